@@ -1,0 +1,59 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.parley.core.model.DiscreteIssue;
+import org.parley.core.model.IntegerIssue;
+import org.parley.core.model.Issue;
+import org.parley.core.model.Party;
+import org.parley.core.model.RealIssue;
+import org.parley.core.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Validates scenario files and summarises them; exits non-zero on the first bad one. */
+@Command(name = "check", description = "Validate scenario files and print a summary of each.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML or JSON).")
+    Path[] files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        for (Path file : files) {
+            Scenario scenario = Scenarios.load(file);
+            out.printf("%s: ok — scenario %s, %d issues, %d parties, %s outcomes%n", file, scenario.name(),
+                    scenario.domain().size(), scenario.parties().size(), count(scenario));
+            for (Issue issue : scenario.domain().issues()) {
+                out.printf("  issue %-24s %s%n", issue.name(), describe(issue));
+            }
+            for (Party party : scenario.parties()) {
+                out.printf("  party %-24s reservation %.2f, %d constraint(s)%s%n", party.name(),
+                        party.preferences().reservation(), party.preferences().constraints().size(),
+                        party.strategy() == null ? "" : ", plays " + party.strategy());
+            }
+        }
+        return 0;
+    }
+
+    private static String count(Scenario scenario) {
+        var count = scenario.domain().outcomeCount();
+        return count.signum() < 0 ? "uncountably many (real issues)" : count.toString();
+    }
+
+    private static String describe(Issue issue) {
+        if (issue instanceof DiscreteIssue d) {
+            return String.join(" · ", d.options());
+        } else if (issue instanceof IntegerIssue i) {
+            return "integer " + i.min() + ".." + i.max();
+        }
+        RealIssue r = (RealIssue) issue;
+        return "real " + r.min() + ".." + r.max();
+    }
+}

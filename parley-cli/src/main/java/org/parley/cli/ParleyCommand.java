@@ -1,0 +1,57 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import org.parley.io.FormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parley} command: one subcommand per job. */
+@Command(
+        name = "parley",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyCommand.Version.class,
+        description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+public final class ParleyCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; user mistakes become one-line errors and exit code 2, never a stack trace. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new ParleyCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof FormatException || exception instanceof UserException) {
+                cmd.getErr().println("error: " + exception.getMessage());
+                return 2;
+            }
+            if (exception instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + exception.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("internal error: " + exception);
+            exception.printStackTrace(cmd.getErr());
+            return 70;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ParleyCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"parley " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
