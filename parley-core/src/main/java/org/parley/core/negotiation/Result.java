@@ -9,7 +9,7 @@ import org.parley.core.model.Outcome;
 /**
  * How a negotiation ended. With an agreement, the signers get their utility of {@code outcome} and
  * every other party its reservation value; without one, every party gets its reservation value.
- * {@code payoffs} lists every party in scenario order. {@code rounds} is the number of rounds
+ * {@code signers} and {@code payoffs} list parties in scenario order. {@code rounds} is the number of rounds
  * begun; {@code time} the normalised time at the end.
  */
 public record Result(

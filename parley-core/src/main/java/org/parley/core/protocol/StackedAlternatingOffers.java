@@ -98,6 +98,8 @@ public final class StackedAlternatingOffers implements Protocol {
             }
             if (p == current) {
                 advance();
+            } else if (open[current] != null) {
+                openTurn();
             }
         }
 
