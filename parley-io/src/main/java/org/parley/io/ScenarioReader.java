@@ -381,7 +381,7 @@ public final class ScenarioReader {
         if (index < 0) {
             String hint = Node.closest(issueName, domain.names());
             throw map.keyNode(issueName).error("unknown issue (" + issueName + ")"
-                    + (hint == null ? "" : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
+                    + (hint == null ? "." : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
         }
         Issue issue = domain.issue(index);
         Node value = map.get(issueName);
@@ -395,7 +395,7 @@ public final class ScenarioReader {
                 if (k < 0) {
                     String hint = Node.closest(option, discrete.options());
                     throw value.error("the issue (" + issueName + ") has no option (" + option + ")"
-                            + (hint == null ? "" : "; did you mean (" + hint + ")?") + " Its options are "
+                            + (hint == null ? "." : "; did you mean (" + hint + ")?") + " Its options are "
                             + discrete.options() + ".");
                 }
                 if (!options.add(k)) {
