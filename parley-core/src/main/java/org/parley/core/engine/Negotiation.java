@@ -218,12 +218,13 @@ public final class Negotiation {
         Action action = null;
         Throwable failure = null;
         String what = "observation of the moves before its turn";
-        int published = session.published();
+        // The moves to catch up on are gathered first: inside the guarded window only strategy
+        // code runs, so a worker abandoned there can touch nothing the negotiation still uses.
+        Move[] batch = catchUp(q);
         long seq = begin(q);
         try {
-            // A strategy catches up on the public moves at its turn, inside the same time limit.
-            while (delivered[q] < published) {
-                strategies[q].observe(move(delivered[q]++));
+            for (Move move : batch) {
+                strategies[q].observe(move);
             }
             what = "move";
             action = strategies[q].act(request);
@@ -246,6 +247,22 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    private static final Move[] NONE = new Move[0];
+
+    /** The public moves strategy {@code q} has not yet seen, marked as seen. */
+    private Move[] catchUp(int q) {
+        int published = session.published();
+        if (delivered[q] >= published) {
+            return NONE;
+        }
+        Move[] batch = new Move[published - delivered[q]];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = move(delivered[q] + i);
+        }
+        delivered[q] = published;
+        return batch;
     }
 
     private Move move(int index) {
