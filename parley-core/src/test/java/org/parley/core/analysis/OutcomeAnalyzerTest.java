@@ -61,7 +61,7 @@ class OutcomeAnalyzerTest {
         // Nearest frontier vector (0.7, 0.3): 0.3; nearest Nash vector (0.6, 0.4): √(0.01 + 0.16).
         assertThat(d.pareto()).isCloseTo(0.3, within(1e-12));
         assertThat(d.nash()).isCloseTo(Math.sqrt(0.17), within(1e-12));
-        var agreed = analysis.distances(Outcome.of(2, 1)); // u = (0.6, 0.4): a Nash point
+        var agreed = analysis.distances(Outcome.of(2, 0)); // u = (0.6, 0.4): a Nash point
         assertThat(agreed.nash()).isCloseTo(0, within(1e-12));
         assertThat(agreed.pareto()).isCloseTo(0, within(1e-12));
         assertThatThrownBy(() -> analysis.distances(new double[] {0.5})).hasMessageContaining("Expected 2 utilities");
