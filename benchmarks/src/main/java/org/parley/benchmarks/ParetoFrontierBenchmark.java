@@ -22,7 +22,8 @@ import org.parley.core.generate.ScenarioGenerator;
  * The issue-wise Pareto frontier and the full analysis (frontier, bargaining points, exact
  * acceptable count) on generated scenarios with fixed seeds: 2 parties × 12 issues × 10 options
  * (10^12 outcomes) and 3 parties × 8 issues × 10 options (10^8 outcomes). {@code reservation} is
- * the largest random reservation value (0: none; 0.5: reservations that bind the count).
+ * the largest random reservation value (0: none; 0.5: reservations that bind the count);
+ * {@code constraints} the number of random hard constraints.
  * Run with -Xmx2g (set by @Fork) to show that memory stays under 2 GiB.
  */
 @State(Scope.Benchmark)
@@ -37,6 +38,10 @@ public class ParetoFrontierBenchmark {
     @Param({"0", "0.5"})
     public double reservation;
 
+    /** Random hard constraints; each couples up to two issues into one block. */
+    @Param({"0", "4"})
+    public int constraints;
+
     @Param({"1"})
     public long seed;
 
@@ -46,7 +51,7 @@ public class ParetoFrontierBenchmark {
     public void setUp() {
         String[] parts = shape.split("x");
         var settings = new ScenarioGenerator.Settings(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                Integer.parseInt(parts[2]), seed, reservation, 0);
+                Integer.parseInt(parts[2]), seed, reservation, constraints);
         problem = AnalysisProblem.of(ScenarioGenerator.generate(settings));
     }
 

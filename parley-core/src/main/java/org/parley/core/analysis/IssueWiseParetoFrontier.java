@@ -174,6 +174,11 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
                     if (m == capacity) {
                         m = ParetoFilter.filter(pts, counts, m, k);
                         if (m > capacity / 2) {
+                            if ((long) capacity * 2 * k > Integer.MAX_VALUE - 8) {
+                                throw new IllegalArgumentException("An intermediate Pareto frontier passed "
+                                        + m + " vectors, more than Parley holds in memory; analyse fewer parties"
+                                        + " or issues (--parties).");
+                            }
                             capacity *= 2;
                             pts = Arrays.copyOf(pts, capacity * k);
                             counts = Arrays.copyOf(counts, capacity);
