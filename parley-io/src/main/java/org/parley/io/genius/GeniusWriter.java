@@ -175,9 +175,9 @@ public final class GeniusWriter {
         }
         double reservation = preferences.reservation();
         if (Math.abs(sum - 1) > SLACK) {
-            warnings.add("party (" + party.name() + "): its best outcome is worth " + sum + "; GENIUS scales every"
-                    + " utility to a best of 1, so utilities and the reservation value (now " + reservation / sum
-                    + ") are divided by " + sum);
+            warnings.add("party (" + party.name() + "): its best outcome is worth " + shortly(sum) + "; GENIUS scales"
+                    + " every utility to a best of 1, so utilities and the reservation value (now "
+                    + shortly(reservation / sum) + ") are divided by " + shortly(sum));
             reservation /= sum;
         }
         xml.open("utility_space", "number_of_issues", domain.size());
@@ -192,6 +192,11 @@ public final class GeniusWriter {
         writeReservationAndDiscount(xml, reservation, preferences.discount());
         xml.close();
         return xml.toString();
+    }
+
+    /** A number for people: 12 significant digits at most. */
+    static String shortly(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     static void writeReservationAndDiscount(Xml xml, double reservation, Discount discount) {
