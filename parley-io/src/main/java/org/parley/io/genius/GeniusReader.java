@@ -426,8 +426,10 @@ public final class GeniusReader {
         }
         double[] values = new double[evaluations.length];
         if (max < EVALUATION_FLOOR) {
-            warnings.add(issue.where() + ": every evaluation of the issue (" + issue.attribute("name")
-                    + ") is 0 (below 1e-5); GENIUS scores all its values 0");
+            if (max > 0) {
+                warnings.add(issue.where() + ": every evaluation of the issue (" + issue.attribute("name")
+                        + ") is below 1e-5; GENIUS scores all its values 0");
+            }
             return new DiscreteValueFunction(values);
         }
         for (int k = 0; k < values.length; k++) {
