@@ -73,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        Scenario scenario = Scenarios.load(file);
+        Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
         AnalysisProblem problem;
         try {
             problem = AnalysisProblem.of(scenario, parties == null ? null : parties.stream().map(String::trim).toList(),
