@@ -73,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        Scenario scenario = Scenarios.load(file);
+        Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
         List<String> named = parties == null ? null : parties.stream().map(String::trim).toList();
         if (named != null) {
             for (String party : named) {

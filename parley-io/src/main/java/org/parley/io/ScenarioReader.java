@@ -24,6 +24,7 @@ import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
+import org.parley.core.preference.UtilityFunction;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.tree.Node;
 import org.parley.io.tree.Node.ListNode;
@@ -38,7 +39,8 @@ public final class ScenarioReader {
 
     private static final Set<String> ROOT_KEYS = Set.of("name", "description", "issues", "parties", "agreement", "coalition");
     private static final Set<String> PARTY_KEYS = Set.of(
-            "role", "description", "strategy", "points", "scale", "weights", "values", "reservation", "discount", "constraints");
+            "role", "description", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
+            "constraints");
     private static final double SUM_TOLERANCE = 1e-6;
 
     private ScenarioReader() {}
@@ -145,10 +147,25 @@ public final class ScenarioReader {
         String strategy = map.getString("strategy", null);
         boolean points = map.has("points");
         boolean weighted = map.has("weights") || map.has("values");
+        if (map.has("rectangles")) {
+            if (points || weighted || map.has("scale")) {
+                throw map.keyNode("rectangles").error("give (rectangles) alone: not with (points), (weights) or (values)");
+            }
+            UtilityFunction rectangles = RectangleForm.read(map.get("rectangles"), domain);
+            double reservation = map.has("reservation") ? fraction(map.get("reservation"), 1, "reservation") : 0;
+            Discount discount = map.has("discount") ? readDiscount(map.get("discount")) : Discount.NONE;
+            List<Constraint> constraints = new ArrayList<>();
+            if (map.has("constraints")) {
+                for (Node item : map.get("constraints").asList().items()) {
+                    constraints.add(readConstraint(item, domain));
+                }
+            }
+            return new Party(name, role, new Preferences(rectangles, constraints, reservation, discount), strategy);
+        }
         if (points == weighted) {
             throw map.error(points
                     ? "give either (points) or (weights and values), not both"
-                    : "the party's preferences are missing: give (points) per issue, or (weights) and (values)");
+                    : "the party's preferences are missing: give (points) per issue, (weights) and (values), or (rectangles)");
         }
         LinearAdditiveUtility utility;
         double reservation;
@@ -256,8 +273,9 @@ public final class ScenarioReader {
             throw weightsNode.error("the weights sum to " + format(sum) + "; they must sum to 1 (at most 1, and more"
                     + " than 0)");
         }
-        // Absorb the rounding slack so that the model's "at most 1" check holds exactly.
-        if (sum > 1) {
+        // Absorb rounding slack beyond what the model itself tolerates; within it, keep the weights as
+        // written so that a scenario reads back exactly as it was written.
+        if (sum > 1 + 1e-9) {
             for (int i = 0; i < weights.length; i++) {
                 weights[i] /= sum;
             }
@@ -380,7 +398,7 @@ public final class ScenarioReader {
         if (index < 0) {
             String hint = Node.closest(issueName, domain.names());
             throw map.keyNode(issueName).error("unknown issue (" + issueName + ")"
-                    + (hint == null ? "" : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
+                    + (hint == null ? "." : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
         }
         Issue issue = domain.issue(index);
         Node value = map.get(issueName);
@@ -394,7 +412,7 @@ public final class ScenarioReader {
                 if (k < 0) {
                     String hint = Node.closest(option, discrete.options());
                     throw value.error("the issue (" + issueName + ") has no option (" + option + ")"
-                            + (hint == null ? "" : "; did you mean (" + hint + ")?") + " Its options are "
+                            + (hint == null ? "." : "; did you mean (" + hint + ")?") + " Its options are "
                             + discrete.options() + ".");
                 }
                 if (!options.add(k)) {
