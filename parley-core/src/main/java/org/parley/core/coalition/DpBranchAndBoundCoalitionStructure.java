@@ -46,6 +46,8 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
     private static final int SUBSET_SCAN = 1024;
 
     private final int threads;
+    /** -Dparley.csg.debug=true prints the phases' timings and bounds to stderr. */
+    private static final boolean DEBUG = Boolean.getBoolean("parley.csg.debug");
 
     public DpBranchAndBoundCoalitionStructure(int threads) {
         this.threads = Math.max(1, threads);
@@ -173,7 +175,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     evaluations.addAndGet(evaluated);
                     long k = chunksDone.incrementAndGet();
                     deadline.report("dynamic programme, coalitions of " + layer, (before + layerWork * k / chunks) / grand
-                            * 0.5, best, Double.NaN, false);
+                            * 0.8, best, Double.NaN, false);
                 });
                 if (stopped.get()) {
                     return false;
@@ -238,11 +240,18 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         double[] w;
         double[][] wByte;
         long[][] sorted;
+        /** Per size, the best excess f(C) − w(C); and the excess at or below which coalitions were left out of the lists. */
+        double[] topExcess;
+        double[] cutoff;
 
         double weight(int mask) {
+            return weight(wByte, mask);
+        }
+
+        static double weight(double[][] tables, int mask) {
             double s = 0;
-            for (int b = 0; b < wByte.length; b++) {
-                s += wByte[b][(mask >>> (8 * b)) & 255];
+            for (int b = 0; b < tables.length; b++) {
+                s += tables[b][(mask >>> (8 * b)) & 255];
             }
             return s;
         }
@@ -258,21 +267,42 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             if (!any) {
                 return null;
             }
-            playerWeights();
-            sortByExcess();
+            long started = System.nanoTime();
+            playerWeights(pairs);
             double wAll = weight(all);
             double margin = 1e-9 * (Math.abs(best) + 1);
-            double[] topExcess = new double[h + 1];
-            for (int t = 1; t <= h; t++) {
-                topExcess[t] = sorted[t].length == 0 ? Double.NEGATIVE_INFINITY : keyValue(sorted[t][0]);
-            }
             double[] maxPair = new double[t1Max + 1];
-            long candidates = 0;
             for (int t1 = 1; t1 <= t1Max; t1++) {
                 maxPair[t1] = Double.NEGATIVE_INFINITY;
                 for (int[] p : pairs[t1]) {
                     maxPair[t1] = Math.max(maxPair[t1], topExcess[p[0]] + topExcess[p[1]]);
                 }
+            }
+            // A coalition of size t can only help when its excess beats the target minus the best the
+            // other two blocks of some three-block size pattern holding t could add.
+            cutoff = new double[h + 1];
+            Arrays.fill(cutoff, Double.POSITIVE_INFINITY);
+            for (int t1 = 1; t1 <= t1Max; t1++) {
+                for (int[] p : pairs[t1]) {
+                    int[] sizes = {t1, p[0], p[1]};
+                    for (int j = 0; j < 3; j++) {
+                        double others = topExcess[sizes[(j + 1) % 3]] + topExcess[sizes[(j + 2) % 3]];
+                        cutoff[sizes[j]] = Math.min(cutoff[sizes[j]], best - wAll - margin - others);
+                    }
+                }
+            }
+            long sortStarted = System.nanoTime();
+            sortByExcess();
+            if (DEBUG) {
+                long kept = 0;
+                for (int t = 1; t <= h; t++) {
+                    kept += sorted[t].length;
+                }
+                System.err.printf("weights %.2fs, lists %.2fs (%d coalitions kept)%n", (sortStarted - started) / 1e9,
+                        (System.nanoTime() - sortStarted) / 1e9, kept);
+            }
+            long candidates = 0;
+            for (int t1 = 1; t1 <= t1Max; t1++) {
                 if (!pairs[t1].isEmpty()) {
                     candidates += sorted[t1].length;
                 }
@@ -310,8 +340,10 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         }
                         worker.searchX((int) xs[i], size1, pairs[size1], wAll, margin);
                         long p = processed.incrementAndGet();
-                        deadline.report("three-coalition structures", 0.5 + 0.5 * p / Math.max(1, candidateCount), best,
-                                Double.NaN, false);
+                        if ((p & 255) == 0) {
+                            deadline.report("three-coalition structures", 0.8 + 0.2 * p / Math.max(1, candidateCount),
+                                    best, Double.NaN, false);
+                        }
                     }
                 });
                 if (stopped.get()) {
@@ -321,11 +353,14 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     bound = Math.max(bound, wAll + keyValue(xs[open]) + pairBound);
                     for (int t = t1 + 1; t <= t1Max; t++) {
                         if (!pairs[t].isEmpty() && sorted[t].length > 0) {
-                            bound = Math.max(bound, wAll + keyValue(sorted[t][0]) + maxPair[t]);
+                            bound = Math.max(bound, wAll + topExcess[t] + maxPair[t]);
                         }
                     }
                     return bound + margin;
                 }
+            }
+            if (DEBUG) {
+                System.err.printf("three blocks: %d of %d X searched%n", processed.get(), candidates);
             }
             return null;
         }
@@ -353,7 +388,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
          * w_i = the average over sizes t ≤ h of (mean f of the t-coalitions holding i) − (mean f of the
          * (t−1)-coalitions without i): i's marginal worth if f were additive.
          */
-        void playerWeights() {
+        void playerWeights(List<int[]>[] pairs) {
             int chunkBits = Math.min(CHUNK_BITS, n);
             int chunks = 1 << (n - chunkBits);
             double[][] totals = new double[chunks][];
@@ -397,39 +432,143 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
                 w[i] = h == 0 ? 0 : sum / h;
             }
+            shrinkWeights(pairs);
+            wByte = byteTables(w);
+        }
+
+        /**
+         * Weights only help when the game has an additive part; on symmetric games their noise
+         * loosens the bounds. So w is shrunk towards its mean, w_λ = μ + λ(w − μ) (λ = 0 gives the
+         * plain per-size bounds of IP), choosing the λ whose bound on three-block structures,
+         * w_λ(N) + max over sizes of the best excesses, is lowest.
+         */
+        void shrinkWeights(List<int[]>[] pairs) {
+            double mean = Arrays.stream(w).average().orElse(0);
+            double[] lambdas = {0, 0.25, 0.5, 0.75, 1};
+            double[][][] tables = new double[lambdas.length][][];
+            for (int l = 0; l < lambdas.length; l++) {
+                double[] shrunk = new double[n];
+                for (int i = 0; i < n; i++) {
+                    shrunk[i] = mean + lambdas[l] * (w[i] - mean);
+                }
+                tables[l] = byteTables(shrunk);
+            }
+            int chunkBits = Math.min(CHUNK_BITS, n);
+            int chunks = 1 << (n - chunkBits);
+            double[][] chunkTop = new double[chunks][];
+            Parallel.forEach(chunks, threads, c -> {
+                double[] top = new double[lambdas.length * (h + 1)];
+                Arrays.fill(top, Double.NEGATIVE_INFINITY);
+                int from = c << chunkBits;
+                for (int m = from; m < from + (1 << chunkBits); m++) {
+                    int k = Integer.bitCount(m);
+                    if (k > h || k == 0) {
+                        continue;
+                    }
+                    for (int l = 0; l < lambdas.length; l++) {
+                        double e = f[m] - weight(tables[l], m);
+                        int at = l * (h + 1) + k;
+                        if (e > top[at]) {
+                            top[at] = e;
+                        }
+                    }
+                }
+                chunkTop[c] = top;
+            });
+            double bestBound = Double.POSITIVE_INFINITY;
+            double bestLambda = 0;
+            for (int l = 0; l < lambdas.length; l++) {
+                double[] top = new double[h + 1];
+                Arrays.fill(top, Double.NEGATIVE_INFINITY);
+                for (double[] chunk : chunkTop) {
+                    for (int k = 1; k <= h; k++) {
+                        top[k] = Math.max(top[k], chunk[l * (h + 1) + k]);
+                    }
+                }
+                double bound = Double.NEGATIVE_INFINITY;
+                for (int t1 = 1; t1 < pairs.length; t1++) {
+                    for (int[] p : pairs[t1]) {
+                        bound = Math.max(bound, top[t1] + top[p[0]] + top[p[1]]);
+                    }
+                }
+                bound += weight(tables[l], all);
+                if (DEBUG) {
+                    System.err.printf("lambda %.2f: three-block bound %.6f (best %.6f)%n", lambdas[l], bound, best);
+                }
+                if (bound < bestBound) {
+                    bestBound = bound;
+                    bestLambda = lambdas[l];
+                    topExcess = top;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                w[i] = mean + bestLambda * (w[i] - mean);
+            }
+        }
+
+        double[][] byteTables(double[] weights) {
             int bytes = (n + 7) / 8;
-            wByte = new double[bytes][256];
+            double[][] tables = new double[bytes][256];
             for (int b = 0; b < bytes; b++) {
                 for (int x = 0; x < 256; x++) {
                     double s = 0;
                     for (int j = 0; j < 8; j++) {
                         int player = 8 * b + j;
                         if ((x >>> j & 1) != 0 && player < n) {
-                            s += w[player];
+                            s += weights[player];
                         }
                     }
-                    wByte[b][x] = s;
+                    tables[b][x] = s;
                 }
             }
+            return tables;
         }
 
-        /** Per size t ≤ h, the coalitions sorted by decreasing excess f(C) − w(C), keyed by a rounded-up float. */
+        /**
+         * Per size t ≤ h, the coalitions whose excess f(C) − w(C) beats {@code cutoff[t]}, sorted by
+         * decreasing excess, keyed by a rounded-up float. Two passes (count, then fill) so that the
+         * lists take no more memory than they hold.
+         */
         void sortByExcess() {
-            int[] count = new int[h + 1];
-            for (int s = 1; s <= h; s++) {
-                count[s] = (int) binomial(n, s);
-            }
-            sorted = new long[h + 1][];
-            for (int s = 1; s <= h; s++) {
-                sorted[s] = new long[count[s]];
-            }
-            int[] fill = new int[h + 1];
-            for (int c = 1; c <= all; c++) {
-                int k = Integer.bitCount(c);
-                if (k <= h) {
-                    sorted[k][fill[k]++] = key(f[c] - weight(c), c);
+            int chunkBits = Math.min(CHUNK_BITS, n);
+            int chunks = 1 << (n - chunkBits);
+            int[][] counts = new int[chunks][];
+            Parallel.forEach(chunks, threads, c -> {
+                int[] count = new int[h + 1];
+                int from = c << chunkBits;
+                for (int m = from; m < from + (1 << chunkBits); m++) {
+                    int k = Integer.bitCount(m);
+                    if (k >= 1 && k <= h && f[m] - weight(m) > cutoff[k]) {
+                        count[k]++;
+                    }
+                }
+                counts[c] = count;
+            });
+            int[][] offsets = new int[chunks][h + 1];
+            int[] total = new int[h + 1];
+            for (int c = 0; c < chunks; c++) {
+                for (int k = 1; k <= h; k++) {
+                    offsets[c][k] = total[k];
+                    total[k] += counts[c][k];
                 }
             }
+            sorted = new long[h + 1][];
+            for (int k = 0; k <= h; k++) {
+                sorted[k] = new long[total[k]];
+            }
+            Parallel.forEach(chunks, threads, c -> {
+                int[] at = offsets[c].clone();
+                int from = c << chunkBits;
+                for (int m = from; m < from + (1 << chunkBits); m++) {
+                    int k = Integer.bitCount(m);
+                    if (k >= 1 && k <= h) {
+                        double e = f[m] - weight(m);
+                        if (e > cutoff[k]) {
+                            sorted[k][at[k]++] = key(e, m);
+                        }
+                    }
+                }
+            });
             for (int s = 1; s <= h; s++) {
                 Arrays.parallelSort(sorted[s]);
                 reverse(sorted[s]);
@@ -483,14 +622,15 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             long evaluated;
 
             /** The best excess among the t-coalitions inside {@code allowed}, or a bound for it. */
-            double bestInside(long[] list, int allowed) {
+            double bestInside(int size, int allowed) {
+                long[] list = sorted[size];
                 int limit = Math.min(list.length, SUBSET_SCAN);
                 for (int i = 0; i < limit; i++) {
                     if (((int) list[i] & ~allowed) == 0) {
                         return keyValue(list[i]);
                     }
                 }
-                return limit < list.length ? keyValue(list[limit]) : Double.NEGATIVE_INFINITY;
+                return limit < list.length ? keyValue(list[limit]) : cutoff[size];
             }
 
             void searchX(int x, int t1, List<int[]> pairs, double wAll, double margin) {
@@ -504,11 +644,11 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         continue; // three equal blocks: let X be the one holding player 0
                     }
                     double target = best - wAll - margin;
-                    if (ex + keyValue(sorted[t2][0]) + keyValue(sorted[t3][0]) <= target) {
+                    if (ex + topExcess[t2] + topExcess[t3] <= target) {
                         continue;
                     }
-                    double bestZ = bestInside(sorted[t3], rest);
-                    double bestY = bestInside(sorted[t2], rest);
+                    double bestZ = bestInside(t3, rest);
+                    double bestY = bestInside(t2, rest);
                     if (ex + bestY + bestZ <= target) {
                         continue;
                     }
@@ -529,7 +669,9 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         continue;
                     }
                     double direct = binomial(m, k);
-                    int scan = countAbove(sorted[t2], target - ex - bestZ);
+                    double threshold = target - ex - bestZ;
+                    // The list holds every Y above the threshold only when the threshold is above its cutoff.
+                    int scan = threshold >= cutoff[t2] ? countAbove(sorted[t2], threshold) : Integer.MAX_VALUE;
                     if (scan <= 4 * direct) {
                         scanY(sorted[t2], scan, x, fx, ex, rest, fixed, free, bestZ, wAll, margin);
                     } else {
