@@ -256,8 +256,9 @@ public final class ScenarioReader {
             throw weightsNode.error("the weights sum to " + format(sum) + "; they must sum to 1 (at most 1, and more"
                     + " than 0)");
         }
-        // Absorb the rounding slack so that the model's "at most 1" check holds exactly.
-        if (sum > 1) {
+        // Absorb rounding slack beyond what the model itself tolerates; within it, keep the weights as
+        // written so that a scenario reads back exactly as it was written.
+        if (sum > 1 + 1e-9) {
             for (int i = 0; i < weights.length; i++) {
                 weights[i] /= sum;
             }
@@ -380,7 +381,7 @@ public final class ScenarioReader {
         if (index < 0) {
             String hint = Node.closest(issueName, domain.names());
             throw map.keyNode(issueName).error("unknown issue (" + issueName + ")"
-                    + (hint == null ? "" : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
+                    + (hint == null ? "." : "; did you mean (" + hint + ")?") + " The issues are " + domain.names() + ".");
         }
         Issue issue = domain.issue(index);
         Node value = map.get(issueName);
@@ -394,7 +395,7 @@ public final class ScenarioReader {
                 if (k < 0) {
                     String hint = Node.closest(option, discrete.options());
                     throw value.error("the issue (" + issueName + ") has no option (" + option + ")"
-                            + (hint == null ? "" : "; did you mean (" + hint + ")?") + " Its options are "
+                            + (hint == null ? "." : "; did you mean (" + hint + ")?") + " Its options are "
                             + discrete.options() + ".");
                 }
                 if (!options.add(k)) {

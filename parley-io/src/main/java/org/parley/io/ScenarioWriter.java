@@ -196,7 +196,7 @@ public final class ScenarioWriter {
     }
 
     private static Object number(Issue issue, double x) {
-        return issue instanceof IntegerIssue ? (Object) (long) x : (Object) x;
+        return issue instanceof IntegerIssue && x == Math.rint(x) ? (Object) (long) x : (Object) x;
     }
 
     private static Object constraintTree(Constraint constraint, Domain domain) {

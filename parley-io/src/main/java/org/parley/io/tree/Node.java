@@ -205,7 +205,7 @@ public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scal
                 if (!allowed.contains(key)) {
                     String hint = closest(key, allowed);
                     throw keyNode(key).error("unknown " + noun + " (" + key + ")"
-                            + (hint == null ? "" : "; did you mean (" + hint + ")?")
+                            + (hint == null ? "." : "; did you mean (" + hint + ")?")
                             + (noun.equals("field") ? " Allowed here: " + new TreeSet<>(allowed) : " Expected one of: " + allowed) + ".");
                 }
             }

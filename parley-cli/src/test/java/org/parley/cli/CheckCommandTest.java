@@ -1,0 +1,46 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    @Test
+    void summarisesTheBuiltInScenarios() {
+        CliRunner result = CliRunner.run("check", "../scenarios/tavrik-accord.yaml", "../scenarios/trinity-station.yaml");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("scenario tavrik-accord, 7 issues, 3 parties, 1458 outcomes")
+                .contains("scenario trinity-station, 5 issues, 4 parties, 162 outcomes")
+                .contains("party federation               reservation 0.40, 1 constraint(s)");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aBadFileIsOneLineNamingFileLineAndFieldWithExitCodeTwo(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: x\nissues:\n  a: [p, q]\nparties:\n  one:\n    points: {a: [0, 200]}\n");
+        CliRunner result = CliRunner.run("check", bad.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: " + bad + ":6:21: parties.one.points.a[1]: the points (200) must be at most 100");
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsAUserError(@TempDir Path dir) {
+        assertThat(CliRunner.run("check", dir.toString()).err()).contains("is a folder");
+        assertThat(CliRunner.run("check", dir.resolve("none.yaml").toString()).err()).contains("no such file");
+    }
+
+    @Test
+    void unknownSubcommandsAndMissingArgumentsAreUsageErrors() {
+        CliRunner result = CliRunner.run("frobnicate");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unmatched argument");
+        assertThat(CliRunner.run("check").err()).contains("Missing required parameter");
+    }
+}

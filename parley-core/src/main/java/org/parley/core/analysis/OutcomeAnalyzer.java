@@ -1,0 +1,95 @@
+package org.parley.core.analysis;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.parley.core.model.Scenario;
+
+/**
+ * The entry point of exact analysis. Uses the issue-wise frontier when every named party's utility
+ * is linear additive (at any size) and enumeration otherwise (up to {@link
+ * BruteForceParetoFrontier#LIMIT} outcomes). Thread-safe: it holds no state.
+ */
+public final class OutcomeAnalyzer {
+
+    private static final IssueWiseParetoFrontier ISSUE_WISE = new IssueWiseParetoFrontier();
+    private static final BruteForceParetoFrontier BRUTE_FORCE = new BruteForceParetoFrontier();
+
+    private OutcomeAnalyzer() {}
+
+    /**
+     * The full analysis, listing at most {@code listLimit} outcomes per list (frontier outcomes are
+     * listed on demand through {@link ParetoFrontier#outcomes}).
+     *
+     * @throws IllegalArgumentException when the problem is beyond every method's limits
+     */
+    public static Analysis analyze(AnalysisProblem problem, int listLimit) {
+        if (listLimit < 0) {
+            throw new IllegalArgumentException("The list limit (" + listLimit + ") must not be negative.");
+        }
+        if (!ISSUE_WISE.supports(problem)) {
+            return BRUTE_FORCE.analyze(problem, listLimit);
+        }
+        ParetoFrontier frontier = ISSUE_WISE.frontier(problem);
+        var points = BargainingSolutions.compute(frontier, listLimit);
+        int k = problem.partyCount();
+        Optional<BigInteger> acceptable;
+        String note = "";
+        long[] worst = null;
+        if (frontier.isEmpty()) {
+            acceptable = Optional.of(BigInteger.ZERO);
+        } else {
+            var count = MeetInTheMiddleAcceptableCount.count(problem, ISSUE_WISE.blocks(problem));
+            acceptable = count.acceptable();
+            note = count.note();
+            worst = count.worst();
+        }
+        List<PartyRange> ranges = new ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            OptionalDouble best = OptionalDouble.empty();
+            for (FrontierPoint point : frontier.points()) {
+                if (best.isEmpty() || point.utility(p) > best.getAsDouble()) {
+                    best = OptionalDouble.of(point.utility(p));
+                }
+            }
+            OptionalDouble low = worst == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(FixedPoint.toUtility(worst[p]));
+            ranges.add(new PartyRange(problem.parties().get(p), problem.preferences(p).reservation(), best, low));
+        }
+        return new Analysis(problem, "issue-wise", problem.space().count(), acceptable, note, frontier, points, ranges);
+    }
+
+    /** The Pareto frontier by the fastest method that applies. */
+    public static ParetoFrontier frontier(AnalysisProblem problem) {
+        return ISSUE_WISE.supports(problem) ? ISSUE_WISE.frontier(problem) : BRUTE_FORCE.frontier(problem);
+    }
+
+    /**
+     * For coalition games: the largest joint surplus Σ_{i∈S} max(0, u_i − r_i) over the outcomes
+     * acceptable to every party of {@code coalition} (its members' constraints and reservation
+     * values; other parties play no part), or empty when no outcome is acceptable to all of them.
+     * The maximum lies on the coalition's frontier, which is all this computes.
+     */
+    public static OptionalDouble jointSurplus(Scenario scenario, Collection<String> coalition, int realSteps) {
+        if (coalition.isEmpty()) {
+            throw new IllegalArgumentException("A coalition needs at least one party.");
+        }
+        AnalysisProblem problem = AnalysisProblem.of(scenario, List.copyOf(coalition), realSteps);
+        ParetoFrontier frontier = frontier(problem);
+        if (frontier.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long best = Long.MIN_VALUE;
+        for (FrontierPoint point : frontier.points()) {
+            long sum = 0;
+            for (int p = 0; p < problem.partyCount(); p++) {
+                sum += Math.max(0, point.fixed(p) - problem.reservation(p));
+            }
+            best = Math.max(best, sum);
+        }
+        return OptionalDouble.of(FixedPoint.toUtility(best));
+    }
+}

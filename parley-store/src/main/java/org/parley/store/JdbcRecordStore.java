@@ -1,0 +1,212 @@
+package org.parley.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** The record store over JDBC (JDBI): the same SQL on SQLite and PostgreSQL. */
+final class JdbcRecordStore implements RecordStore {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String location;
+
+    JdbcRecordStore(HikariDataSource dataSource, String location, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.location = location;
+    }
+
+    @Override
+    public void save(NegotiationRecord record, List<String> events) {
+        if (record.status() == RecordStatus.RUNNING) {
+            throw new IllegalArgumentException("save() stores finished negotiations; use start() for a running one.");
+        }
+        jdbi.useTransaction(handle -> {
+            insert(handle, record);
+            if (!events.isEmpty()) {
+                PreparedBatch batch = handle.prepareBatch(
+                        "INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)");
+                for (int seq = 0; seq < events.size(); seq++) {
+                    batch.bind("id", record.id()).bind("seq", seq).bind("payload", events.get(seq)).add();
+                }
+                batch.execute();
+            }
+        });
+    }
+
+    @Override
+    public void start(NegotiationRecord record) {
+        if (record.status() != RecordStatus.RUNNING) {
+            throw new IllegalArgumentException("start() stores a running negotiation; use save() for a finished one.");
+        }
+        jdbi.useTransaction(handle -> insert(handle, record));
+    }
+
+    private static void insert(Handle handle, NegotiationRecord record) {
+        handle.createUpdate("""
+                        INSERT INTO negotiation (id, scenario_name, scenario, settings, source, status, agreement, result,
+                                                 created_at, finished_at, batch)
+                        VALUES (:id, :scenarioName, :scenario, :settings, :source, :status, :agreement, :result,
+                                :createdAt, :finishedAt, :batch)""")
+                .bind("id", record.id())
+                .bind("scenarioName", record.scenarioName())
+                .bind("scenario", record.scenario())
+                .bind("settings", record.settings())
+                .bind("source", record.source())
+                .bind("status", record.status().code())
+                .bind("agreement", record.agreement())
+                .bind("result", record.result())
+                .bind("createdAt", record.createdAt().toEpochMilli())
+                .bind("finishedAt", record.finishedAt() == null ? null : record.finishedAt().toEpochMilli())
+                .bind("batch", record.batch())
+                .execute();
+        PreparedBatch parties = handle.prepareBatch(
+                "INSERT INTO negotiation_party (negotiation_id, position, party, strategy) VALUES (:id, :position, :party, :strategy)");
+        for (int i = 0; i < record.parties().size(); i++) {
+            PartyAssignment party = record.parties().get(i);
+            parties.bind("id", record.id()).bind("position", i).bind("party", party.party())
+                    .bind("strategy", party.strategy()).add();
+        }
+        if (!record.parties().isEmpty()) {
+            parties.execute();
+        }
+    }
+
+    @Override
+    public void append(String id, int seq, String event) {
+        jdbi.useTransaction(handle -> {
+            String status = handle.createQuery("SELECT status FROM negotiation WHERE id = :id")
+                    .bind("id", id).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new IllegalStateException("No negotiation (" + id + ") in " + location + "."));
+            if (!status.equals(RecordStatus.RUNNING.code())) {
+                throw new IllegalStateException("The negotiation (" + id + ") is " + status + "; no more events can be added.");
+            }
+            int next = handle.createQuery("SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event WHERE negotiation_id = :id")
+                    .bind("id", id).mapTo(Integer.class).one();
+            if (seq != next) {
+                throw new IllegalStateException("Event " + seq + " of negotiation (" + id + ") is out of order: expected " + next + ".");
+            }
+            handle.createUpdate("INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)")
+                    .bind("id", id).bind("seq", seq).bind("payload", event).execute();
+        });
+    }
+
+    @Override
+    public void finish(String id, RecordStatus status, Boolean agreement, String result) {
+        if (status == RecordStatus.RUNNING) {
+            throw new IllegalArgumentException("finish() needs a final status (finished or aborted).");
+        }
+        int updated = jdbi.inTransaction(handle -> handle.createUpdate("""
+                        UPDATE negotiation SET status = :status, agreement = :agreement, result = :result, finished_at = :at
+                        WHERE id = :id AND status = 'running'""")
+                .bind("id", id).bind("status", status.code()).bind("agreement", agreement).bind("result", result)
+                .bind("at", Instant.now().toEpochMilli())
+                .execute());
+        if (updated == 0) {
+            throw new IllegalStateException("No running negotiation (" + id + ") in " + location + ".");
+        }
+    }
+
+    @Override
+    public Optional<NegotiationRecord> find(String id) {
+        return jdbi.withHandle(handle -> {
+            List<NegotiationRecord> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<String> events(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT payload FROM negotiation_event WHERE negotiation_id = :id ORDER BY seq")
+                .bind("id", id).mapTo(String.class).list());
+    }
+
+    @Override
+    public List<NegotiationRecord> history(HistoryQuery query) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (query.scenario() != null) {
+            where.append(" AND n.scenario_name = :scenario");
+            binds.put("scenario", query.scenario());
+        }
+        if (query.strategy() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM negotiation_party p WHERE p.negotiation_id = n.id"
+                    + " AND (p.strategy = :strategy OR p.strategy LIKE :strategyPrefix))");
+            binds.put("strategy", query.strategy());
+            binds.put("strategyPrefix", query.strategy().replace("%", "").replace("_", "") + ":%");
+        }
+        if (query.from() != null) {
+            where.append(" AND n.created_at >= :from");
+            binds.put("from", query.from().toEpochMilli());
+        }
+        if (query.to() != null) {
+            where.append(" AND n.created_at < :to");
+            binds.put("to", query.to().toEpochMilli());
+        }
+        if (query.batch() != null) {
+            where.append(" AND n.batch = :batch");
+            binds.put("batch", query.batch());
+        }
+        return jdbi.withHandle(handle -> select(handle, where.toString(), binds, query.limit()));
+    }
+
+    private static List<NegotiationRecord> select(Handle handle, String where, Map<String, Object> binds, int limit) {
+        Query query = handle.createQuery("SELECT n.* FROM negotiation n " + where
+                + " ORDER BY n.created_at DESC, n.id LIMIT " + limit);
+        binds.forEach(query::bind);
+        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        List<NegotiationRecord> records = new ArrayList<>();
+        for (Row row : rows) {
+            List<PartyAssignment> parties = handle.createQuery(
+                            "SELECT party, strategy FROM negotiation_party WHERE negotiation_id = :id ORDER BY position")
+                    .bind("id", row.id)
+                    .map((rs, ctx) -> new PartyAssignment(rs.getString("party"), rs.getString("strategy")))
+                    .list();
+            records.add(row.toRecord(parties));
+        }
+        return records;
+    }
+
+    /** A negotiation row, read before its parties. */
+    private record Row(String id, String scenarioName, String scenario, String settings, String source, String status,
+            Boolean agreement, String result, long createdAt, Long finishedAt, String batch) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            boolean agreement = rs.getBoolean("agreement");
+            Boolean nullableAgreement = rs.wasNull() ? null : agreement;
+            long finished = rs.getLong("finished_at");
+            Long nullableFinished = rs.wasNull() ? null : finished;
+            return new Row(rs.getString("id"), rs.getString("scenario_name"), rs.getString("scenario"),
+                    rs.getString("settings"), rs.getString("source"), rs.getString("status"), nullableAgreement,
+                    rs.getString("result"), rs.getLong("created_at"), nullableFinished, rs.getString("batch"));
+        }
+
+        NegotiationRecord toRecord(List<PartyAssignment> parties) {
+            return new NegotiationRecord(id, scenarioName, scenario, settings, source, RecordStatus.of(status), agreement,
+                    result, Instant.ofEpochMilli(createdAt), finishedAt == null ? null : Instant.ofEpochMilli(finishedAt),
+                    batch, parties);
+        }
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,44 @@
+package org.parley.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Negotiation records. Two ways in: {@link #save} writes a finished negotiation and its whole log
+ * in one transaction (a killed process leaves it complete or absent); {@link #start}, {@link
+ * #append} and {@link #finish} follow a live one move by move, each call durable when it returns
+ * (the server acknowledges a move only after {@link #append}).
+ */
+public interface RecordStore extends AutoCloseable {
+
+    /** Stores a finished negotiation with its events, atomically. */
+    void save(NegotiationRecord record, List<String> events);
+
+    /** Stores a negotiation that has just begun (status running, no events yet). */
+    void start(NegotiationRecord record);
+
+    /**
+     * Appends the event numbered {@code seq} (0, 1, 2, ... with no gaps) to a running negotiation.
+     *
+     * @throws IllegalStateException if the negotiation is unknown or not running, or {@code seq}
+     *     is not the next number
+     */
+    void append(String id, int seq, String event);
+
+    /** Marks a running negotiation finished or aborted, with its result. */
+    void finish(String id, RecordStatus status, Boolean agreement, String result);
+
+    Optional<NegotiationRecord> find(String id);
+
+    /** The event log, in order. */
+    List<String> events(String id);
+
+    /** Records matching the query, newest first. */
+    List<NegotiationRecord> history(HistoryQuery query);
+
+    /** Where the records live, for messages (the JDBC URL without credentials). */
+    String location();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,196 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database behind {@link RecordStore} must do; subclasses say which database. */
+abstract class RecordStoreContract {
+
+    protected RecordStore store;
+    /** Unique per test, so that tests sharing a server database do not see each other's rows. */
+    protected String scenario;
+
+    abstract String url();
+
+    @BeforeEach
+    void open() {
+        store = Databases.open(url());
+        scenario = "scenario-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static NegotiationRecord record(String id, String scenario, RecordStatus status, Instant created, String... strategies) {
+        List<PartyAssignment> parties = new ArrayList<>();
+        for (int i = 0; i < strategies.length; i++) {
+            parties.add(new PartyAssignment("party-" + i, strategies[i]));
+        }
+        return new NegotiationRecord(id, scenario, "name: " + scenario + "\n", "{\"protocol\":\"sao\"}", "run", status,
+                status == RecordStatus.RUNNING ? null : Boolean.TRUE,
+                status == RecordStatus.RUNNING ? null : "{\"agreement\":true}", created,
+                status == RecordStatus.RUNNING ? null : created.plusSeconds(1), null, parties);
+    }
+
+    @Test
+    void savesAFinishedNegotiationWithItsEventsAndReadsItBack() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        NegotiationRecord record = record("n-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "boulware", "conceder");
+        store.save(record, List.of("{\"e\":0}", "{\"e\":1}", "{\"e\":2}"));
+        assertThat(store.find(record.id())).contains(record);
+        assertThat(store.events(record.id())).containsExactly("{\"e\":0}", "{\"e\":1}", "{\"e\":2}");
+    }
+
+    @Test
+    void followsALiveNegotiationMoveByMove() {
+        String id = "live-" + UUID.randomUUID();
+        store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "micro"));
+        store.append(id, 0, "{\"move\":0}");
+        store.append(id, 1, "{\"move\":1}");
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(RecordStatus.RUNNING);
+        assertThatThrownBy(() -> store.append(id, 3, "{}")).hasMessageContaining("out of order: expected 2");
+        assertThatThrownBy(() -> store.append(id, 1, "{}")).hasMessageContaining("out of order: expected 2");
+        store.finish(id, RecordStatus.FINISHED, false, "{\"agreement\":false}");
+        NegotiationRecord done = store.find(id).orElseThrow();
+        assertThat(done.status()).isEqualTo(RecordStatus.FINISHED);
+        assertThat(done.agreement()).isFalse();
+        assertThat(done.result()).isEqualTo("{\"agreement\":false}");
+        assertThat(done.finishedAt()).isNotNull();
+        assertThat(store.events(id)).containsExactly("{\"move\":0}", "{\"move\":1}");
+        assertThatThrownBy(() -> store.append(id, 2, "{}")).hasMessageContaining("is finished");
+        assertThatThrownBy(() -> store.finish(id, RecordStatus.ABORTED, null, null)).hasMessageContaining("No running negotiation");
+        assertThatThrownBy(() -> store.append("nobody-" + UUID.randomUUID(), 0, "{}")).hasMessageContaining("No negotiation");
+    }
+
+    @Test
+    void aFailedSaveLeavesNothingBehind() {
+        Instant now = Instant.now();
+        NegotiationRecord first = record("dup-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "a");
+        store.save(first, List.of("{}"));
+        // Same id again: the insert fails, and none of the second record's events may remain.
+        NegotiationRecord again = new NegotiationRecord(first.id(), scenario, "x", "{}", "run", RecordStatus.FINISHED, true,
+                "{}", now, now, null, List.of(new PartyAssignment("p", "b")));
+        assertThatThrownBy(() -> store.save(again, List.of("{\"second\":0}", "{\"second\":1}")));
+        assertThat(store.events(first.id())).containsExactly("{}");
+        assertThat(store.find(first.id()).orElseThrow().parties()).extracting(PartyAssignment::strategy).containsExactly("a");
+    }
+
+    @Test
+    void filtersHistoryByScenarioStrategyAndDateNewestFirst() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        String other = scenario + "-other";
+        store.save(record("h1-" + scenario, scenario, RecordStatus.FINISHED, t0, "boulware", "micro"), List.of());
+        store.save(record("h2-" + scenario, scenario, RecordStatus.FINISHED, t0.plusSeconds(60), "time-dependent:e=0.2", "random"), List.of());
+        store.save(record("h3-" + scenario, other, RecordStatus.FINISHED, t0.plusSeconds(120), "micro", "micro"), List.of());
+        assertThat(store.history(new HistoryQuery(scenario, null, null, null, null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario, "h1-" + scenario);
+        assertThat(store.history(new HistoryQuery(scenario, "micro", null, null, null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h1-" + scenario);
+        assertThat(store.history(new HistoryQuery(scenario, "time-dependent", null, null, null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario);
+        assertThat(store.history(new HistoryQuery(other, "micro", t0.plusSeconds(100), null, null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h3-" + scenario);
+        assertThat(store.history(new HistoryQuery(scenario, null, t0.plusSeconds(30), null, null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario);
+        assertThat(store.history(new HistoryQuery(scenario, null, null, t0.plusSeconds(30), null, 10)))
+                .extracting(NegotiationRecord::id).containsExactly("h1-" + scenario);
+        assertThat(store.history(new HistoryQuery(scenario, null, null, null, null, 1))).hasSize(1);
+    }
+
+    @Test
+    void concurrentWritersAllLand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> store.save(
+                        record("c" + n + "-" + scenario, scenario, RecordStatus.FINISHED, Instant.now(), "a", "b"),
+                        List.of("{\"n\":" + n + "}", "{}"))));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<NegotiationRecord> all = store.history(new HistoryQuery(scenario, null, null, null, null, 100));
+        assertThat(all).hasSize(40);
+        for (NegotiationRecord record : all) {
+            assertThat(store.events(record.id())).hasSize(2);
+        }
+    }
+
+    /**
+     * A writer killed with SIGKILL mid-way: every finished negotiation is complete, a live one has
+     * a gap-free prefix of its events, and nothing is corrupt.
+     */
+    @Test
+    void aWriterKilledMidWayLeavesEveryRecordCompleteOrAbsent() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillWriter.class.getName(),
+                url(), scenario)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (store.history(new HistoryQuery(scenario, null, null, null, null, 100)).size() < 30) {
+                assertThat(writer.isAlive()).as("the writer died on its own").isTrue();
+                assertThat(System.nanoTime()).as("the writer wrote too slowly").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            writer.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback, no close
+            writer.waitFor();
+        }
+        store.close();
+        store = Databases.open(url());
+        List<NegotiationRecord> records = store.history(new HistoryQuery(scenario, null, null, null, null, 100_000));
+        assertThat(records.size()).isGreaterThanOrEqualTo(30);
+        int running = 0;
+        for (NegotiationRecord record : records) {
+            List<String> events = store.events(record.id());
+            int expected = Integer.parseInt(record.settings().replaceAll("\\D", ""));
+            assertThat(record.parties()).hasSize(2);
+            if (record.status() == RecordStatus.RUNNING) {
+                running++;
+                assertThat(events.size()).isLessThanOrEqualTo(expected);
+            } else {
+                assertThat(events).as(record.id()).hasSize(expected);
+            }
+            for (int e = 0; e < events.size(); e++) {
+                assertThat(events.get(e)).contains("\"e\":" + e + ",");
+            }
+        }
+        assertThat(running).isLessThanOrEqualTo(1);
+        checkIntegrity();
+    }
+
+    /** A database-specific integrity check after the kill. */
+    void checkIntegrity() {}
+
+    @Test
+    void reopeningKeepsRecordsAndDoesNotRemigrate() {
+        NegotiationRecord record = record("keep-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, Instant.now(), "a");
+        store.save(record, List.of("{}"));
+        store.close();
+        store = Databases.open(url());
+        assertThat(store.find(record.id())).isPresent();
+    }
+}
