@@ -17,6 +17,12 @@ final class ExactSimplex {
 
     private ExactSimplex() {}
 
+    static final class UnboundedException extends IllegalStateException {
+        UnboundedException() {
+            super("The linear programme is unbounded.");
+        }
+    }
+
     static Solution minimise(Rational[] cost, List<Row> rows) {
         int k = cost.length;
         int m = rows.size();
@@ -144,7 +150,7 @@ final class ExactSimplex {
                 }
             }
             if (leave < 0) {
-                throw new IllegalStateException("The linear programme is unbounded.");
+                throw new UnboundedException();
             }
             pivot(t, basis, leave, enter, m, columns);
         }

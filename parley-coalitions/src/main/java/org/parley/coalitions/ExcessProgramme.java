@@ -56,13 +56,33 @@ final class ExcessProgramme {
 
     /** The floating-point least core over every coalition: (x_1..x_n, ε). */
     double[] floatingPoint() {
+        boolean[] free = new boolean[all + 1];
+        for (int s = 1; s < all; s++) {
+            free[s] = true;
+        }
+        return floatingPoint(free, List.of(), v[all]);
+    }
+
+    /** The floating-point programme with the given free and fixed coalitions and x(N) = grand: (x, ε), or null. */
+    double[] floatingPoint(boolean[] free, List<Fixed> fixed, double grand) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[n];
         for (int i = 0; i < n; i++) {
             x[i] = model.addVariable("x" + i).lower(null).upper(null);
         }
         Variable epsilon = model.addVariable("epsilon").lower(null).upper(null).weight(1);
+        for (Fixed f : fixed) {
+            Expression row = model.addExpression("F" + f.coalition()).level(v[f.coalition()] - f.level().doubleValue());
+            for (int i = 0; i < n; i++) {
+                if ((f.coalition() >>> i & 1) != 0) {
+                    row.set(x[i], 1);
+                }
+            }
+        }
         for (int s = 1; s < all; s++) {
+            if (!free[s]) {
+                continue;
+            }
             Expression row = model.addExpression("S" + s).lower(v[s]);
             for (int i = 0; i < n; i++) {
                 if ((s >>> i & 1) != 0) {
@@ -71,9 +91,9 @@ final class ExcessProgramme {
             }
             row.set(epsilon, 1);
         }
-        Expression grand = model.addExpression("N").level(v[all]);
+        Expression grandRow = model.addExpression("N").level(grand);
         for (int i = 0; i < n; i++) {
-            grand.set(x[i], 1);
+            grandRow.set(x[i], 1);
         }
         Optimisation.Result result = model.minimise();
         double[] z = new double[n + 1];
@@ -134,6 +154,12 @@ final class ExcessProgramme {
      */
     Stage solve(boolean[] free, Set<Integer> initial, List<Fixed> fixed, Set<Integer> fixedSingletons,
             boolean imputations) {
+        return solve(free, initial, fixed, fixedSingletons, imputations, exact[all]);
+    }
+
+    /** As above with x(N) = {@code grand} (the value of a coalition structure rather than v(N)). */
+    Stage solve(boolean[] free, Set<Integer> initial, List<Fixed> fixed, Set<Integer> fixedSingletons,
+            boolean imputations, Rational grand) {
         Set<Integer> active = new LinkedHashSet<>(initial);
         for (int i = 0; i < n; i++) {
             if (free[1 << i]) {
@@ -143,7 +169,7 @@ final class ExcessProgramme {
         active.removeIf(s -> !free[s]);
         while (true) {
             List<ExactSimplex.Row> rows = new ArrayList<>();
-            rows.add(new ExactSimplex.Row(indicator(all, false), exact[all], true));
+            rows.add(new ExactSimplex.Row(indicator(all, false), grand, true));
             for (Fixed f : fixed) {
                 rows.add(new ExactSimplex.Row(indicator(f.coalition(), false), exact[f.coalition()].subtract(f.level()), true));
             }
@@ -166,7 +192,22 @@ final class ExcessProgramme {
                 cost[j] = Rational.ZERO;
             }
             cost[n] = Rational.ONE;
-            ExactSimplex.Solution solution = ExactSimplex.minimise(cost, rows);
+            ExactSimplex.Solution solution;
+            try {
+                solution = ExactSimplex.minimise(cost, rows);
+            } catch (ExactSimplex.UnboundedException e) {
+                // Too few constraints to bound ε: take them all (the full programme is bounded).
+                int before = active.size();
+                for (int s = 1; s < all; s++) {
+                    if (free[s]) {
+                        active.add(s);
+                    }
+                }
+                if (active.size() == before) {
+                    throw e;
+                }
+                continue;
+            }
             Rational[] x = java.util.Arrays.copyOf(solution.z(), n);
             Rational epsilon = solution.z()[n];
             List<Integer> violated = violated(x, epsilon, free, active);
