@@ -73,11 +73,13 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
                 double join = (double) k / next;
                 double[] row = rows[k];
                 double[] below = rows[k - 1];
-                for (int w = quota - 1; w >= shift; w--) {
-                    row[w] = row[w] * stay + below[w - shift] * join;
-                }
-                for (int w = Math.min(shift, quota) - 1; w >= 0; w--) {
+                // Row k reads only row k − 1, not yet updated (k goes down), so w may run upwards,
+                // which lets the JIT vectorise the loop.
+                for (int w = 0; w < shift; w++) {
                     row[w] *= stay;
+                }
+                for (int w = shift; w < quota; w++) {
+                    row[w] = row[w] * stay + below[w - shift] * join;
                 }
             }
             m = next;
