@@ -106,6 +106,10 @@ final class CoalitionsCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int steps = OutcomeSpace.DEFAULT_REAL_STEPS;
 
+    @Option(names = "--agreement-rule", description = "Derived game: a coalition whose deal would not stand under the"
+            + " scenario's agreement rule is worth 0.")
+    boolean agreementRule;
+
     @Option(names = "--no-progress", description = "No progress bar (it is shown only on a terminal anyway).")
     boolean noProgress;
 
@@ -221,12 +225,13 @@ final class CoalitionsCommand implements Callable<Integer> {
         if (!kind.equals("voting")) {
             ScenarioGame derived;
             try {
-                derived = ScenarioGame.of(scenario, steps);
+                derived = ScenarioGame.of(scenario, steps, agreementRule);
             } catch (IllegalArgumentException e) {
                 throw new UserException(file + ": " + e.getMessage());
             }
             result.add(new Subject(scenario.name() + ": game derived from the negotiation, v(S) = the best joint surplus"
-                    + " Σ(u_i − r_i) of an outcome acceptable to every member of S", derived.game(), derived));
+                    + " Σ(u_i − r_i) of an outcome acceptable to every member of S"
+                    + (agreementRule ? " (0 when S's deal would not stand)" : ""), derived.game(), derived));
         }
         return result;
     }

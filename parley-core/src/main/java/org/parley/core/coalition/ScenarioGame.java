@@ -12,7 +12,8 @@ import org.parley.core.model.Scenario;
  * such outcomes, or 0 when there is none (everyone keeps its reservation value). Uses the core's
  * exact analysis ({@link OutcomeAnalyzer#jointSurplus}); one analysis per coalition, so n ≤
  * {@link #MAX_PLAYERS}. The scenario's agreement rule is not part of v: it says whether a deal
- * signed by S would stand for the whole table, which {@link #stands(long)} reports.
+ * signed by S would stand for the whole table, which {@link #stands(long)} reports; with
+ * {@code respectRule} a coalition whose deal would not stand is worth 0 instead.
  */
 public final class ScenarioGame {
 
@@ -29,6 +30,10 @@ public final class ScenarioGame {
     }
 
     public static ScenarioGame of(Scenario scenario, int realSteps) {
+        return of(scenario, realSteps, false);
+    }
+
+    public static ScenarioGame of(Scenario scenario, int realSteps, boolean respectRule) {
         int n = scenario.parties().size();
         if (n > MAX_PLAYERS) {
             throw new IllegalArgumentException("The derived coalition game analyses every coalition: " + n
@@ -41,7 +46,8 @@ public final class ScenarioGame {
             OptionalDouble surplus = OutcomeAnalyzer.jointSurplus(scenario, Coalitions.names(s, names), realSteps);
             agree[s] = surplus.isPresent();
             // Surpluses are sums of fixed-point terms; rounding to 12 decimals keeps equal sums equal.
-            values[s] = surplus.isPresent() ? Math.round(surplus.getAsDouble() * 1e12) / 1e12 : 0;
+            boolean counts = !respectRule || scenario.agreement().stands(Coalitions.names(s, names));
+            values[s] = surplus.isPresent() && counts ? Math.round(surplus.getAsDouble() * 1e12) / 1e12 : 0;
         }
         return new ScenarioGame(scenario, new TableGame(values, names), agree);
     }
