@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
+            CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class
