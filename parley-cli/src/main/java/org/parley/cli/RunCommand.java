@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = Scenarios.load(file);
+        Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
         StrategyRegistry registry = new StrategyRegistry();
         NegotiationSettings settings = settings(scenario, registry);
         Negotiation negotiation = Negotiation.start(scenario, settings, registry, new org.parley.core.engine.BidSpaceCache());
