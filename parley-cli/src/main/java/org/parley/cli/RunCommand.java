@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> strategies = List.of();
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "The round limit (default " + DEFAULT_ROUNDS + " unless only --time-limit is given).")
+            description = "The round limit (default " + DEFAULT_ROUNDS + "); 0 for none, with a --time-limit.")
     Integer rounds;
 
     @Option(names = "--time-limit", paramLabel = "DURATION",
@@ -156,11 +156,12 @@ final class RunCommand implements Callable<Integer> {
                         + ": " + e.getMessage());
             }
         });
-        if (rounds != null && rounds < 1) {
-            throw new UserException("--rounds (" + rounds + "): expected a whole number of rounds, at least 1.");
-        }
         Duration time = timeLimit == null ? null : duration("--time-limit", timeLimit);
-        int roundLimit = rounds != null ? rounds : time == null ? DEFAULT_ROUNDS : 0;
+        if (rounds != null && (rounds < 0 || (rounds == 0 && time == null))) {
+            throw new UserException("--rounds (" + rounds + "): expected a whole number of rounds, at least 1"
+                    + " (or 0 for no round limit, with a --time-limit).");
+        }
+        int roundLimit = rounds != null ? rounds : DEFAULT_ROUNDS;
         Duration move = duration("--move-limit", moveLimit);
         return new NegotiationSettings(type, new Deadline(roundLimit, time), chosen, seed, move);
     }

@@ -99,6 +99,9 @@ class RunCommandTest {
         Run run = run("run", TALKS, "--time-limit", "300ms", "--rounds", "1000000");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("deadline 1000000 rounds or 300 ms");
+        Run timeOnly = run("run", TALKS, "--time-limit", "200ms", "--rounds", "0", "--json");
+        assertThat(timeOnly.code()).as(timeOnly.err()).isZero();
+        assertThat(timeOnly.out()).contains("\"timeMillis\" : 200").doesNotContain("\"rounds\" : 0");
     }
 
     @Test
@@ -112,6 +115,7 @@ class RunCommandTest {
             {"--strategy", "union=time-dependent:e=fast"}, {"must be a number"},
             {"--strategy", "union=human"}, {"person"},
             {"--rounds", "0"}, {"--rounds (0)"},
+            {"--rounds", "-3"}, {"--rounds (-3)"},
             {"--time-limit", "soon"}, {"--time-limit (soon): expected a duration"},
             {"--move-limit", "0ms"}, {"--move-limit (0ms)"},
         };
