@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a negotiation between AI diplomats and prints its trace and result, or its full log as JSON. */
-@Command(name = "run", description = "Run a negotiation between AI diplomats and print the trace and the result.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a negotiation between AI diplomats and print the trace and the result.")
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_STRATEGY = "linear";

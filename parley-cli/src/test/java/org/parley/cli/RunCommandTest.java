@@ -137,6 +137,9 @@ class RunCommandTest {
         assertThat(run("run", TALKS, "--seed", "abc").code()).isEqualTo(2);
         assertThat(run("run", TALKS, "--bogus").code()).isEqualTo(2);
         assertThat(run("run").code()).isEqualTo(2);
+        Run help = run("run", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--protocol=sao|amop|mediated", "--strategy=PARTY=NAME");
         Run missing = run("run", "no-such-file.yaml");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such-file.yaml").contains("no such file");
