@@ -82,4 +82,28 @@ class ShapleyValueProperties {
         assertThat(dp.raw()).containsExactly(exact.raw(), within(1e-12));
         assertThat(dp.normalized()).containsExactly(exact.normalized(), within(1e-12));
     }
+
+    /*
+     * The quadrature against the size × weight table (shares, a different method) on games of up to
+     * 60 players, weights 0..40 (zeros and repeated weights) and any quota: relative agreement.
+     */
+    @Property(tries = 150)
+    void shapleyShubikQuadratureMatchesTheSizeWeightTable(@ForAll @IntRange(min = 1, max = 60) int n,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 40) int maxWeight) {
+        java.util.Random random = new java.util.Random(seed);
+        long[] weights = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            weights[i] = random.nextInt(maxWeight + 1);
+            total += weights[i];
+        }
+        long quota = 1 + random.nextInt((int) total + 2);
+        WeightedVotingGame game = new WeightedVotingGame(quota, weights, null);
+        double[] expected = new SizeWeightShapleyShubik().shapleyValue(game).values();
+        double[] found = new DynamicProgrammingShapleyShubik(2).shapleyValue(game).values();
+        for (int i = 0; i < n; i++) {
+            assertThat(found[i]).as("player %d of %s", i, game).isCloseTo(expected[i],
+                    within(1e-11 * Math.abs(expected[i]) + 1e-300));
+        }
+    }
 }
