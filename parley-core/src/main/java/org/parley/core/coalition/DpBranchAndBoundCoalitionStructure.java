@@ -45,6 +45,8 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
 
     public static final int MAX_PLAYERS = 27;
     private static final int CHUNK_BITS = 14;
+    /** Tables of at least this many players compact their last class of blocks (see blockClass). */
+    private static final int COMPACT_BITS = 12;
     private static final int X_BLOCK = 32;
     private static final int SUBSET_SCAN = 1024;
     private static final int POOL_SIZE = 2048;
@@ -52,11 +54,18 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
     private static final int SUBGRADIENT_STEPS = 600;
 
     private final int threads;
+    private final int compactBits;
     /** -Dparley.csg.debug=true prints the phases' timings and bounds to stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("parley.csg.debug");
 
     public DpBranchAndBoundCoalitionStructure(int threads) {
+        this(threads, COMPACT_BITS);
+    }
+
+    /** Compacting from tables of {@code compactBits} players on, so that tests reach it with small games. */
+    DpBranchAndBoundCoalitionStructure(int threads, int compactBits) {
         this.threads = Math.max(1, threads);
+        this.compactBits = compactBits;
     }
 
     public DpBranchAndBoundCoalitionStructure() {
@@ -70,7 +79,15 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             throw new IllegalArgumentException("Optimal coalition structures need a table of 2^n values: " + n
                     + " players is more than " + MAX_PLAYERS + ".");
         }
-        return new Run(TableGame.of(game), threads, control.start()).solve();
+        return new Run(TableGame.of(game), threads, compactBits, control.start()).solve();
+    }
+
+    /** Phase 1 alone: f for every coalition of at most ⌊n/2⌋ players, v beyond (for tests). */
+    static double[] halfTable(TableGame game, int threads, int compactBits) {
+        Run run = new Run(game, threads, compactBits, SearchControl.UNLIMITED.start());
+        run.f = run.v.clone();
+        run.dynamicProgramme();
+        return run.f;
     }
 
     private static final class Run {
@@ -80,6 +97,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         final int all;
         final int h;
         final int threads;
+        final int compactBits;
         final SearchControl.Deadline deadline;
         final AtomicLong evaluations = new AtomicLong();
         double[] f;
@@ -89,13 +107,14 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         volatile double best = Double.NEGATIVE_INFINITY;
         int[] bestBlocks = new int[0];
 
-        Run(TableGame game, int threads, SearchControl.Deadline deadline) {
+        Run(TableGame game, int threads, int compactBits, SearchControl.Deadline deadline) {
             this.game = game;
             this.v = game.values;
             this.n = game.players();
             this.all = (1 << n) - 1;
             this.h = n / 2;
             this.threads = threads;
+            this.compactBits = compactBits;
             this.deadline = deadline;
         }
 
@@ -173,38 +192,80 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             for (int s = 2; s <= h; s++) {
                 total += binomial(n, s) * (Math.pow(2, s - 1) - 1);
             }
-            final double grand = total;
-            int blocks = 1 << (n - 3);
-            int chunkBits = Math.min(CHUNK_BITS - 3, n - 3);
-            int chunks = blocks >>> chunkBits;
-            AtomicBoolean stopped = new AtomicBoolean();
+            grandWork = total;
             for (int c = 1; c <= h; c++) {
-                final int outer = c;
-                final int budget = Math.min(3, h - c);
-                final int perSplit = SplitBlocks.CANDIDATES[budget];
-                Parallel.forEach(chunks, threads, chunk -> {
-                    if (stopped.get() || deadline.expired()) {
-                        stopped.set(true);
-                        return;
-                    }
-                    int from = chunk << chunkBits;
-                    int to = from + (1 << chunkBits);
-                    long evaluated = 0;
-                    for (int block = Math.max(1, from); block < to; block++) {
-                        if (Integer.bitCount(block) == outer) {
-                            evaluated += SplitBlocks.evaluate(f, block << 3, budget) * perSplit;
-                        }
-                    }
-                    long done = evaluations.addAndGet(evaluated);
-                    deadline.report("dynamic programme, coalitions of " + outer + "+ players", done / grand * 0.8, best,
-                            Double.NaN, false);
-                });
-                if (stopped.get()) {
+                long classStarted = System.nanoTime();
+                if (!blockClass(f, n, c)) {
                     return false;
+                }
+                if (DEBUG) {
+                    System.err.printf("  blocks with %d outer players: %.3fs%n", c, (System.nanoTime() - classStarted) / 1e9);
                 }
                 exactUpTo = c;
             }
             return true;
+        }
+
+        private double grandWork;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        /**
+         * The blocks of {@code table} (coalitions of {@code bits} players) with c players outside
+         * players 0..2, on all threads; false when stopped. With c = h only the block's coalition
+         * without players 0..2 is left to compute, and its subsets are every eighth entry of the
+         * table, each on a cache line of its own: so that class runs on a copy of those entries (an
+         * eighth of the table), where they are adjacent again — the blocks of that copy whose
+         * coalitions reach h players, and recursively its own last class.
+         */
+        private boolean blockClass(double[] table, int bits, int c) {
+            int blocks = 1 << (bits - 3);
+            if (c == h && bits >= compactBits && h > 3) {
+                double[] every8th = new double[blocks];
+                Parallel.forEach(Math.max(1, blocks >>> CHUNK_BITS), threads, chunk -> {
+                    int from = chunk << Math.min(CHUNK_BITS, bits - 3);
+                    int to = Math.min(blocks, from + (1 << CHUNK_BITS));
+                    for (int x = from; x < to; x++) {
+                        every8th[x] = table[x << 3];
+                    }
+                });
+                for (int inner = h - 3; inner <= h; inner++) {
+                    if (!blockClass(every8th, bits - 3, inner)) {
+                        return false;
+                    }
+                }
+                Parallel.forEach(Math.max(1, blocks >>> CHUNK_BITS), threads, chunk -> {
+                    int from = chunk << Math.min(CHUNK_BITS, bits - 3);
+                    int to = Math.min(blocks, from + (1 << CHUNK_BITS));
+                    for (int x = from; x < to; x++) {
+                        if (Integer.bitCount(x) == h) {
+                            table[x << 3] = every8th[x];
+                        }
+                    }
+                });
+                return true;
+            }
+            int chunkBits = Math.min(CHUNK_BITS - 3, bits - 3);
+            int chunks = blocks >>> chunkBits;
+            int budget = Math.min(3, h - c);
+            int perSplit = SplitBlocks.CANDIDATES[budget];
+            Parallel.forEach(chunks, threads, chunk -> {
+                if (stopped.get() || deadline.expired()) {
+                    stopped.set(true);
+                    return;
+                }
+                int from = chunk << chunkBits;
+                int to = from + (1 << chunkBits);
+                long evaluated = 0;
+                for (int block = Math.max(1, from); block < to; block++) {
+                    if (Integer.bitCount(block) == c) {
+                        evaluated += SplitBlocks.evaluate(table, block << 3, budget) * perSplit;
+                    }
+                }
+                long done = evaluations.addAndGet(evaluated);
+                deadline.report("dynamic programme, coalitions of up to " + h + " players", done / grandWork * 0.8,
+                        best, Double.NaN, false);
+            });
+            return !stopped.get();
         }
 
         /** Kind (a): every split of N in two, with f on both sides. */
