@@ -4,42 +4,53 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Exact, anytime coalition structure generation in the IDP/IP family, in two phases.
+ * Exact, anytime coalition structure generation in the IDP/IP/ODP-IP family, in two phases.
  *
  * <p>Phase 1 is the dynamic programme of IDP (Rahwan and Jennings 2008, "An improved dynamic
  * programming algorithm for coalition structure generation", AAMAS) restricted to coalitions of at
- * most h = ⌊n/2⌋ players, where IDP evaluates every split anyway: f(C) = the value of the best
- * partition of C, exactly, on all cores. Σ_{s ≤ h} C(n, s) · 2^(s−1) split evaluations (9.5·10^9 at
- * n = 24, against 5.5·10^10 for IDP and 1.4·10^11 for DP), in blocks of eight coalitions that share
- * their reads ({@link SplitBlocks}): about 0.6 ns per split and core.
+ * most d players: f(C) = the value of the best partition of C, exactly, on all cores, with
+ * d = h = ⌊n/2⌋ for odd n and d = h − 1 for even n. Σ_{s ≤ d} C(n, s) · 2^(s−1) split evaluations
+ * (4.0·10^9 at n = 24, against 5.5·10^10 for IDP and 1.4·10^11 for DP), in blocks of eight
+ * coalitions that share their reads ({@link SplitBlocks}): about 0.6 ns per split and core.
  *
- * <p>Phase 2 finishes the search. Every partition of N is dominated by one of two kinds: (a) a
- * coalition L with |L| > h plus a partition of N∖L (fewer than n/2 players, so f(N∖L) is exact), or
- * a split of N into two halves of at most h players; and (b) three blocks X, Y, Z of at most h players
- * each in which no two fit together into h players (four or more such blocks are impossible: the
- * two smallest of them would fit). Kind (a) is one pass over 2^(n−1) splits. Kind (b) is a
- * branch-and-bound in the manner of IP (Rahwan, Ramchurn, Jennings and Giovannucci 2009, "An anytime
- * algorithm for optimal coalition structure generation", JAIR 34) and ODP-IP (Michalak, Rahwan,
- * Elkind, Wooldridge and Jennings 2016, AIJ 230), which, like it, uses f instead of v so that a
- * block stands for all of its partitions. Its bounds are per-player: weights w_i and each block's
- * excess f(C) − w(C); the best excess per block size, and per size among the blocks avoiding X,
- * bound what the other two blocks can add. The weights minimise the bound over all three-block
- * structures, a Lagrangian relaxation solved by subgradient descent (see
- * {@link Run#lagrangianWeights}): per-size maxima alone (IP's bounds) leave agent-based games 30 %
- * above their optimum, these 1–2 %. X is taken in order of decreasing excess and the search
- * stops at the first X that cannot beat the best structure; Y is taken either from the list of
- * blocks sorted by excess, down to the threshold (a threshold algorithm), or by enumerating the
- * subsets of N∖X of its size, whichever is shorter. Worst case Θ(multinomial) like IDP's upper
- * layers; in practice a small fraction.
+ * <p>Phase 2 finishes the search. Group the blocks of any partition greedily into groups of at most
+ * d players: the partition is dominated (f of each group is at least the value of its blocks) by
+ * one of these kinds.
+ * (a) A coalition L with |L| > h and a partition of N∖L, which has fewer than n/2 players, so
+ * f(N∖L) is exact; or two coalitions of h players each, worth v (n even): one pass over the 2^(n−1)
+ * splits of N in two. (b) Three groups X, Y, Z of at most h players, no two of which fit together
+ * into d players (four or more such groups are impossible but in (c)); when n is even also a
+ * coalition of h players worth v with the rest in two groups. (c) When n is divisible by 4: four
+ * groups of n/4 players (the one way four groups can pairwise exceed d = n/2 − 1 players).
+ * Leaving the n/2-coalitions, 58 % of the splits at n = 24, out of phase 1 costs phase 2 little:
+ * their structures are the size patterns (h; t, h − t) and (n/4)^4 of the same search.
+ *
+ * <p>Kinds (b) and (c) are a branch-and-bound in the manner of IP (Rahwan, Ramchurn, Jennings and
+ * Giovannucci 2009, "An anytime algorithm for optimal coalition structure generation", JAIR 34) and
+ * ODP-IP (Michalak, Rahwan, Elkind, Wooldridge and Jennings 2016, "A hybrid exact algorithm for
+ * complete set partitioning", AIJ 230), which, like it, uses f instead of v so that a group stands
+ * for all of its partitions. Its bounds are per-player: weights w_i and each group's excess
+ * f(C) − w(C); the best excess per size, and per size among the groups avoiding X, bound what the
+ * other groups can add. The weights minimise the bound over all the size patterns, a Lagrangian
+ * relaxation solved by subgradient descent (see {@link Run#lagrangianWeights}): per-size maxima
+ * alone (IP's bounds) leave agent-based games 30 % above their optimum, these 1–2 %. The best
+ * structure is first seeded from the coalitions of best excess, so that the search starts close to
+ * the optimum. X is taken in order of decreasing excess and the search stops at the first X that
+ * cannot beat the best structure; Y is taken either from the list of groups sorted by excess, down
+ * to the threshold (a threshold algorithm), or by enumerating the subsets of N∖X of its size,
+ * whichever is shorter. Worst case Θ(multinomial) like IDP's upper layers; in practice a small
+ * fraction.
  *
  * <p>Anytime: stopped early (time limit or stop request) it returns the best structure found and an
  * upper bound — during phase 1 the best integer-partition combination of per-size maxima of f (or v
  * beyond the finished layers), during phase 2 the bound of the first unexplored X. Memory: the game's
- * table, one table f of 2^n doubles, and the coalitions of at most h players sorted by excess (about
- * 2^(n−1) longs): 320 MiB at n = 24. Nothing of size 3^n.
+ * table, one table f of 2^n doubles, an eighth of one for phase 1's last class of blocks, and the
+ * groups whose excess can still matter sorted by excess (a few 10^5 longs): under 300 MiB at n = 24.
+ * Nothing of size 3^n.
  */
 public final class DpBranchAndBoundCoalitionStructure implements CoalitionStructureAlgorithm {
 
@@ -50,6 +61,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
     private static final int X_BLOCK = 32;
     private static final int SUBSET_SCAN = 1024;
     private static final int POOL_SIZE = 2048;
+    private static final int SEED = 256;
     private static final int MAX_POOL_ROUNDS = 6;
     private static final int SUBGRADIENT_STEPS = 600;
 
@@ -96,6 +108,11 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         final int n;
         final int all;
         final int h;
+        /**
+         * The largest coalitions phase 1 finishes: h, or h − 1 when n is even, where phase 2 then
+         * covers the h-coalitions too (see the class comment).
+         */
+        final int top;
         final int threads;
         final int compactBits;
         final SearchControl.Deadline deadline;
@@ -113,6 +130,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             this.n = game.players();
             this.all = (1 << n) - 1;
             this.h = n / 2;
+            this.top = n % 2 == 0 ? Math.max(1, h - 1) : h;
             this.threads = threads;
             this.compactBits = compactBits;
             this.deadline = deadline;
@@ -157,7 +175,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 value += v[(int) c];
             }
             return new CoalitionStructure(coalitions, value, Math.max(bound, value), finished,
-                    "DP to n/2 + branch and bound", new CoalitionStructure.Statistics(deadline.elapsed(), evaluations.get()));
+                    "DP below n/2 + branch and bound", new CoalitionStructure.Statistics(deadline.elapsed(), evaluations.get()));
         }
 
         // ---- phase 1 -------------------------------------------------------------------------
@@ -172,7 +190,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             int lowPlayers = Math.min(n, 3);
             for (int c = 3; c < 1 << lowPlayers; c++) {
                 int k = Integer.bitCount(c);
-                if (k < 2 || k > h) {
+                if (k < 2 || k > top) {
                     continue;
                 }
                 double bestSplit = f[c];
@@ -185,15 +203,15 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 f[c] = bestSplit;
             }
             if (n <= 3) {
-                exactUpTo = Math.max(1, h);
+                exactUpTo = top;
                 return true;
             }
             double total = 0;
-            for (int s = 2; s <= h; s++) {
+            for (int s = 2; s <= top; s++) {
                 total += binomial(n, s) * (Math.pow(2, s - 1) - 1);
             }
             grandWork = total;
-            for (int c = 1; c <= h; c++) {
+            for (int c = 1; c <= top; c++) {
                 long classStarted = System.nanoTime();
                 if (!blockClass(f, n, c)) {
                     return false;
@@ -219,7 +237,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
          */
         private boolean blockClass(double[] table, int bits, int c) {
             int blocks = 1 << (bits - 3);
-            if (c == h && bits >= compactBits && h > 3) {
+            if (c == top && bits >= compactBits && top > 3) {
                 double[] every8th = new double[blocks];
                 Parallel.forEach(Math.max(1, blocks >>> CHUNK_BITS), threads, chunk -> {
                     int from = chunk << Math.min(CHUNK_BITS, bits - 3);
@@ -228,7 +246,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         every8th[x] = table[x << 3];
                     }
                 });
-                for (int inner = h - 3; inner <= h; inner++) {
+                for (int inner = top - 3; inner <= top; inner++) {
                     if (!blockClass(every8th, bits - 3, inner)) {
                         return false;
                     }
@@ -237,7 +255,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     int from = chunk << Math.min(CHUNK_BITS, bits - 3);
                     int to = Math.min(blocks, from + (1 << CHUNK_BITS));
                     for (int x = from; x < to; x++) {
-                        if (Integer.bitCount(x) == h) {
+                        if (Integer.bitCount(x) == top) {
                             table[x << 3] = every8th[x];
                         }
                     }
@@ -246,7 +264,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             }
             int chunkBits = Math.min(CHUNK_BITS - 3, bits - 3);
             int chunks = blocks >>> chunkBits;
-            int budget = Math.min(3, h - c);
+            int budget = Math.min(3, top - c);
             int perSplit = SplitBlocks.CANDIDATES[budget];
             Parallel.forEach(chunks, threads, chunk -> {
                 if (stopped.get() || deadline.expired()) {
@@ -262,7 +280,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     }
                 }
                 long done = evaluations.addAndGet(evaluated);
-                deadline.report("dynamic programme, coalitions of up to " + h + " players", done / grandWork * 0.8,
+                deadline.report("dynamic programme, coalitions of up to " + top + " players", done / grandWork * 0.8,
                         best, Double.NaN, false);
             });
             return !stopped.get();
@@ -338,19 +356,28 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             return s;
         }
 
-        /** Kind (b); returns null when complete, else an upper bound for what is left. */
+        /**
+         * Kinds (b) and (c); returns null when complete, else an upper bound for what is left (the
+         * structures of kind (c) are searched first: there are few).
+         */
         Double threeBlocks() {
             int t1Max = n / 3;
             List<int[]>[] pairs = pairsBySmallestSize();
-            boolean any = false;
+            patterns = new ArrayList<>();
             for (int t1 = 1; t1 <= t1Max; t1++) {
-                any |= !pairs[t1].isEmpty();
+                for (int[] p : pairs[t1]) {
+                    patterns.add(new int[] {t1, p[0], p[1]});
+                }
             }
-            if (!any) {
+            int quarter = top < h && h % 2 == 0 ? h / 2 : 0;
+            if (quarter > 0) {
+                patterns.add(new int[] {quarter, quarter, quarter, quarter});
+            }
+            if (patterns.isEmpty()) {
                 return null;
             }
             long started = System.nanoTime();
-            lagrangianWeights(pairs);
+            lagrangianWeights(pairs, quarter);
             double wAll = weight(all);
             double margin = 1e-9 * (Math.abs(best) + 1);
             double[] maxPair = new double[t1Max + 1];
@@ -361,16 +388,16 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
             }
             // A coalition of size t can only help when its excess beats the target minus the best the
-            // other two blocks of some three-block size pattern holding t could add.
+            // other blocks of some size pattern holding t could add.
             cutoff = new double[h + 1];
             Arrays.fill(cutoff, Double.POSITIVE_INFINITY);
-            for (int t1 = 1; t1 <= t1Max; t1++) {
-                for (int[] p : pairs[t1]) {
-                    int[] sizes = {t1, p[0], p[1]};
-                    for (int j = 0; j < 3; j++) {
-                        double others = topExcess[sizes[(j + 1) % 3]] + topExcess[sizes[(j + 2) % 3]];
-                        cutoff[sizes[j]] = Math.min(cutoff[sizes[j]], best - wAll - margin - others);
-                    }
+            for (int[] pattern : patterns) {
+                double sum = 0;
+                for (int t : pattern) {
+                    sum += topExcess[t];
+                }
+                for (int t : pattern) {
+                    cutoff[t] = Math.min(cutoff[t], best - wAll - margin - (sum - topExcess[t]));
                 }
             }
             long sortStarted = System.nanoTime();
@@ -382,6 +409,18 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
                 System.err.printf("weights %.2fs, lists %.2fs (%d coalitions kept)%n", (sortStarted - started) / 1e9,
                         (System.nanoTime() - sortStarted) / 1e9, kept);
+            }
+            if (quarter > 0) {
+                Double left = fourBlocks(quarter, wAll, margin);
+                if (left != null) {
+                    double bound = left;
+                    for (int t = 1; t <= t1Max; t++) {
+                        if (!pairs[t].isEmpty() && sorted[t].length > 0) {
+                            bound = Math.max(bound, wAll + topExcess[t] + maxPair[t]);
+                        }
+                    }
+                    return bound + margin;
+                }
             }
             long candidates = 0;
             for (int t1 = 1; t1 <= t1Max; t1++) {
@@ -398,26 +437,23 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 final int size1 = t1;
                 final long[] xs = sorted[t1];
                 final double pairBound = maxPair[t1];
-                AtomicBoolean exhausted = new AtomicBoolean();
-                AtomicBoolean stopped = new AtomicBoolean();
+                // The list is sorted by decreasing excess: once one X fails the bound, every later X does.
+                AtomicInteger failedFrom = new AtomicInteger(Integer.MAX_VALUE);
+                AtomicInteger lowestOpen = new AtomicInteger(Integer.MAX_VALUE);
                 int blocks = (xs.length + X_BLOCK - 1) / X_BLOCK;
-                long[] lowestOpen = new long[] {Long.MAX_VALUE};
                 Parallel.forEach(blocks, threads, block -> {
-                    if (exhausted.get() || stopped.get()) {
-                        return;
-                    }
                     Worker worker = new Worker();
                     for (int i = block * X_BLOCK; i < Math.min(xs.length, (block + 1) * X_BLOCK); i++) {
+                        if (i >= failedFrom.get()) {
+                            return;
+                        }
                         if (deadline.expired()) {
-                            stopped.set(true);
-                            synchronized (lowestOpen) {
-                                lowestOpen[0] = Math.min(lowestOpen[0], i);
-                            }
+                            lowestOpen.accumulateAndGet(i, Math::min);
                             return;
                         }
                         double excessBound = keyValue(xs[i]);
                         if (excessBound + pairBound <= best - wAll - margin) {
-                            exhausted.set(true);
+                            failedFrom.accumulateAndGet(i, Math::min);
                             return;
                         }
                         worker.searchX((int) xs[i], size1, pairs[size1], wAll, margin);
@@ -428,11 +464,10 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         }
                     }
                 });
-                if (stopped.get()) {
+                int open = lowestOpen.get();
+                if (open < Math.min(failedFrom.get(), xs.length)) {
                     // Left: the unexplored X of this size and every larger size.
-                    double bound = best;
-                    int open = (int) Math.min(lowestOpen[0], xs.length - 1);
-                    bound = Math.max(bound, wAll + keyValue(xs[open]) + pairBound);
+                    double bound = Math.max(best, wAll + keyValue(xs[open]) + pairBound);
                     for (int t = t1 + 1; t <= t1Max; t++) {
                         if (!pairs[t].isEmpty() && sorted[t].length > 0) {
                             bound = Math.max(bound, wAll + topExcess[t] + maxPair[t]);
@@ -442,12 +477,127 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
             }
             if (DEBUG) {
-                System.err.printf("three blocks: %d of %d X searched, %.2fs%n", processed.get(), candidates, (System.nanoTime() - started) / 1e9);
+                System.err.printf("three blocks: %d of %d X searched, %.2fs%n", processed.get(), candidates,
+                        (System.nanoTime() - started) / 1e9);
             }
             return null;
         }
 
-        /** For each size t1 of X, the sizes (t2, t3) of Y and Z: t1 ≤ t2 ≤ t3 ≤ h, t1 + t2 > h. */
+        /**
+         * A good structure before the lists are cut: the pool holds the coalitions of best excess, and
+         * the blocks of good structures are among them. For every size pattern, X and Y from the
+         * pool's first {@link #SEED} coalitions of their sizes, the rest as the last block (or split
+         * every way in two, for four blocks): SEED² structures per pattern, so that the cutoffs, and
+         * with them the lists, start from a best close to the optimum.
+         */
+        void seedFromPool(Pool candidates, double[] weights, List<int[]>[] pairs, int quarter) {
+            double before = best;
+            double[][] tables = byteTables(weights);
+            int[][] top = new int[h + 1][];
+            for (int t = 1; t <= h; t++) {
+                int[] masks = candidates.masks[t];
+                long[] keys = new long[masks.length];
+                for (int i = 0; i < masks.length; i++) {
+                    keys[i] = key(f[masks[i]] - weight(tables, masks[i]), masks[i]);
+                }
+                Arrays.sort(keys);
+                top[t] = new int[Math.min(SEED, keys.length)];
+                for (int i = 0; i < top[t].length; i++) {
+                    top[t][i] = (int) keys[keys.length - 1 - i];
+                }
+            }
+            Worker worker = new Worker();
+            for (int t1 = 1; t1 < pairs.length; t1++) {
+                for (int[] p : pairs[t1]) {
+                    for (int x : top[t1]) {
+                        for (int y : top[p[0]]) {
+                            if ((x & y) == 0) {
+                                double value = f[x] + f[y] + f[all ^ x ^ y];
+                                if (value > best) {
+                                    offer(value, x, y, all ^ x ^ y);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (quarter > 0) {
+                for (int x : top[quarter]) {
+                    int rest = all ^ x;
+                    for (int y : top[quarter]) {
+                        if ((x & y) == 0 && (x & 1) != 0 && (y & (rest & -rest)) != 0) {
+                            worker.splitRest(x, y, rest ^ y, quarter);
+                        }
+                    }
+                }
+            }
+            if (DEBUG) {
+                System.err.printf("seeded from the pool: best %.6f -> %.6f%n", before, best);
+            }
+        }
+
+        /**
+         * Kind (c): four blocks of q = n/4 players (n divisible by 4 and f exact below n/2 only). X
+         * holds player 0, Y the lowest player outside X, both taken from the list of q-coalitions by
+         * decreasing excess while X's and Y's excesses plus two (three) best excesses can still beat
+         * the best structure; the last two blocks split the rest every way. Returns null when
+         * complete, else an upper bound for the structures of this kind left unexplored.
+         */
+        Double fourBlocks(int quarter, double wAll, double margin) {
+            long[] list = sorted[quarter];
+            double top2 = 2 * topExcess[quarter];
+            AtomicInteger failedFrom = new AtomicInteger(Integer.MAX_VALUE);
+            AtomicInteger lowestOpen = new AtomicInteger(Integer.MAX_VALUE);
+            AtomicLong searched = new AtomicLong();
+            int blocks = (list.length + X_BLOCK - 1) / X_BLOCK;
+            Parallel.forEach(blocks, threads, block -> {
+                Worker worker = new Worker();
+                for (int i = block * X_BLOCK; i < Math.min(list.length, (block + 1) * X_BLOCK); i++) {
+                    if (i >= failedFrom.get()) {
+                        return;
+                    }
+                    if (deadline.expired()) {
+                        lowestOpen.accumulateAndGet(i, Math::min);
+                        return;
+                    }
+                    double ex = keyValue(list[i]);
+                    if (ex + top2 + topExcess[quarter] <= best - wAll - margin) {
+                        failedFrom.accumulateAndGet(i, Math::min);
+                        return;
+                    }
+                    int x = (int) list[i];
+                    if ((x & 1) == 0) {
+                        continue;
+                    }
+                    searched.incrementAndGet();
+                    int rest = all ^ x;
+                    int low = rest & -rest;
+                    for (long keyY : list) {
+                        if (ex + keyValue(keyY) + top2 <= best - wAll - margin) {
+                            break;
+                        }
+                        int y = (int) keyY;
+                        if ((y & x) == 0 && (y & low) != 0) {
+                            worker.splitRest(x, y, rest ^ y, quarter);
+                        }
+                    }
+                }
+            });
+            if (DEBUG) {
+                System.err.printf("four blocks: %d X searched%n", searched.get());
+            }
+            int open = lowestOpen.get();
+            if (open < Math.min(failedFrom.get(), list.length)) {
+                return Math.max(best, wAll + keyValue(list[open]) + top2 + topExcess[quarter]);
+            }
+            return null;
+        }
+
+        /**
+         * For each size t1 of X, the sizes (t2, t3) of Y and Z. Kind (b): t1 ≤ t2 ≤ t3, t3 ≤ h and
+         * t1 + t2 > h. When f is exact below h only (n even), also t3 = h and t1 + t2 = h: a
+         * coalition of h players (worth v) with the rest split in two.
+         */
         @SuppressWarnings("unchecked")
         List<int[]>[] pairsBySmallestSize() {
             List<int[]>[] pairs = new List[n / 3 + 1];
@@ -458,7 +608,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
                 for (int t2 = t1; t2 <= h; t2++) {
                     int t3 = n - t1 - t2;
-                    if (t3 >= t2 && t3 <= h && t1 + t2 > h) {
+                    if (t3 >= t2 && t3 <= h && (t1 + t2 > h || top < h && t3 == h)) {
                         pairs[t1].add(new int[] {t2, t3});
                     }
                 }
@@ -483,22 +633,20 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
          * {@link #topExcess} and, per size, the excess no coalition outside the pool exceeds
          * ({@link #outside}).
          */
-        void lagrangianWeights(List<int[]>[] pairs) {
+        void lagrangianWeights(List<int[]>[] pairs, int quarter) {
             boolean[] used = new boolean[h + 1];
-            for (int t1 = 1; t1 < pairs.length; t1++) {
-                for (int[] p : pairs[t1]) {
-                    used[t1] = true;
-                    used[p[0]] = true;
-                    used[p[1]] = true;
+            for (int[] pattern : patterns) {
+                for (int t : pattern) {
+                    used[t] = true;
                 }
             }
-            double[] current = new double[n];
-            Arrays.fill(current, best / n);
+            double[] current = averageMarginals();
             double bestBound = Double.POSITIVE_INFINITY;
             for (int round = 0; ; round++) {
                 long t0 = System.nanoTime();
                 Pool candidates = collectPool(current, used);
-                Descent descent = new Descent(candidates, pairs);
+                seedFromPool(candidates, current, pairs, quarter);
+                Descent descent = new Descent(candidates);
                 double atPass = descent.valid(current);
                 if (atPass < bestBound) {
                     bestBound = atPass;
@@ -517,12 +665,131 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     bestBound = atNext;
                     keep(next, descent, candidates);
                 }
-                boolean refill = descent.outsideDecides && poolBound < bestBound - 1e-6 * (1 + Math.abs(bestBound));
+                // A new pass pays when the pool's bound promises a real part of the gap to the best.
+                boolean refill = descent.outsideDecides && bestBound - poolBound > 0.1 * (bestBound - best);
                 if (!refill || bestBound <= best || round + 1 >= MAX_POOL_ROUNDS || deadline.expired()) {
                     return;
                 }
                 current = next;
             }
+        }
+
+        /**
+         * The starting weights: each player's average marginal f-value, w_i = the mean over sizes
+         * t ≤ top of (mean f of the t-coalitions holding i) − (mean f of the (t − 1)-coalitions
+         * without i), which matches the additive part of agent-based games. One pass; per coalition
+         * three additions, into tables by size and byte of the coalition (a player's sums are those of
+         * the byte values holding it).
+         */
+        double[] averageMarginals() {
+            int bytes = (n + 7) / 8;
+            int chunkBits = Math.min(CHUNK_BITS, n);
+            int chunks = 1 << (n - chunkBits);
+            int parts = Math.min(chunks, Integer.highestOneBit(4 * threads));
+            int chunksPerPart = chunks / parts;
+            double[][][] sums = new double[parts][][];
+            Parallel.forEach(parts, threads, part -> {
+                double[][] byByte = new double[(top + 1) * bytes][256];
+                int from = part * chunksPerPart << chunkBits;
+                int to = (part + 1) * chunksPerPart << chunkBits;
+                for (int m = from; m < to; m++) {
+                    int k = Integer.bitCount(m);
+                    if (k <= top) {
+                        double x = f[m];
+                        for (int b = 0; b < bytes; b++) {
+                            byByte[k * bytes + b][(m >>> (8 * b)) & 255] += x;
+                        }
+                    }
+                }
+                sums[part] = byByte;
+            });
+            double[] total = new double[top + 1];
+            double[][] member = new double[n][top + 1];
+            for (double[][] byByte : sums) {
+                for (int k = 0; k <= top; k++) {
+                    for (int x = 0; x < 256; x++) {
+                        double value = byByte[k * bytes][x];
+                        total[k] += value;
+                        for (int b = 0; b < bytes; b++) {
+                            double inByte = byByte[k * bytes + b][x];
+                            for (int j = 0; j < 8 && 8 * b + j < n; j++) {
+                                if ((x >>> j & 1) != 0) {
+                                    member[8 * b + j][k] += inByte;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            double[] marginal = new double[n];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int t = 1; t <= top; t++) {
+                    double count = binomial(n - 1, t - 1);
+                    sum += (member[i][t] - (total[t - 1] - member[i][t - 1])) / count;
+                }
+                marginal[i] = sum / top;
+            }
+            return shrink(marginal);
+        }
+
+        /**
+         * Marginals help when the game has an additive part; on symmetric games they are noise that
+         * loosens the bound. So they are shrunk towards their mean, w = μ + λ(marginal − μ), with the
+         * λ in {0, ¼, ½, ¾, 1} whose three-block bound is lowest on a sample of 1/16 of the
+         * coalitions (only a choice of start: the descent and the passes that follow make it exact).
+         */
+        double[] shrink(double[] marginal) {
+            double mean = Arrays.stream(marginal).average().orElse(0);
+            double[] lambdas = {0, 0.25, 0.5, 0.75, 1};
+            double[][] candidates = new double[lambdas.length][n];
+            double[][][] tables = new double[lambdas.length][][];
+            for (int l = 0; l < lambdas.length; l++) {
+                for (int i = 0; i < n; i++) {
+                    candidates[l][i] = mean + lambdas[l] * (marginal[i] - mean);
+                }
+                tables[l] = byteTables(candidates[l]);
+            }
+            int chunkBits = Math.min(CHUNK_BITS - 4, n);
+            int chunks = 1 << (n - chunkBits);
+            int sampled = Math.max(1, chunks / 16);
+            double[][] found = new double[sampled][];
+            Parallel.forEach(sampled, threads, k -> {
+                double[] topByLambda = new double[lambdas.length * (h + 1)];
+                Arrays.fill(topByLambda, Double.NEGATIVE_INFINITY);
+                int from = (int) ((long) k * chunks / sampled) << chunkBits;
+                for (int m = Math.max(1, from); m < from + (1 << chunkBits); m++) {
+                    int size = Integer.bitCount(m);
+                    if (size > h) {
+                        continue;
+                    }
+                    for (int l = 0; l < lambdas.length; l++) {
+                        double e = f[m] - weight(tables[l], m);
+                        int at = l * (h + 1) + size;
+                        if (e > topByLambda[at]) {
+                            topByLambda[at] = e;
+                        }
+                    }
+                }
+                found[k] = topByLambda;
+            });
+            double bestBound = Double.POSITIVE_INFINITY;
+            double[] chosen = candidates[lambdas.length - 1];
+            double[] topBySize = new double[h + 1];
+            for (int l = 0; l < lambdas.length; l++) {
+                Arrays.fill(topBySize, Double.NEGATIVE_INFINITY);
+                for (double[] part : found) {
+                    for (int t = 1; t <= h; t++) {
+                        topBySize[t] = Math.max(topBySize[t], part[l * (h + 1) + t]);
+                    }
+                }
+                double bound = weight(tables[l], all) + patternBound(topBySize);
+                if (bound < bestBound) {
+                    bestBound = bound;
+                    chosen = candidates[l];
+                }
+            }
+            return chosen;
         }
 
         private void keep(double[] weights, Descent descent, Pool candidates) {
@@ -539,17 +806,15 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         /** Subgradient descent of the three-block bound on a pool (see {@link #lagrangianWeights}). */
         final class Descent {
             final Pool candidates;
-            final List<int[]>[] pairs;
             final double[] top = new double[h + 1];
             final double[] out = new double[h + 1];
             final int[] arg = new int[h + 1];
-            final int[] argSizes = new int[3];
+            int[] argSizes;
             final double[] difference = new double[n];
             boolean outsideDecides;
 
-            Descent(Pool candidates, List<int[]>[] pairs) {
+            Descent(Pool candidates) {
                 this.candidates = candidates;
-                this.pairs = pairs;
             }
 
             /**
@@ -571,10 +836,10 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 for (int t = 1; t <= h; t++) {
                     top[t] = Math.max(top[t], out[t]);
                 }
-                double validBound = weight(byteTables(weights), all) + patternBound(top, pairs, argSizes);
+                double validBound = weight(byteTables(weights), all) + patternBound(top);
+                argSizes = patterns.get(bestPattern);
                 outsideDecides = false;
-                for (int j = 0; j < 3; j++) {
-                    int t = argSizes[j];
+                for (int t : argSizes) {
                     outsideDecides |= out[t] == top[t] && out[t] > Double.NEGATIVE_INFINITY;
                 }
                 return Math.max(validBound, bound);
@@ -594,7 +859,9 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                         }
                     }
                 }
-                return weight(tables, all) + patternBound(top, pairs, argSizes);
+                double bound = weight(tables, all) + patternBound(top);
+                argSizes = patterns.get(bestPattern);
+                return bound;
             }
 
             /** Descends on the pool's bound from {@code weights}, left at the best point; returns its bound there. */
@@ -623,8 +890,8 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     double norm = 0;
                     for (int i = 0; i < n; i++) {
                         int count = 0;
-                        for (int j = 0; j < 3; j++) {
-                            count += arg[argSizes[j]] >>> i & 1;
+                        for (int t : argSizes) {
+                            count += arg[t] >>> i & 1;
                         }
                         g[i] = 1 - count;
                         norm += g[i] * g[i];
@@ -641,24 +908,25 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             }
         }
 
-        /** The best Σ_j top[t_j] over the size patterns; the sizes of the best pattern go to {@code argSizes}. */
-        double patternBound(double[] top, List<int[]>[] pairs, int[] argSizes) {
+        /** The best Σ_j top[t_j] over the size patterns; its index goes to {@link #bestPattern}. */
+        double patternBound(double[] top) {
             double bound = Double.NEGATIVE_INFINITY;
-            for (int t1 = 1; t1 < pairs.length; t1++) {
-                for (int[] p : pairs[t1]) {
-                    double x = top[t1] + top[p[0]] + top[p[1]];
-                    if (x > bound) {
-                        bound = x;
-                        if (argSizes != null) {
-                            argSizes[0] = t1;
-                            argSizes[1] = p[0];
-                            argSizes[2] = p[1];
-                        }
-                    }
+            for (int k = 0; k < patterns.size(); k++) {
+                double x = 0;
+                for (int t : patterns.get(k)) {
+                    x += top[t];
+                }
+                if (x > bound) {
+                    bound = x;
+                    bestPattern = k;
                 }
             }
             return bound;
         }
+
+        /** The block sizes of every kind of structure phase 2 searches (three blocks, or four of n/4). */
+        List<int[]> patterns;
+        int bestPattern;
 
         Pool pool;
 
@@ -684,7 +952,8 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             double[] low = tables[0];
             int chunkBits = Math.min(CHUNK_BITS, n);
             int chunks = 1 << (n - chunkBits);
-            int parts = Math.min(chunks, Integer.highestOneBit(4 * threads));
+            // One part per thread: each part keeps its own pools, whose trimming is the pass's main cost.
+            int parts = Math.min(chunks, Integer.highestOneBit(threads));
             int chunksPerPart = chunks / parts;
             TopCoalitions[][] found = new TopCoalitions[parts][h + 1];
             Parallel.forEach(parts, threads, part -> {
@@ -951,6 +1220,37 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     }
                 }
                 return limit < list.length ? keyValue(list[limit]) : cutoff[size];
+            }
+
+            /** Kind (c): the best split of r into two blocks of q players, one holding r's lowest player. */
+            void splitRest(int x, int y, int r, int q) {
+                double fixed = f[x] + f[y];
+                int low = r & -r;
+                int m = 0;
+                for (int b = r ^ low; b != 0; b &= b - 1) {
+                    positions[m++] = Integer.numberOfTrailingZeros(b);
+                }
+                int k = q - 1;
+                long limit = 1L << m;
+                for (long c = (1L << k) - 1; c < limit; ) {
+                    int z = low;
+                    for (long bits = c; bits != 0; bits &= bits - 1) {
+                        z |= 1 << positions[Long.numberOfTrailingZeros(bits)];
+                    }
+                    evaluated++;
+                    double value = fixed + f[z] + f[r ^ z];
+                    if (value > best) {
+                        offer(value, x, y, z, r ^ z);
+                    }
+                    if (c == 0) {
+                        break;
+                    }
+                    long lowest = c & -c;
+                    long ripple = c + lowest;
+                    c = ripple | (((ripple ^ c) >>> 2) >>> Long.numberOfTrailingZeros(c));
+                }
+                evaluations.addAndGet(evaluated);
+                evaluated = 0;
             }
 
             void searchX(int x, int t1, List<int[]> pairs, double wAll, double margin) {
