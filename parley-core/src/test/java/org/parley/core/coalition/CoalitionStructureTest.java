@@ -92,6 +92,34 @@ class CoalitionStructureTest {
         assertThat(stopped.upperBound()).isGreaterThanOrEqualTo(optimum - 1e-9);
     }
 
+    /*
+     * Stopped after 1, 2, 4, ... polls of the stop flag, so at every stage (the dynamic programme,
+     * the weights, the four-block and three-block searches): the structure found is never better
+     * than the optimum, and the bound never below it.
+     */
+    @Test
+    void stoppedAnywhereKeepsValidBounds() {
+        for (ValueDistribution distribution : new ValueDistribution[] {ValueDistribution.AGENT_BASED,
+                ValueDistribution.NDCS, ValueDistribution.UNIFORM}) {
+            TableGame game = GameGenerator.generate(distribution, 16, 11);
+            double optimum = new DynamicProgrammingCoalitionStructure().solve(game).value();
+            for (int limit = 1; limit < 1 << 20; limit *= 2) {
+                AtomicInteger polls = new AtomicInteger();
+                int stopAfter = limit;
+                SearchControl control = new SearchControl(null, () -> polls.incrementAndGet() > stopAfter, null);
+                CoalitionStructure found = new DpBranchAndBoundCoalitionStructure(2).solve(game, control);
+                CoalitionStructureProperties.assertValue(game, found);
+                assertThat(found.value()).as("%s, %d polls", distribution, limit).isLessThanOrEqualTo(optimum + 1e-9);
+                assertThat(found.upperBound()).as("%s, %d polls", distribution, limit)
+                        .isGreaterThanOrEqualTo(optimum - 1e-9);
+                if (found.optimal()) {
+                    assertThat(found.value()).isCloseTo(optimum, within(1e-9));
+                    break;
+                }
+            }
+        }
+    }
+
     @Test
     void timeLimitAndProgress() {
         TableGame game = GameGenerator.generate(ValueDistribution.AGENT_BASED, 16, 5);
