@@ -34,8 +34,14 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
     public static final double MAX_WORK = 1e12;
 
     private static final double NEGLIGIBLE = 1e-16;
-    /** Probabilities below this are dropped (and counted in the error bound): no subnormal numbers. */
-    private static final double UNDERFLOW = 1e-290;
+    /**
+     * Precision levels: points whose tail bound is below the first number are skipped, mass that
+     * reaches a window with probability below the second is dropped, and so is mass below the third
+     * (no subnormal numbers); each is counted in the error bound, and the next level is tried while
+     * that bound is not below 10^−16 of every index. The last level keeps everything.
+     */
+    private static final double[][] LEVELS = {{1e-25, 1e-35, 1e-290}, {1e-60, 1e-70, 1e-290},
+            {1e-160, 1e-170, 1e-300}, {0, 0, 0}};
 
     private final int threads;
 
@@ -82,7 +88,7 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
         final double[] othersWeight;
         final double[] othersSquares;
         final boolean[] reachable;
-        final Players all;
+        final WeightWindows.Players all;
 
         Integrator(WeightClasses classes, int quota, int threads) {
             this.classes = classes;
@@ -97,7 +103,7 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
                 squares += (double) classes.weights[c] * classes.weights[c] * classes.counts[c];
             }
             this.players = count;
-            this.all = new Players(total, squares, classes.weights[classes.size() - 1]);
+            this.all = new WeightWindows.Players(total, squares, classes.weights[classes.size() - 1]);
             this.rule = new GaussLegendre(Math.max(1, (count + 1) / 2));
             othersWeight = new double[classes.size()];
             othersSquares = new double[classes.size()];
@@ -106,11 +112,7 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
                 othersWeight[c] = total - w;
                 othersSquares[c] = squares - w * w;
             }
-            double[] reach = classes.leaveOneOut(new Reach(quota), Reach::window);
-            reachable = new boolean[classes.size()];
-            for (int c = 0; c < classes.size(); c++) {
-                reachable[c] = reach[c] > 0;
-            }
+            reachable = WeightWindows.reachable(classes, quota);
         }
 
         /** An upper bound for class c's integrand at t (Hoeffding), 1 when none applies. */
@@ -123,14 +125,12 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
         }
 
         /**
-         * The quadrature, first with the points and mass that can matter at 10^−25 (ε = 10^−35); if
-         * some index is so small that the error bound is not below 10^−16 of it, again at 10^−60,
-         * 10^−160, and finally with every point and no trimming.
+         * The quadrature at the first of the {@link #LEVELS} whose error bound is below 10^−16 of every
+         * index.
          */
         double[] integrate() {
-            double[][] levels = {{1e-25, 1e-35}, {1e-60, 1e-70}, {1e-160, 1e-170}, {0, 0}};
-            for (double[] level : levels) {
-                double[] sum = integrate(level[0], level[1]);
+            for (double[] level : LEVELS) {
+                double[] sum = integrate(level[0], level[1], level[2]);
                 if (sum != null) {
                     return sum;
                 }
@@ -139,7 +139,7 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
         }
 
         /** The quadrature over the points whose tail bound exceeds {@code cutoff}; null when not accurate enough. */
-        double[] integrate(double cutoff, double epsilon) {
+        double[] integrate(double cutoff, double epsilon, double underflow) {
             int size = classes.size();
             int points = rule.points();
             List<Integer> todo = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
             double[][] nodes = new double[todo.size()][];
             Parallel.forEach(todo.size(), threads, k -> {
                 nodes[k] = rule.node(todo.get(k));
-                results[k] = windows(nodes[k][0], epsilon);
+                results[k] = WeightWindows.windows(classes, quota, all, nodes[k][0], epsilon, underflow);
             });
             double[] sum = new double[size];
             double[] error = new double[size];
@@ -164,46 +164,12 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
                     error[c] += nodes[k][1] * results[k][size + c];
                 }
             }
-            if (DEBUG) {
+            if (WeightWindows.DEBUG) {
                 System.err.printf("cutoff %.1e: %d of %d points, %d adds, %.0f cells per add, quota %d%n", cutoff,
-                        todo.size(), points, ADDS.get(), CELLS.get() / (double) ADDS.get(), quota);
+                        todo.size(), points, WeightWindows.ADDS.get(),
+                        WeightWindows.CELLS.get() / (double) WeightWindows.ADDS.get(), quota);
             }
             return cutoff == 0 || accurate(sum, error, done) ? sum : null;
-        }
-
-        /**
-         * At t, for every class c: the window probability Pr_t[q − w_c ≤ W_{−j} &lt; q] (entry c) and a
-         * bound on its error (entry D + c). All players but one of class c are the classes before c,
-         * m_c − 1 players of c (a snapshot of the first pass, which adds classes upwards) and the
-         * classes after c (the second pass, downwards): 2m additions of a player, and per class a
-         * sum over the snapshot of window sums of the second pass's table, which block sums give
-         * without subtraction.
-         */
-        double[] windows(double t, double epsilon) {
-            int size = classes.size();
-            double[] result = new double[2 * size];
-            Bernoulli table = new Bernoulli(t, quota, all, epsilon);
-            Bernoulli.Slice[] before = new Bernoulli.Slice[size];
-            for (int c = 0; c < size; c++) {
-                for (int k = 1; k < classes.counts[c]; k++) {
-                    table.add(classes.weights[c]);
-                }
-                before[c] = table.slice();
-                table.add(classes.weights[c]);
-            }
-            table = new Bernoulli(t, quota, all, epsilon);
-            double[] prefix = new double[quota];
-            double[] suffix = new double[quota];
-            for (int c = size - 1; c >= 0; c--) {
-                int w = (int) Math.min(classes.weights[c], quota);
-                result[c] = table.combine(before[c], w, prefix, suffix);
-                result[size + c] = before[c].error() + table.error;
-                before[c] = null;
-                for (int k = 0; k < classes.counts[c]; k++) {
-                    table.add(classes.weights[c]);
-                }
-            }
-            return result;
         }
 
         /** The largest tail bound over the classes at t. */
@@ -258,226 +224,4 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
         }
     }
 
-    /**
-     * The distribution of the weight below the quota of the players added so far, each in with
-     * probability t: P'(W) = (1 − t) P(W) + t P(W − w), additions of positive terms only. Only the
-     * range that can still matter is kept: mass so far below the windows (or so close to the quota)
-     * that the players still to come reach a window with probability at most ε
-     * (Hoeffding's inequality) is dropped, as is mass below {@link #UNDERFLOW} (no subnormal
-     * numbers); {@link #error} bounds what the dropped mass could have added to any window. Near
-     * t* the kept range is O(σ) wide, σ² = Σ w_j² t(1 − t), instead of the quota.
-     */
-    static final class Bernoulli implements WeightClasses.Table<Bernoulli> {
-        private final double in;
-        private final double out;
-        private final Players players;
-        private final double epsilon;
-        /** √(ln(1/ε)/2): Hoeffding's distance per unit of √S². */
-        private final double reach;
-        private double[] p;
-        private double[] spare;
-        private int bottom;
-        private int top;
-        private double addedWeight;
-        private double addedSquares;
-        /** What the dropped mass could add to any window's probability. */
-        double error;
-
-        Bernoulli(double t, int quota, Players players, double epsilon) {
-            this.in = t;
-            this.out = 1 - t;
-            this.players = players;
-            this.epsilon = epsilon;
-            this.reach = epsilon == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(-Math.log(epsilon) / 2);
-            this.p = new double[quota];
-            this.spare = new double[quota];
-            p[0] = 1;
-            top = 1;
-        }
-
-        private Bernoulli(Bernoulli other) {
-            in = other.in;
-            out = other.out;
-            players = other.players;
-            epsilon = other.epsilon;
-            reach = other.reach;
-            p = other.p.clone();
-            spare = new double[p.length];
-            bottom = other.bottom;
-            top = other.top;
-            addedWeight = other.addedWeight;
-            addedSquares = other.addedSquares;
-            error = other.error;
-        }
-
-        @Override
-        public Bernoulli copy() {
-            return new Bernoulli(this);
-        }
-
-        @Override
-        public void add(long weight) {
-            int quota = p.length;
-            int w = (int) Math.min(weight, quota);
-            int newTop = (int) Math.min(quota, (long) top + w);
-            // Only [bottom, top) is kept up to date. The shifted copy lets the update read every array
-            // at the same index, which HotSpot vectorises (a read at x − w of the array written is not).
-            Arrays.fill(p, top, newTop, 0);
-            int shiftedFrom = Math.min(bottom + w, newTop);
-            Arrays.fill(spare, bottom, shiftedFrom, 0);
-            System.arraycopy(p, bottom, spare, shiftedFrom, newTop - shiftedFrom);
-            double[] mass = p;
-            double[] shifted = spare;
-            for (int x = bottom; x < newTop; x++) {
-                mass[x] = out * mass[x] + in * shifted[x];
-            }
-            top = newTop;
-            addedWeight += weight;
-            addedSquares += (double) weight * weight;
-            trim();
-            if (DEBUG) {
-                CELLS.addAndGet(top - bottom);
-                ADDS.incrementAndGet();
-            }
-        }
-
-        /**
-         * Drops what cannot matter. The players still to come are all but those added and one left
-         * out: their weight R lies in [R_max − w_max, R_max], their squares below S². Mass at x reaches
-         * a window [q − w_c, q) only if R ≥ q − w_max − x, which beyond a distance Δ = √(S² ln(1/ε)/2)
-         * above t·R_max has probability at most ε, and only if R ≤ q − 1 − x, likewise below
-         * t·(R_max − w_max) − Δ.
-         */
-        private void trim() {
-            int quota = p.length;
-            double rest = players.weight - addedWeight;
-            double squares = Math.max(0, players.squares - addedSquares);
-            double distance = reach * Math.sqrt(squares);
-            double low = quota - players.largest - in * rest - distance;
-            double high = quota - 1 - in * Math.max(0, rest - players.largest) + distance;
-            // Mass out of reach adds at most ε times itself to a window, mass below UNDERFLOW itself.
-            while (bottom < top && (bottom < low || p[bottom] < UNDERFLOW)) {
-                error += bottom < low ? epsilon * p[bottom] : p[bottom];
-                bottom++;
-            }
-            while (top > bottom && (top - 1 > high || p[top - 1] < UNDERFLOW)) {
-                top--;
-                error += top > high ? epsilon * p[top] : p[top];
-            }
-        }
-
-        /** A copy of the mass, from index {@code from}. */
-        record Slice(int from, double[] mass, double error) {}
-
-        Slice slice() {
-            return new Slice(bottom, Arrays.copyOfRange(p, bottom, top), error);
-        }
-
-        /**
-         * Pr[q − w ≤ X + Y &lt; q] for X distributed as {@code other} and Y as this table:
-         * Σ_x other(x) · S(q − w − x) with S(z) the mass of this table in [z, z + w). In blocks of w
-         * aligned at 0, S(z) is the part of z's block from z (an in-block suffix sum) plus, unless z
-         * starts a block, the next block up to z + w − 1 (an in-block prefix sum).
-         */
-        double combine(Slice other, int w, double[] prefix, double[] suffix) {
-            int quota = p.length;
-            int firstBlock = bottom / w;
-            int lastBlock = (top - 1) / w;
-            if (top <= bottom) {
-                return 0;
-            }
-            int from = firstBlock * w;
-            int to = Math.min(quota, (lastBlock + 1) * w);
-            for (int block = from; block < to; block += w) {
-                int end = Math.min(to, block + w);
-                double run = 0;
-                for (int y = block; y < end; y++) {
-                    run += p[y];
-                    prefix[y] = run;
-                }
-                run = 0;
-                for (int y = end - 1; y >= block; y--) {
-                    run += p[y];
-                    suffix[y] = run;
-                }
-            }
-            double total = 0;
-            double[] mass = other.mass();
-            for (int i = 0; i < mass.length; i++) {
-                int z = quota - w - (other.from() + i);
-                double window = 0;
-                if (z >= from && z < to) {
-                    window += suffix[z];
-                }
-                int last = z + w - 1;
-                if (z % w != 0 && last >= from && last < to) {
-                    window += prefix[last];
-                }
-                total += mass[i] * window;
-            }
-            return total;
-        }
-    }
-
-    /** The players of positive weight: total weight, total squared weight, largest weight. */
-    record Players(double weight, double squares, double largest) {}
-
-    /** -Dparley.ss.debug=true prints the points and cells evaluated to stderr. */
-    static final boolean DEBUG = Boolean.getBoolean("parley.ss.debug");
-    static final java.util.concurrent.atomic.AtomicLong CELLS = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong ADDS = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Which weights below the quota some coalition of the players added so far reaches (bit sets). */
-    static final class Reach implements WeightClasses.Table<Reach> {
-        private final long[] bits;
-        private final int quota;
-
-        Reach(int quota) {
-            this.quota = quota;
-            this.bits = new long[(quota + 63) >>> 6];
-            bits[0] = 1;
-        }
-
-        private Reach(Reach other) {
-            quota = other.quota;
-            bits = other.bits.clone();
-        }
-
-        @Override
-        public Reach copy() {
-            return new Reach(this);
-        }
-
-        @Override
-        public void add(long weight) {
-            if (weight >= quota) {
-                return;
-            }
-            int shift = (int) weight;
-            int words = shift >>> 6;
-            int offset = shift & 63;
-            for (int i = bits.length - 1; i >= words; i--) {
-                long moved = bits[i - words] << offset;
-                if (offset != 0 && i - words - 1 >= 0) {
-                    moved |= bits[i - words - 1] >>> (64 - offset);
-                }
-                bits[i] |= moved;
-            }
-            int extra = bits.length * 64 - quota;
-            if (extra > 0) {
-                bits[bits.length - 1] &= -1L >>> extra;
-            }
-        }
-
-        /** 1 when some coalition weighs in [quota − w, quota), else 0. */
-        double window(long weight) {
-            long from = Math.max(0, quota - weight);
-            for (long x = from; x < quota; x++) {
-                if ((bits[(int) (x >>> 6)] >>> (x & 63) & 1) != 0) {
-                    return 1;
-                }
-            }
-            return 0;
-        }
-    }
 }

@@ -101,9 +101,32 @@ class ShapleyValueProperties {
         WeightedVotingGame game = new WeightedVotingGame(quota, weights, null);
         double[] expected = new SizeWeightShapleyShubik().shapleyValue(game).values();
         double[] found = new DynamicProgrammingShapleyShubik(2).shapleyValue(game).values();
+        double[] banzhaf = new DynamicProgrammingBanzhaf().banzhafIndex(game).raw();
         for (int i = 0; i < n; i++) {
             assertThat(found[i]).as("player %d of %s", i, game).isCloseTo(expected[i],
                     within(1e-11 * Math.abs(expected[i]) + 1e-300));
+            double swing = swingProbability(weights, quota, i);
+            assertThat(banzhaf[i]).as("Banzhaf of player %d of %s", i, game).isCloseTo(swing,
+                    within(1e-11 * swing + 1e-300));
         }
+    }
+
+    /** Pr[q − w_i ≤ W &lt; q], the others in with probability 1/2: the textbook programme, player by player. */
+    private static double swingProbability(long[] weights, long quota, int player) {
+        double[] p = new double[(int) quota];
+        p[0] = 1;
+        for (int j = 0; j < weights.length; j++) {
+            if (j == player) {
+                continue;
+            }
+            for (int w = (int) quota - 1; w >= 0; w--) {
+                p[w] = (p[w] + (w >= weights[j] ? p[w - (int) weights[j]] : 0)) / 2;
+            }
+        }
+        double sum = 0;
+        for (long w = Math.max(0, quota - weights[player]); w < quota; w++) {
+            sum += p[(int) w];
+        }
+        return sum;
     }
 }

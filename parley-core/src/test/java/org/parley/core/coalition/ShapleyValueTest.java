@@ -90,6 +90,12 @@ class ShapleyValueTest {
                 .divide(new java.math.BigDecimal(BigInteger.TWO.pow(m)), java.math.MathContext.DECIMAL64).doubleValue();
         BanzhafIndex banzhaf = new DynamicProgrammingBanzhaf().banzhafIndex(game);
         assertThat(banzhaf.raw()[0]).isCloseTo(expected, within(1e-13 * Math.max(1, expected)));
+        // A weak player swings when the others weigh exactly 599: 599 weak ones, or the strong one and
+        // 299 weak ones: (C(998, 599) + C(998, 299)) / 2^999 ≈ 2·10^−36, which takes a finer level.
+        BigInteger weakSwings = binomial(998, 599).add(binomial(998, 299));
+        double weak = new java.math.BigDecimal(weakSwings)
+                .divide(new java.math.BigDecimal(BigInteger.TWO.pow(m)), java.math.MathContext.DECIMAL64).doubleValue();
+        assertThat(banzhaf.raw()[1]).isCloseTo(weak, within(1e-13 * weak));
     }
 
     /*
@@ -110,6 +116,9 @@ class ShapleyValueTest {
         assertThat(ss.value(0)).isCloseTo(light, within(1e-12 * light));
         assertThat(ss.value(150)).isCloseTo((1 - 100 * light) / 100, within(1e-15));
         assertThat(new SizeWeightShapleyShubik().shapleyValue(game).value(0)).isCloseTo(light, within(1e-12 * light));
+        // Banzhaf: one coalition of the 199 others (the heavy ones) weighs 10 000: 2^−199.
+        assertThat(new DynamicProgrammingBanzhaf().banzhafIndex(game).raw()[0]).isCloseTo(Math.pow(2, -199),
+                within(1e-13 * Math.pow(2, -199)));
     }
 
     /* Extreme quotas: 1 (the first player decides) and the total weight (the last one does): 1/n each. */
