@@ -13,24 +13,25 @@ import java.util.List;
  *
  * because ∫ t^k (1 − t)^(m−k) dt = k!(m − k)!/(m + 1)! is the Shapley weight of a coalition of k of
  * the m others. The integrand is a polynomial of degree m − 1 in t, so the Gauss–Legendre rule with
- * ⌈m/2⌉ points integrates it exactly; at each point a dynamic programme over weights below the quota
- * gives the distribution of W for every weight class at once, leaving one player out by divide and
- * conquer over the classes ({@link WeightClasses}): no size dimension, additions of positive terms
- * only (probabilities: no overflow, no cancellation), O(q · log D) memory.
+ * ⌈m/2⌉ points integrates it exactly ({@link GaussLegendre}). At each point {@link WeightWindows}
+ * gives the integrand for every weight class at once: a dynamic programme over the weights below the
+ * quota (no size dimension), probabilities rather than counts (no overflow), additions of positive
+ * terms only (no cancellation), one pass up and one down over the weight classes.
  *
- * <p>Points where every class's window is out of reach are skipped: by Hoeffding's inequality the
- * integrand there is at most exp(−2d²/Σw_j²), d the distance from t·W(others) to the window, and the
- * skipped weight is kept below 10^−16 of each index (windows that no coalition reaches, found by a
- * subset-sum pass, give exactly 0). As the integrand is concentrated within O(1/√m) of t* = q/W(N),
- * only O(√m) of the points are evaluated: O(√m · m · q · log D) time for m players of positive
- * weight, D distinct weights, instead of O(m² · q · log D) for the size × weight table
- * ({@link SizeWeightShapleyShubik}). Players of weight 0 are null: 0, and left out of the others.
+ * <p>Little of that is needed. The integrand is concentrated within O(1/√m) of t* = q/W(N): points
+ * where, by Hoeffding's inequality, every class's integrand is below 10^−25 are skipped; and at each
+ * point the tables keep only the weights within O(σ) (σ² = Σ w_j² t(1 − t)) that can still reach a
+ * window. Everything left out is bounded, and if the bound is not below 10^−16 of some index (a tiny
+ * one), the integral is taken again with finer levels, at last keeping everything; windows no
+ * coalition reaches (a subset-sum pass) give exactly 0. So O(√m) points of O(m · σ) each, instead of
+ * O(m² · q · log D) for the size × weight table ({@link SizeWeightShapleyShubik}); for m players with
+ * weights up to w, about m² · w. Players of weight 0 are null: 0, and left out of the others.
  */
 public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgorithm<WeightedVotingGame> {
 
-    /** The largest quota (one table of quota doubles per level of the divide and conquer and thread). */
+    /** The largest quota (a few tables of quota doubles per thread). */
     public static final long MAX_QUOTA = 1L << 26;
-    /** Cell updates (points × players × quota × log D) beyond which the programme is refused. */
+    /** Cell updates (points × 2 players × quota, at most) beyond which the programme is refused. */
     public static final double MAX_WORK = 1e12;
 
     private static final double NEGLIGIBLE = 1e-16;
@@ -149,6 +150,13 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
                     todo.add(i);
                     done[i] = true;
                 }
+            }
+            double work = (double) todo.size() * 2 * players * quota;
+            if (work > MAX_WORK) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The Shapley–Shubik "
+                        + "dynamic programme would take about %.1e cell updates (%d points × 2 × %d players × quota %d),"
+                        + " more than %.0e. Scale the weights down or use Monte Carlo sampling.", work, todo.size(),
+                        players, quota, MAX_WORK));
             }
             double[][] results = new double[todo.size()][];
             double[][] nodes = new double[todo.size()][];
