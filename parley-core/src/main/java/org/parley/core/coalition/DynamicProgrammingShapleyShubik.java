@@ -220,10 +220,11 @@ public final class DynamicProgrammingShapleyShubik implements ShapleyValueAlgori
         /**
          * A Gauss–Legendre rule on the interval [a, b] outside which every class's tail bound is below
          * {@code cutoff}, with as few points N as its error bound allows: for f analytic inside the
-         * Bernstein ellipse E_ρ of [a, b] with |f| ≤ M there, the error is at most
-         * (64/15) · M · ρ^(−2(N−1)) / (ρ² − 1) · (b − a)/2 (Trefethen 2008, "Is Gauss quadrature
-         * better than Clenshaw–Curtis?", SIAM Review 50, theorem 4.5, taken for N − 1 points to be
-         * safe). The integrand Σ_k C(m−1, k) t^k (1 − t)^(m−1−k) s_k with 0 ≤ s_k ≤ 1 is at most
+         * Bernstein ellipse E_ρ of [a, b] with |f| ≤ M there, the error of the (n + 1)-point rule is
+         * at most (64/15) · M · ρ^(−2n) / (ρ² − 1) · (b − a)/2 (Trefethen 2008, "Is Gauss quadrature
+         * better than Clenshaw–Curtis?", SIAM Review 50; Approximation Theory and Approximation
+         * Practice, 2013, theorem 19.3), here with n = N − 1 (checked numerically against cosines and
+         * such integrands when it was written). The integrand Σ_k C(m−1, k) t^k (1 − t)^(m−1−k) s_k with 0 ≤ s_k ≤ 1 is at most
          * (|z| + |1 − z|)^(m−1) ≤ exp((m − 1) y²/(2x(1 − x))) at z = x + iy, which bounds M on an
          * ellipse inside 0 &lt; x &lt; 1; the bound is minimised over ρ. Outside [a, b] the integral
          * is at most a·tail(a) + (1 − b)·tail(b). About 70 points suffice at 10^−25, where the exact
