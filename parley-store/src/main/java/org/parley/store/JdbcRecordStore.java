@@ -47,10 +47,42 @@ final class JdbcRecordStore implements RecordStore {
 
     @Override
     public void start(NegotiationRecord record) {
+        start(record, List.of());
+    }
+
+    @Override
+    public void start(NegotiationRecord record, List<AccessGrant> grants) {
         if (record.status() != RecordStatus.RUNNING) {
             throw new IllegalArgumentException("start() stores a running negotiation; use save() for a finished one.");
         }
-        jdbi.useTransaction(handle -> insert(handle, record));
+        for (AccessGrant grant : grants) {
+            if (!grant.negotiationId().equals(record.id())) {
+                throw new IllegalArgumentException("The access grant is for negotiation (" + grant.negotiationId()
+                        + "), not (" + record.id() + ").");
+            }
+        }
+        jdbi.useTransaction(handle -> {
+            insert(handle, record);
+            if (!grants.isEmpty()) {
+                PreparedBatch batch = handle.prepareBatch("INSERT INTO negotiation_access (token_hash, negotiation_id,"
+                        + " role, party) VALUES (:hash, :id, :role, :party)");
+                for (AccessGrant grant : grants) {
+                    batch.bind("hash", grant.tokenHash()).bind("id", grant.negotiationId()).bind("role", grant.role())
+                            .bind("party", grant.party()).add();
+                }
+                batch.execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<AccessGrant> access(String tokenHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT token_hash, negotiation_id, role, party FROM negotiation_access WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new AccessGrant(rs.getString("token_hash"), rs.getString("negotiation_id"),
+                        rs.getString("role"), rs.getString("party")))
+                .findOne());
     }
 
     private static void insert(Handle handle, NegotiationRecord record) {

@@ -17,6 +17,12 @@ public interface RecordStore extends AutoCloseable {
     /** Stores a negotiation that has just begun (status running, no events yet). */
     void start(NegotiationRecord record);
 
+    /** Stores a negotiation that has just begun together with its join links, in one transaction. */
+    void start(NegotiationRecord record, List<AccessGrant> grants);
+
+    /** The join link whose token has this hash, if any. */
+    Optional<AccessGrant> access(String tokenHash);
+
     /**
      * Appends the event numbered {@code seq} (0, 1, 2, ... with no gaps) to a running negotiation.
      *

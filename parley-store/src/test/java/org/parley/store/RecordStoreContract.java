@@ -193,4 +193,28 @@ abstract class RecordStoreContract {
         store = Databases.open(url());
         assertThat(store.find(record.id())).isPresent();
     }
+
+    @Test
+    void keepsJoinLinksByTokenHashWithTheNegotiation() {
+        String id = "n-" + UUID.randomUUID();
+        String partyHash = "a".repeat(63) + "1";
+        String observerHash = "b".repeat(63) + "2";
+        store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "boulware"), List.of(
+                new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"),
+                new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null)));
+        assertThat(store.access(partyHash)).contains(new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"));
+        assertThat(store.access(observerHash)).contains(new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null));
+        assertThat(store.access("c".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void refusesAJoinLinkForAnotherNegotiationAndStoresNothing() {
+        String id = "n-" + UUID.randomUUID();
+        String hash = "d".repeat(64);
+        assertThatThrownBy(() -> store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human"),
+                List.of(new AccessGrant(hash, "other", AccessGrant.PARTY, "party-0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThat(store.find(id)).isEmpty();
+        assertThat(store.access(hash)).isEmpty();
+    }
 }
