@@ -1,0 +1,508 @@
+package org.parley.core.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.InvalidMoveException;
+import org.parley.core.negotiation.Move;
+import org.parley.core.negotiation.NegotiationSession;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Request;
+import org.parley.core.negotiation.Result;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocol;
+import org.parley.core.protocol.TimeSource;
+import org.parley.core.strategy.Setup;
+import org.parley.core.strategy.Strategy;
+import org.parley.core.strategy.StrategyRegistry;
+
+/**
+ * A negotiation with its AI diplomats: a protocol session plus one strategy per AI party. The
+ * engine feeds each strategy the public moves and asks it for its moves; parties marked
+ * {@code human} are played from outside through {@link #submit}, and {@link #advance} plays the AI
+ * parties until the session waits only on humans or has ended.
+ *
+ * <p>Misbehaviour never stops the run: a strategy that throws, overruns the move time limit, or
+ * makes an invalid move is recorded in the log with the reason and leaves the table. With a move
+ * time limit, strategies run on a worker thread watched by the calling thread; a strategy that
+ * never returns (an endless loop) is abandoned to its thread, which is interrupted, and the
+ * negotiation carries on in a fresh worker. Without a limit, everything runs in the caller.
+ *
+ * <p>Every random choice comes from the settings' seed and strategies see only the log, so a run
+ * is repeatable, and {@link #resume} rebuilds a negotiation from its stored log (for example after
+ * a server restart) by replaying the logged moves into fresh strategies.
+ */
+public final class Negotiation {
+
+    private static final long IDLE = 0;
+    private static final long ABANDONED = -1;
+
+    private final NegotiationSession session;
+    private final String[] names;
+    private final Strategy[] strategies;
+    private final Setup[] setups;
+    private final boolean[] gone;
+    private final long limitNanos;
+
+    private int nextStart;
+    private int deliverEvent;
+    private int deliverParty;
+    private Move deliverMove;
+
+    private final AtomicLong moveState = new AtomicLong(IDLE);
+    private long moveSeq;
+    private volatile long moveStart;
+    private volatile int moveParty;
+    private volatile Thread moveThread;
+
+    private Negotiation(Scenario scenario, NegotiationSettings settings, StrategyRegistry registry, BidSpaceCache cache,
+            TimeSource time) {
+        List<Party> parties = scenario.parties();
+        int n = parties.size();
+        names = scenario.partyNames().toArray(String[]::new);
+        strategies = new Strategy[n];
+        setups = new Setup[n];
+        gone = new boolean[n];
+        for (String named : settings.strategies().keySet()) {
+            if (scenario.indexOf(named) < 0) {
+                throw new IllegalArgumentException("The settings give a strategy for an unknown party (" + named
+                        + "); the parties are " + scenario.partyNames() + ".");
+            }
+        }
+        SplittableRandom seeds = new SplittableRandom(settings.seed());
+        for (int i = 0; i < n; i++) {
+            StrategySpec spec = settings.strategy(names[i]);
+            SplittableRandom random = seeds.split();
+            if (spec.isHuman()) {
+                continue;
+            }
+            strategies[i] = registry.create(spec);
+            Party party = parties.get(i);
+            setups[i] = new Setup(names[i], scenario.partyNames(), scenario.domain(), party.preferences(),
+                    cache.get(scenario.domain(), party.preferences()), scenario.agreement(), settings.protocol(),
+                    settings.deadline(), random);
+        }
+        Duration limit = settings.moveTimeLimit();
+        limitNanos = limit == null ? 0 : limit.toNanos();
+        session = Protocol.of(settings.protocol()).open(scenario, settings, time);
+    }
+
+    /** A new negotiation, not yet advanced. */
+    public static Negotiation start(Scenario scenario, NegotiationSettings settings, StrategyRegistry registry,
+            BidSpaceCache cache) {
+        return new Negotiation(scenario, settings, registry, cache, TimeSource.live(settings.deadline()));
+    }
+
+    public static Negotiation start(Scenario scenario, NegotiationSettings settings) {
+        return start(scenario, settings, new StrategyRegistry(), new BidSpaceCache());
+    }
+
+    /** Runs a negotiation without human parties to its end. */
+    public static Result run(Scenario scenario, NegotiationSettings settings) {
+        return start(scenario, settings).run();
+    }
+
+    /**
+     * Rebuilds a negotiation from its logged events: each logged move is replayed into the session,
+     * and every AI party's strategy is asked again for its logged moves, so that its state is what
+     * it was. Time is taken from the log; afterwards the wall clock resumes from the last logged
+     * time. The negotiation then continues with {@link #advance}.
+     *
+     * @throws IllegalStateException when the strategies do not reproduce the log (it was made with
+     *     other settings or another version of a strategy)
+     */
+    public static Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log,
+            StrategyRegistry registry, BidSpaceCache cache) {
+        ReplayTime time = new ReplayTime(TimeSource.live(settings.deadline()));
+        if (!log.isEmpty()) {
+            time.logged(log.get(0).time());
+        }
+        Negotiation negotiation = new Negotiation(scenario, settings, registry, cache, time);
+        negotiation.replay(log, time);
+        return negotiation;
+    }
+
+    public NegotiationSession session() {
+        return session;
+    }
+
+    public boolean finished() {
+        return session.finished();
+    }
+
+    public Result result() {
+        return session.result();
+    }
+
+    /** Plays the AI parties until the session ends or waits only on human parties. */
+    public void advance() {
+        if (limitNanos == 0) {
+            while (step()) {
+                // each step is one strategy call or one bookkeeping move
+            }
+            return;
+        }
+        advanceWatched();
+    }
+
+    /** A human party's move; then the AI parties play on. */
+    public void submit(String party, Action action) {
+        int p = index(party);
+        if (strategies[p] != null) {
+            throw new InvalidMoveException("The party (" + party + ") is played by an AI diplomat, not from outside.");
+        }
+        session.submit(party, action);
+        if (action instanceof Action.WalkAway) {
+            gone[p] = true;
+        }
+        advance();
+    }
+
+    /** Plays to the end; only for negotiations without human parties (else it stops where a human must move). */
+    public Result run() {
+        advance();
+        if (!session.finished()) {
+            throw new IllegalStateException("The negotiation waits on " + session.pending() + "; human parties move"
+                    + " through submit().");
+        }
+        return session.result();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** One unit of work: a strategy's start, the delivery of one move to one strategy, or one move. */
+    private boolean step() {
+        int n = names.length;
+        if (nextStart < n) {
+            int q = nextStart++;
+            if (strategies[q] != null && !gone[q]) {
+                Throwable failure = null;
+                long seq = begin(q);
+                try {
+                    strategies[q].start(setups[q]);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                Action.Misbehaviour m = end(seq, failure, "start");
+                if (m != null) {
+                    misbehave(q, m);
+                }
+            }
+            return true;
+        }
+        if (session.finished()) {
+            return false;
+        }
+        if (deliverEvent < session.published()) {
+            if (deliverParty == 0) {
+                deliverMove = session.events().get(deliverEvent).move();
+            }
+            while (deliverParty < n && (strategies[deliverParty] == null || gone[deliverParty])) {
+                deliverParty++;
+            }
+            if (deliverParty == n) {
+                deliverEvent++;
+                deliverParty = 0;
+                return true;
+            }
+            int q = deliverParty++;
+            Throwable failure = null;
+            long seq = begin(q);
+            try {
+                strategies[q].observe(deliverMove);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            Action.Misbehaviour m = end(seq, failure, "observe");
+            if (m != null) {
+                misbehave(q, m);
+            }
+            return true;
+        }
+        if (session.checkDeadline()) {
+            return false;
+        }
+        Request request = nextAiRequest();
+        if (request == null) {
+            return false;
+        }
+        int q = index(request.party());
+        Action action = null;
+        Throwable failure = null;
+        long seq = begin(q);
+        try {
+            action = strategies[q].act(request);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        Action.Misbehaviour m = end(seq, failure, "move");
+        if (m != null) {
+            misbehave(q, m);
+            return true;
+        }
+        try {
+            session.submit(request.party(), action);
+            if (action instanceof Action.WalkAway) {
+                gone[q] = true;
+            }
+        } catch (InvalidMoveException e) {
+            if (!session.finished()) {
+                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Kind.INVALID_MOVE, e.getMessage()));
+            }
+        }
+        return true;
+    }
+
+    private Request nextAiRequest() {
+        for (int q = 0; q < names.length; q++) {
+            if (strategies[q] != null && !gone[q]) {
+                Request request = session.pending(names[q]);
+                if (request != null) {
+                    return request;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void misbehave(int q, Action.Misbehaviour m) {
+        gone[q] = true;
+        session.misbehaved(names[q], m);
+    }
+
+    /** Marks a strategy call as running (with a time limit); returns its sequence number. */
+    private long begin(int q) {
+        if (limitNanos == 0) {
+            return 0;
+        }
+        long seq = ++moveSeq;
+        moveParty = q;
+        moveThread = Thread.currentThread();
+        moveStart = System.nanoTime();
+        moveState.set(seq);
+        return seq;
+    }
+
+    /**
+     * Ends a strategy call: its misbehaviour, if any, or null. Throws {@link Abandoned} when the
+     * watchdog gave the call up meanwhile: this thread no longer owns the negotiation.
+     */
+    private Action.Misbehaviour end(long seq, Throwable failure, String what) {
+        if (limitNanos != 0) {
+            long elapsed = System.nanoTime() - moveStart;
+            if (!moveState.compareAndSet(seq, IDLE)) {
+                throw Abandoned.INSTANCE;
+            }
+            if (elapsed > limitNanos) {
+                return timeout(what);
+            }
+        }
+        if (failure == null) {
+            return null;
+        }
+        if (failure instanceof Abandoned abandoned) {
+            throw abandoned;
+        }
+        return new Action.Misbehaviour(Action.Misbehaviour.Kind.EXCEPTION, describe(failure, what));
+    }
+
+    private Action.Misbehaviour timeout(String what) {
+        return new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT,
+                "its " + what + " took longer than the limit of " + (limitNanos / 1_000_000) + " ms");
+    }
+
+    private static String describe(Throwable failure, String what) {
+        StringBuilder text = new StringBuilder("its ").append(what).append(" threw ").append(failure.getClass().getName());
+        if (failure.getMessage() != null) {
+            text.append(": ").append(failure.getMessage());
+        }
+        StackTraceElement[] trace = failure.getStackTrace();
+        if (trace.length > 0) {
+            text.append(" (at ").append(trace[0].getClassName()).append('.').append(trace[0].getMethodName())
+                    .append(':').append(trace[0].getLineNumber()).append(')');
+        }
+        return text.toString();
+    }
+
+    /** Signals a worker that the watchdog has taken the negotiation from it. */
+    private static final class Abandoned extends RuntimeException {
+        static final Abandoned INSTANCE = new Abandoned();
+
+        private Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void advanceWatched() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        startWorker(done);
+        long pollMillis = Math.max(1, limitNanos / 4_000_000);
+        while (true) {
+            try {
+                done.get(pollMillis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                takeOverIfOverrun(done);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the negotiation ran.", e);
+            }
+        }
+    }
+
+    private void takeOverIfOverrun(CompletableFuture<Void> done) {
+        long seq = moveState.get();
+        if (seq <= 0) {
+            return;
+        }
+        int q = moveParty;
+        Thread stuck = moveThread;
+        if (System.nanoTime() - moveStart <= limitNanos || !moveState.compareAndSet(seq, ABANDONED)) {
+            return;
+        }
+        // This thread owns the negotiation now; the stuck worker will exit if its call ever returns.
+        stuck.interrupt();
+        moveState.set(IDLE);
+        misbehave(q, timeout("call"));
+        startWorker(done);
+    }
+
+    private void startWorker(CompletableFuture<Void> done) {
+        Thread worker = new Thread(() -> {
+            try {
+                while (step()) {
+                    // see step()
+                }
+                done.complete(null);
+            } catch (Abandoned abandoned) {
+                // The watchdog took over; this thread's strategy overran its time.
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "parley-negotiation");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void replay(List<Event> log, ReplayTime time) {
+        // A strategy that once overran its time might do so again: its logged moves are taken as
+        // they are, and it is never called (it left the table at that point anyway).
+        for (Event event : log) {
+            if (event.action() instanceof Action.Misbehaviour m && m.kind() == Action.Misbehaviour.Kind.TIMEOUT) {
+                strategies[index(event.party())] = null;
+            }
+        }
+        for (int q = 0; q < names.length; q++) {
+            if (strategies[q] != null) {
+                try {
+                    strategies[q].start(setups[q]);
+                } catch (Throwable ignored) {
+                    // The log records what came of it.
+                }
+            }
+        }
+        nextStart = names.length;
+        for (int i = 0; i < log.size(); i++) {
+            Event event = log.get(i);
+            deliverQuietly();
+            if (i + 1 < log.size()) {
+                time.logged(log.get(i + 1).time());
+            } else {
+                time.live(TimeSource.live(session.settings().deadline(), event.time()));
+            }
+            if (Event.MEDIATOR.equals(event.party())) {
+                check(log, i);
+                continue;
+            }
+            int q = index(event.party());
+            if (event.action() instanceof Action.Misbehaviour m) {
+                gone[q] = true;
+                session.misbehaved(event.party(), m);
+            } else {
+                if (strategies[q] != null) {
+                    Request request = session.pending(event.party());
+                    Action replayed;
+                    try {
+                        replayed = request == null ? null : strategies[q].act(request);
+                    } catch (Throwable t) {
+                        replayed = null;
+                    }
+                    if (!event.action().equals(replayed)) {
+                        throw diverged(i, event, "the strategy now plays " + replayed);
+                    }
+                }
+                try {
+                    session.submit(event.party(), event.action());
+                } catch (InvalidMoveException e) {
+                    throw diverged(i, event, e.getMessage());
+                }
+                if (event.action() instanceof Action.WalkAway) {
+                    gone[q] = true;
+                }
+            }
+            check(log, i);
+        }
+        if (log.isEmpty()) {
+            time.live(TimeSource.live(session.settings().deadline()));
+        }
+        deliverQuietly();
+    }
+
+    private void check(List<Event> log, int i) {
+        List<Event> events = session.events();
+        if (events.size() <= i || !events.get(i).equals(log.get(i))) {
+            throw diverged(i, log.get(i), "the session now records " + (events.size() <= i ? "nothing" : events.get(i)));
+        }
+    }
+
+    private void deliverQuietly() {
+        while (deliverEvent < session.published()) {
+            Move move = session.events().get(deliverEvent++).move();
+            for (int q = 0; q < names.length; q++) {
+                if (strategies[q] != null && !gone[q]) {
+                    try {
+                        strategies[q].observe(move);
+                    } catch (Throwable ignored) {
+                        // The log records what came of it.
+                    }
+                }
+            }
+        }
+        deliverParty = 0;
+    }
+
+    private IllegalStateException diverged(int i, Event event, String detail) {
+        return new IllegalStateException("The log diverges from its replay at event #" + i + " (" + event.party()
+                + ", round " + event.round() + ", " + event.action() + "): " + detail + ". Was it made with other"
+                + " settings or another version of a strategy?");
+    }
+
+    private int index(String party) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(party)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Unknown party (" + party + ").");
+    }
+}

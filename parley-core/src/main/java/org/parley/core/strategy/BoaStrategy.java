@@ -1,0 +1,106 @@
+package org.parley.core.strategy;
+
+import org.parley.core.model.Outcome;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Move;
+import org.parley.core.negotiation.Request;
+
+/**
+ * A strategy composed of a bidding strategy, an acceptance condition and (optionally) an opponent
+ * model, the BOA architecture of Baarslag et al. (2014). It answers every kind of request:
+ * <ul>
+ *   <li>propose: the bidding strategy's bid;
+ *   <li>respond (SAOP): accept the standing offer when it may and the acceptance condition agrees,
+ *       else counter with its bid;
+ *   <li>vote (AMOP): yes when it may accept and the acceptance condition agrees;
+ *   <li>vote on a modified text (mediation): yes when the modification keeps its constraints and is
+ *       at least as good as the current text, or when the acceptance condition takes it;
+ *   <li>ratify: yes when it may accept and the acceptance condition agrees.
+ * </ul>
+ * "May accept" means keeping its hard constraints and reaching its reservation value: no
+ * acceptance condition can make it sign a deal worse than no deal. It walks away only when no
+ * outcome at all is acceptable to it.
+ */
+public class BoaStrategy implements Strategy {
+
+    private final BiddingStrategy bidding;
+    private final AcceptanceCondition acceptance;
+    private final OpponentModel model;
+    private final OfferHistory received = new OfferHistory();
+    private Setup setup;
+    private boolean hopeless;
+
+    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model) {
+        this.bidding = bidding;
+        this.acceptance = acceptance;
+        this.model = model;
+    }
+
+    @Override
+    public void start(Setup setup) {
+        this.setup = setup;
+        BidSpace bids = setup.bids();
+        hopeless = bids.isEmpty() || bids.max() < setup.reservation() - org.parley.core.preference.Preferences.TOLERANCE;
+        if (model != null) {
+            model.start(setup);
+        }
+        bidding.start(setup, model);
+    }
+
+    @Override
+    public void observe(Move move) {
+        if (move.action() instanceof Action.Offer offer && !move.party().equals(setup.self())
+                && setup.parties().contains(move.party())) {
+            received.add(move.time(), setup.utility(offer.outcome()));
+        }
+        if (model != null) {
+            model.update(move);
+        }
+        bidding.observe(move);
+    }
+
+    @Override
+    public Action act(Request request) {
+        if (hopeless) {
+            return new Action.WalkAway();
+        }
+        double t = request.time();
+        return switch (request.kind()) {
+            case PROPOSE -> new Action.Offer(bidding.bid(t));
+            case RESPOND -> {
+                Outcome bid = bidding.bid(t);
+                yield accepts(request.outcome(), bid, t) ? new Action.Accept(request.outcome()) : new Action.Offer(bid);
+            }
+            case VOTE -> vote(request, t);
+            case RATIFY -> accepts(request.outcome(), bidding.bid(t), t)
+                    ? new Action.Accept(request.outcome())
+                    : new Action.Reject(request.outcome());
+        };
+    }
+
+    private Action vote(Request request, double t) {
+        Outcome outcome = request.outcome();
+        boolean yes;
+        if (request.reference() == null) {
+            yes = accepts(outcome, bidding.bid(t), t);
+        } else {
+            yes = setup.preferences().satisfiesConstraints(outcome)
+                    && (value(outcome) >= value(request.reference()) || accepts(outcome, bidding.bid(t), t));
+        }
+        return yes ? new Action.Accept(outcome) : new Action.Reject(outcome);
+    }
+
+    /** Own utility, or -1 for an outcome that breaks an own constraint. */
+    private double value(Outcome outcome) {
+        return setup.preferences().satisfiesConstraints(outcome) ? setup.utility(outcome) : -1;
+    }
+
+    private boolean accepts(Outcome offered, Outcome nextBid, double t) {
+        return setup.acceptable(offered)
+                && acceptance.accept(setup.utility(offered), setup.utility(nextBid), t, received);
+    }
+
+    protected Setup setup() {
+        return setup;
+    }
+}

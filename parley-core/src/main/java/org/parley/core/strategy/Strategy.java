@@ -1,0 +1,23 @@
+package org.parley.core.strategy;
+
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Move;
+import org.parley.core.negotiation.Request;
+
+/**
+ * An AI diplomat. It is told its {@link Setup} once, then sees every public {@link Move} (its own
+ * included) in order and answers each {@link Request} put to it. That is all it ever sees: its
+ * own preferences, the domain, the protocol's state, the offers made so far and the time; never
+ * another party's preferences. A strategy must be deterministic given its setup (its random
+ * generator included) and what it has seen, so that a run can be replayed from its log.
+ */
+public interface Strategy {
+
+    void start(Setup setup);
+
+    /** The move for {@code request}: an offer, an acceptance or rejection, or walking away. */
+    Action act(Request request);
+
+    /** A move that became public (proposals and votes of a phase are revealed when it closes). */
+    default void observe(Move move) {}
+}

@@ -1,0 +1,46 @@
+package org.parley.core.strategy;
+
+import org.parley.core.model.Outcome;
+
+/**
+ * Time-dependent concession (Faratin, Sierra and Jennings 1998): the target utility at normalised
+ * time t is u_max − (u_max − u_min) · t^(1/e), with u_min the larger of the reservation value and
+ * the worst feasible utility. e < 1 is Boulware (holds out, concedes late), e = 1 linear, e > 1 a
+ * conceder. The bid is the outcome closest to the target from above: O(log N) on a listed space,
+ * O(issues · values) on an issue-wise one.
+ */
+public final class TimeDependentBidding implements BiddingStrategy {
+
+    private final double e;
+    private BidSpace bids;
+    private double max;
+    private double min;
+
+    public TimeDependentBidding(double e) {
+        if (!(e > 0) || !Double.isFinite(e)) {
+            throw new IllegalArgumentException("The concession exponent e (" + e + ") must be a positive number.");
+        }
+        this.e = e;
+    }
+
+    @Override
+    public void start(Setup setup, OpponentModel model) {
+        bids = setup.bids();
+        max = bids.max();
+        min = Math.min(max, Math.max(setup.reservation(), bids.min()));
+    }
+
+    public double target(double time) {
+        double t = Math.max(0, Math.min(1, time));
+        return max - (max - min) * (e == 1 ? t : Math.pow(t, 1 / e));
+    }
+
+    @Override
+    public Outcome bid(double time) {
+        return bids.atLeast(target(time));
+    }
+
+    public double e() {
+        return e;
+    }
+}
