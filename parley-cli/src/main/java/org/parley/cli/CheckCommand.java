@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", description = "Validate scenario files and print a summary of each.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML or JSON).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML or JSON), or GENIUS / GeniusWeb"
+            + " folders or domain files.")
     Path[] files;
 
     @Spec
@@ -27,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         for (Path file : files) {
-            Scenario scenario = Scenarios.load(file);
+            Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
             out.printf("%s: ok — scenario %s, %d issues, %d parties, %s outcomes%n", file, scenario.name(),
                     scenario.domain().size(), scenario.parties().size(), count(scenario));
             for (Issue issue : scenario.domain().issues()) {

@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCommand.Version.class,
         description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            RunCommand.class,
+            AnalyzeCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class ParleyCommand implements Runnable {
 
     @CommandLine.Spec

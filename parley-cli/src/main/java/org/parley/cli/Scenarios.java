@@ -1,19 +1,38 @@
 package org.parley.cli;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.parley.core.model.Scenario;
-import org.parley.io.ScenarioReader;
+import org.parley.io.interop.Imported;
+import org.parley.io.interop.ScenarioImport;
 
-/** Loads the scenario a command names. Foreign formats plug in here. */
+/**
+ * Loads the scenario a command names: a Parley file (.yaml, .json), or GENIUS / GeniusWeb files
+ * directly: a folder, or a domain file with its profiles beside it (the rule is in
+ * {@link ScenarioImport} and docs/interop.md). What a foreign reader had to ignore or adjust is
+ * printed as warnings, never dropped silently.
+ */
 final class Scenarios {
 
     private Scenarios() {}
 
+    /** Loads the scenario, printing the reader's warnings to standard error. */
     static Scenario load(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new UserException(file + ": is a folder; name a scenario file (.yaml or .json)");
+        return load(file, new PrintWriter(System.err, true));
+    }
+
+    /** Loads the scenario, printing the reader's warnings to {@code warnings}. */
+    static Scenario load(Path file, PrintWriter warnings) {
+        return load(List.of(file), warnings).scenario();
+    }
+
+    static Imported load(List<Path> files, PrintWriter warnings) {
+        Imported imported = ScenarioImport.load(files);
+        for (String warning : imported.warnings()) {
+            warnings.println("warning: " + warning);
         }
-        return ScenarioReader.read(file);
+        warnings.flush();
+        return imported;
     }
 }

@@ -32,7 +32,8 @@ class CheckCommandTest {
 
     @Test
     void aFolderOrAMissingFileIsAUserError(@TempDir Path dir) {
-        assertThat(CliRunner.run("check", dir.toString()).err()).contains("is a folder");
+        // A folder is read as GENIUS or GeniusWeb files (see ImportExportCommandTest); an empty one holds neither.
+        assertThat(CliRunner.run("check", dir.toString()).err()).contains("holds no GENIUS domain");
         assertThat(CliRunner.run("check", dir.resolve("none.yaml").toString()).err()).contains("no such file");
     }
 

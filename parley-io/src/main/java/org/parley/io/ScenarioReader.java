@@ -24,6 +24,7 @@ import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
+import org.parley.core.preference.UtilityFunction;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.tree.Node;
 import org.parley.io.tree.Node.ListNode;
@@ -38,7 +39,8 @@ public final class ScenarioReader {
 
     private static final Set<String> ROOT_KEYS = Set.of("name", "description", "issues", "parties", "agreement", "coalition");
     private static final Set<String> PARTY_KEYS = Set.of(
-            "role", "description", "strategy", "points", "scale", "weights", "values", "reservation", "discount", "constraints");
+            "role", "description", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
+            "constraints");
     private static final double SUM_TOLERANCE = 1e-6;
 
     private ScenarioReader() {}
@@ -145,10 +147,25 @@ public final class ScenarioReader {
         String strategy = map.getString("strategy", null);
         boolean points = map.has("points");
         boolean weighted = map.has("weights") || map.has("values");
+        if (map.has("rectangles")) {
+            if (points || weighted || map.has("scale")) {
+                throw map.keyNode("rectangles").error("give (rectangles) alone: not with (points), (weights) or (values)");
+            }
+            UtilityFunction rectangles = RectangleForm.read(map.get("rectangles"), domain);
+            double reservation = map.has("reservation") ? fraction(map.get("reservation"), 1, "reservation") : 0;
+            Discount discount = map.has("discount") ? readDiscount(map.get("discount")) : Discount.NONE;
+            List<Constraint> constraints = new ArrayList<>();
+            if (map.has("constraints")) {
+                for (Node item : map.get("constraints").asList().items()) {
+                    constraints.add(readConstraint(item, domain));
+                }
+            }
+            return new Party(name, role, new Preferences(rectangles, constraints, reservation, discount), strategy);
+        }
         if (points == weighted) {
             throw map.error(points
                     ? "give either (points) or (weights and values), not both"
-                    : "the party's preferences are missing: give (points) per issue, or (weights) and (values)");
+                    : "the party's preferences are missing: give (points) per issue, (weights) and (values), or (rectangles)");
         }
         LinearAdditiveUtility utility;
         double reservation;

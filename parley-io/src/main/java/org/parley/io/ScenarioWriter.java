@@ -24,6 +24,7 @@ import org.parley.core.preference.Condition;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.DiscreteValueFunction;
 import org.parley.core.preference.Discount;
+import org.parley.core.preference.HyperRectangleUtility;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
@@ -139,19 +140,23 @@ public final class ScenarioWriter {
             map.put("strategy", party.strategy());
         }
         Preferences preferences = party.preferences();
-        if (!(preferences.utility() instanceof LinearAdditiveUtility utility)) {
-            throw new IllegalArgumentException("The preferences of party (" + party.name() + ") are not linear additive ("
-                    + preferences.utility().getClass().getSimpleName() + "); Parley's scenario format cannot hold them.");
+        if (preferences.utility() instanceof HyperRectangleUtility rectangles) {
+            map.put("rectangles", RectangleForm.tree(rectangles, domain));
+        } else if (preferences.utility() instanceof LinearAdditiveUtility utility) {
+            Map<String, Object> weights = new LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < domain.size(); i++) {
+                Issue issue = domain.issue(i);
+                weights.put(issue.name(), utility.weight(i));
+                values.put(issue.name(), valuesTree(issue, utility.valueFunction(i)));
+            }
+            map.put("weights", weights);
+            map.put("values", values);
+        } else {
+            throw new IllegalArgumentException("The preferences of party (" + party.name() + ") are neither linear additive"
+                    + " nor hyper-rectangles (" + preferences.utility().getClass().getSimpleName()
+                    + "); Parley's scenario format cannot hold them.");
         }
-        Map<String, Object> weights = new LinkedHashMap<>();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < domain.size(); i++) {
-            Issue issue = domain.issue(i);
-            weights.put(issue.name(), utility.weight(i));
-            values.put(issue.name(), valuesTree(issue, utility.valueFunction(i)));
-        }
-        map.put("weights", weights);
-        map.put("values", values);
         map.put("reservation", preferences.reservation());
         Discount discount = preferences.discount();
         if (discount.factor() != 1) {

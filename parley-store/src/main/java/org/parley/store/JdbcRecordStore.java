@@ -159,6 +159,19 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
+    public List<String> idsStartingWith(String prefix, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // LIKE ignores case for ASCII on SQLite but not on PostgreSQL: compare the prefix exactly too.
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM negotiation WHERE id LIKE :pattern ESCAPE '\\' ORDER BY id LIMIT " + limit)
+                .bind("pattern", escaped + "%").mapTo(String.class).list())
+                .stream().filter(id -> id.startsWith(prefix)).toList();
+    }
+
+    @Override
     public List<String> events(String id) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT payload FROM negotiation_event WHERE negotiation_id = :id ORDER BY seq")

@@ -36,6 +36,12 @@ public interface RecordStore extends AutoCloseable {
 
     Optional<NegotiationRecord> find(String id);
 
+    /**
+     * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a
+     * user's abbreviated id may mean.
+     */
+    List<String> idsStartingWith(String prefix, int limit);
+
     /** The event log, in order. */
     List<String> events(String id);
 

@@ -24,7 +24,7 @@ import org.parley.core.model.OutcomeSpace;
 public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
 
     /** The most outcomes it enumerates. */
-    public static final long LIMIT = 20_000_000L;
+    public static final long LIMIT = 5_000_000L;
 
     @Override
     public boolean supports(AnalysisProblem problem) {

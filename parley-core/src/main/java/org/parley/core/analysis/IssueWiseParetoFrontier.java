@@ -174,6 +174,11 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
                     if (m == capacity) {
                         m = ParetoFilter.filter(pts, counts, m, k);
                         if (m > capacity / 2) {
+                            if ((long) capacity * 2 * k > Integer.MAX_VALUE - 8) {
+                                throw new IllegalArgumentException("An intermediate Pareto frontier passed "
+                                        + m + " vectors, more than Parley holds in memory; analyse fewer parties"
+                                        + " or issues (--parties).");
+                            }
                             capacity *= 2;
                             pts = Arrays.copyOf(pts, capacity * k);
                             counts = Arrays.copyOf(counts, capacity);
@@ -201,7 +206,36 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
         return true;
     }
 
+    /**
+     * Outcomes of a vector with at most this many are listed in rank order (issue by issue, option
+     * order), like enumeration lists them; more are listed in the merge tree's fixed order.
+     */
+    static final int RANK_ORDER_LIMIT = 10_000;
+
     private static List<Outcome> list(AnalysisProblem problem, Node root, long[] vector, int limit) {
+        int at = Vectors.find(root.pts, root.n, problem.partyCount(), vector);
+        if (at < 0) {
+            return List.of();
+        }
+        if (root.counts[at] <= RANK_ORDER_LIMIT) {
+            List<Outcome> all = walk(problem, root, vector, (int) root.counts[at]);
+            all.sort(IssueWiseParetoFrontier::compareRank);
+            return all.subList(0, Math.min(limit, all.size()));
+        }
+        return walk(problem, root, vector, limit);
+    }
+
+    private static int compareRank(Outcome a, Outcome b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Double.compare(a.value(i), b.value(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Outcome> walk(AnalysisProblem problem, Node root, long[] vector, int limit) {
         List<Outcome> found = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         List<long[]> targets = new ArrayList<>();

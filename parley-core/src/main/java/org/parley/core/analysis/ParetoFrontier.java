@@ -52,7 +52,11 @@ public final class ParetoFrontier {
         return points.isEmpty();
     }
 
-    /** The outcomes whose utility vector is {@code point}'s, at most {@code limit} of them. */
+    /**
+     * The outcomes whose utility vector is {@code point}'s, at most {@code limit} of them: in rank
+     * order (first issue's option order first) when the vector has at most 10,000 outcomes, else
+     * in a fixed order of the method's choosing.
+     */
     public List<Outcome> outcomes(FrontierPoint point, int limit) {
         if (limit <= 0) {
             return List.of();

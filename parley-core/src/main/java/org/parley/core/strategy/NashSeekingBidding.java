@@ -7,9 +7,11 @@ import org.parley.core.negotiation.Move;
 
 /**
  * Bids good for itself and likely acceptable to the others, aiming near the Nash point as its
- * opponent model estimates it (in the spirit of HardHeaded, van Krimpen et al. 2013). Its target
- * follows time-dependent concession (exponent e) but never falls below its own utility at the
- * estimated Nash point, argmax (u_self − r) · Π_j û_j over a sample of feasible outcomes, refreshed
+ * opponent model estimates it (in the spirit of HardHeaded, van Krimpen et al. 2013). "The
+ * others" are the parties whose signature the deal needs (see {@link #signatories}). Its target
+ * follows time-dependent concession (exponent e) but does not fall below its own utility at the
+ * estimated Nash point, argmax (u_self − r) · Π_j û_j over a sample of feasible outcomes, until
+ * the last fifth of the time, where it hands over to plain concession. The estimate is refreshed
  * every {@value #REFRESH} opponent offers. At each bid it draws {@value #CANDIDATES} outcomes with
  * own utility in [target, target + band] and offers the one with the highest estimated product of
  * the opponents' utilities. No enumeration: O(samples · issues) per bid.
@@ -21,6 +23,7 @@ public final class NashSeekingBidding implements BiddingStrategy {
     private static final int LEVELS = 24;
     private static final int PER_LEVEL = 6;
     private static final int WARM_UP = 4;
+    private static final double HANDOVER = 0.8;
 
     private final TimeDependentBidding concession;
     private Setup setup;
@@ -45,7 +48,7 @@ public final class NashSeekingBidding implements BiddingStrategy {
         this.setup = setup;
         this.bids = setup.bids();
         this.model = model;
-        this.opponents = setup.opponents();
+        this.opponents = signatories(setup);
         concession.start(setup, model);
         floor = Math.min(bids.max(), Math.max(setup.reservation(), bids.min()));
     }
@@ -61,6 +64,22 @@ public final class NashSeekingBidding implements BiddingStrategy {
         }
     }
 
+    /**
+     * The opponents whose signature the deal needs: the required ones when the agreement rule's
+     * quorum is made of required parties only (an optional party's wishes then cost without
+     * helping), else all of them.
+     */
+    static List<String> signatories(Setup setup) {
+        var rule = setup.rule();
+        if (rule.required().size() >= rule.quorum() && rule.required().contains(setup.self())) {
+            List<String> required = setup.opponents().stream().filter(rule.required()::contains).toList();
+            if (!required.isEmpty()) {
+                return required;
+            }
+        }
+        return setup.opponents();
+    }
+
     /** Own utility at the estimated Nash point, or NaN before enough offers have been seen. */
     public double nashUtility() {
         return nashUtility;
@@ -72,8 +91,11 @@ public final class NashSeekingBidding implements BiddingStrategy {
             return last;
         }
         double target = concession.target(time);
-        if (!Double.isNaN(nashUtility)) {
-            target = Math.max(target, nashUtility);
+        if (!Double.isNaN(nashUtility) && nashUtility > target) {
+            // The estimate can be wrong (opponents' hard constraints leave no trace in a frequency
+            // model), so in the last fifth of the time the floor hands over to plain concession.
+            double fade = time <= HANDOVER ? 0 : (time - HANDOVER) / (1 - HANDOVER);
+            target = nashUtility - (nashUtility - target) * Math.min(1, fade);
         }
         double band = Math.max(0.02, 0.05 * (bids.max() - floor));
         Outcome best = bids.atLeast(target);

@@ -1,0 +1,274 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.parley.core.analysis.Analysis;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.BargainingPoint;
+import org.parley.core.analysis.FrontierPoint;
+import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.PartyRange;
+import org.parley.core.analysis.Solution;
+import org.parley.core.model.Domain;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.OutcomeSpace;
+import org.parley.core.model.RealIssue;
+import org.parley.core.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Exact outcome analysis of a scenario: counts, Pareto frontier, bargaining points, party ranges. */
+@Command(name = "analyze", description = "Analyse a scenario exactly: outcomes, acceptable outcomes, Pareto frontier,"
+        + " Nash, Kalai-Smorodinsky, utilitarian and egalitarian points.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--parties", split = ",", paramLabel = "NAME",
+            description = "The parties whose view counts (default: all), comma-separated.")
+    List<String> parties;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Values per real-range issue (evenly spaced, ends included; default: ${DEFAULT-VALUE}).")
+    int steps = OutcomeSpace.DEFAULT_REAL_STEPS;
+
+    @Option(names = "--list", paramLabel = "N",
+            description = "Most outcomes listed per list: frontier vectors and outcomes, tied outcomes (default: ${DEFAULT-VALUE}).")
+    int list = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 2 || steps > 1_000_000) {
+            throw new UserException("--steps: expected a number of values per real issue from 2 to 1000000, got " + steps
+                    + ".");
+        }
+        if (list < 0 || list > 1_000_000) {
+            throw new UserException("--list: expected a number of outcomes from 0 to 1000000, got " + list + ".");
+        }
+        if (parties != null) {
+            for (String party : parties) {
+                if (party.isBlank()) {
+                    throw new UserException("--parties: expected comma-separated party names, got an empty name.");
+                }
+            }
+        }
+        Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
+        AnalysisProblem problem;
+        try {
+            problem = AnalysisProblem.of(scenario, parties == null ? null : parties.stream().map(String::trim).toList(),
+                    steps);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--parties: " + e.getMessage());
+        }
+        Analysis analysis = OutcomeAnalyzer.analyze(problem, list);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(tree(analysis)));
+        } else {
+            table(analysis, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> tree(Analysis analysis) {
+        AnalysisProblem problem = analysis.problem();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", problem.scenario().name());
+        root.put("method", analysis.method());
+        root.put("discretisation", discretisation(problem));
+        root.put("outcomes", analysis.outcomes());
+        root.put("acceptable", analysis.acceptable().orElse(null));
+        if (analysis.acceptable().isEmpty()) {
+            root.put("acceptableNote", "not computed: " + analysis.acceptableNote());
+        }
+        Map<String, Object> pareto = new LinkedHashMap<>();
+        pareto.put("count", analysis.pareto().count());
+        pareto.put("vectors", analysis.pareto().points().size());
+        List<Object> points = new ArrayList<>();
+        for (FrontierPoint point : analysis.pareto().points().subList(0, Math.min(list, analysis.pareto().points().size()))) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("utilities", utilities(problem, point));
+            entry.put("count", point.count());
+            points.add(entry);
+        }
+        pareto.put("points", points);
+        List<Outcome> outcomes = analysis.pareto().outcomes(list);
+        pareto.put("outcomes", outcomes.stream().map(o -> outcomeTree(problem, o)).toList());
+        pareto.put("complete", outcomes.size() == analysis.pareto().count());
+        root.put("pareto", pareto);
+        for (Solution solution : Solution.values()) {
+            root.put(solution.key(), analysis.point(solution).map(p -> pointTree(problem, p)).orElse(null));
+        }
+        Map<String, Object> ranges = new LinkedHashMap<>();
+        for (PartyRange range : analysis.ranges()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("reservation", range.reservation());
+            entry.put("best", value(range.best()));
+            entry.put("worst", value(range.worst()));
+            ranges.put(range.party(), entry);
+        }
+        root.put("parties", ranges);
+        return root;
+    }
+
+    private Map<String, Object> pointTree(AnalysisProblem problem, BargainingPoint point) {
+        Map<String, Object> map = outcomeTree(problem, point.outcome());
+        map.put("ties", point.ties());
+        map.put("tied", point.tiedOutcomes().stream().map(o -> outcomeTree(problem, o)).toList());
+        map.put("tiedComplete", point.tiedOutcomes().size() == point.ties());
+        return map;
+    }
+
+    private static Map<String, Object> outcomeTree(AnalysisProblem problem, Outcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("outcome", problem.space().domain().format(outcome));
+        double[] u = problem.utilities(outcome);
+        Map<String, Object> utilities = new LinkedHashMap<>();
+        for (int p = 0; p < u.length; p++) {
+            utilities.put(problem.parties().get(p), round(u[p]));
+        }
+        map.put("utilities", utilities);
+        return map;
+    }
+
+    private static Map<String, Object> utilities(AnalysisProblem problem, FrontierPoint point) {
+        Map<String, Object> utilities = new LinkedHashMap<>();
+        for (int p = 0; p < problem.partyCount(); p++) {
+            utilities.put(problem.parties().get(p), point.utility(p));
+        }
+        return utilities;
+    }
+
+    private static Object discretisation(AnalysisProblem problem) {
+        if (!problem.space().discretised()) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("steps", problem.space().realSteps());
+        Map<String, Object> issues = new LinkedHashMap<>();
+        Domain domain = problem.space().domain();
+        for (int i = 0; i < domain.size(); i++) {
+            if (domain.issue(i) instanceof RealIssue real && real.min() != real.max()) {
+                issues.put(real.name(), problem.space().values(i));
+            }
+        }
+        map.put("issues", issues);
+        return map;
+    }
+
+    private static Double value(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
+    /** Utilities of an outcome summed in floating point: drop the last-bit noise for display. */
+    private static double round(double u) {
+        return Math.round(u * 1e12) / 1e12;
+    }
+
+    private void table(Analysis analysis, PrintWriter out) {
+        AnalysisProblem problem = analysis.problem();
+        List<String> names = problem.parties();
+        out.printf("%s — %d issues, parties %s (%s analysis)%n", problem.scenario().name(),
+                problem.space().issueCount(), String.join(", ", names), analysis.method());
+        if (problem.space().discretised()) {
+            out.printf("real issues discretised into %d evenly spaced values each (--steps)%n", problem.space().realSteps());
+        }
+        out.println();
+        out.printf("%-12s %s%n", "outcomes", analysis.outcomes());
+        out.printf("%-12s %s%n", "acceptable", analysis.acceptable().map(BigInteger::toString)
+                .orElse("not computed: " + analysis.acceptableNote()));
+        out.printf("%-12s %d outcomes, %d distinct utility vectors%n", "pareto", analysis.pareto().count(),
+                analysis.pareto().points().size());
+        out.println();
+        int width = Math.max(12, names.stream().mapToInt(String::length).max().orElse(0) + 2);
+        out.printf("%-" + width + "s %11s %8s %8s%n", "party", "reservation", "best", "worst");
+        for (PartyRange range : analysis.ranges()) {
+            out.printf("%-" + width + "s %11s %8s %8s%n", range.party(), format(range.reservation()),
+                    format(range.best()), format(range.worst()));
+        }
+        out.println();
+        if (analysis.points().isEmpty()) {
+            out.println("No outcome is acceptable to every named party: no frontier and no bargaining point.");
+            return;
+        }
+        Domain domain = problem.space().domain();
+        out.printf("%-18s", "point");
+        for (String name : names) {
+            out.printf(" %" + Math.max(8, name.length()) + "s", name);
+        }
+        out.printf(" %6s  %s%n", "ties", "outcome (" + String.join(" · ", domain.names()) + ")");
+        for (Solution solution : Solution.values()) {
+            BargainingPoint point = analysis.point(solution).orElseThrow();
+            out.printf("%-18s", label(solution));
+            row(out, names, point.point());
+            out.printf(" %6d  %s%n", point.ties(), String.join(" · ", domain.format(point.outcome()).values()));
+        }
+        List<FrontierPoint> points = analysis.pareto().points();
+        if (list == 0) {
+            return;
+        }
+        out.println();
+        int shown = Math.min(list, points.size());
+        out.printf("pareto frontier: %s%n", shown == points.size() ? "all " + points.size() + " vectors"
+                : "first " + shown + " of " + points.size() + " vectors (--list N for more)");
+        out.printf("%-18s", "");
+        for (String name : names) {
+            out.printf(" %" + Math.max(8, name.length()) + "s", name);
+        }
+        out.printf(" %6s  %s%n", "count", "first outcome");
+        for (FrontierPoint point : points.subList(0, shown)) {
+            out.printf("%-18s", "");
+            row(out, names, point);
+            Outcome first = analysis.pareto().outcomes(point, 1).get(0);
+            out.printf(" %6d  %s%n", point.count(), String.join(" · ", domain.format(first).values()));
+        }
+    }
+
+    private static void row(PrintWriter out, List<String> names, FrontierPoint point) {
+        for (int p = 0; p < names.size(); p++) {
+            out.printf(" %" + Math.max(8, names.get(p).length()) + "s", format(point.utility(p)));
+        }
+    }
+
+    private static String label(Solution solution) {
+        return switch (solution) {
+            case NASH -> "nash";
+            case KALAI_SMORODINSKY -> "kalai-smorodinsky";
+            case UTILITARIAN -> "utilitarian";
+            case EGALITARIAN -> "egalitarian";
+        };
+    }
+
+    private static String format(OptionalDouble value) {
+        return value.isPresent() ? format(value.getAsDouble()) : "—";
+    }
+
+    /** Up to 4 decimals, trailing zeros dropped. */
+    static String format(double value) {
+        String text = String.format(java.util.Locale.ROOT, "%.4f", value);
+        text = text.replaceAll("0+$", "");
+        return text.endsWith(".") ? text + "0" : text;
+    }
+}

@@ -1,0 +1,46 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parley.core.model.Scenario;
+import org.parley.io.ScenarioWriter;
+import org.parley.io.interop.Imported;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Reads GENIUS or GeniusWeb files and writes the scenario in Parley's format. */
+@Command(name = "import", description = {
+        "Read a GENIUS or GeniusWeb scenario and write it in Parley's format (YAML; JSON for a .json --out).",
+        "PATH is a folder, a domain file (its profiles are found beside it), or the domain and profile files."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A folder, a domain file, or domain and profile files.")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the scenario here (default: standard output).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        Imported imported = Scenarios.load(paths, err);
+        Scenario scenario = imported.scenario();
+        if (out == null) {
+            spec.commandLine().getOut().print(ScenarioWriter.toYaml(scenario));
+            spec.commandLine().getOut().flush();
+        } else {
+            ScenarioWriter.write(scenario, out);
+            spec.commandLine().getOut().printf("wrote %s: scenario %s from %s, %d issues, %d parties (%s)%n", out,
+                    scenario.name(), imported.format().label(), scenario.domain().size(), scenario.parties().size(),
+                    String.join(", ", scenario.partyNames()));
+        }
+        return 0;
+    }
+}

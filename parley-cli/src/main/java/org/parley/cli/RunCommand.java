@@ -1,0 +1,219 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parley.core.analysis.Analysis;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.engine.Negotiation;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.Result;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.strategy.StrategyRegistry;
+import org.parley.io.json.NegotiationJson;
+import org.parley.store.Archive;
+import org.parley.store.RecordStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs a negotiation between AI diplomats and prints its trace and result, or its full log as JSON. */
+@Command(name = "run", description = "Run a negotiation between AI diplomats and print the trace and the result.")
+final class RunCommand implements Callable<Integer> {
+
+    static final String DEFAULT_STRATEGY = "linear";
+    static final int DEFAULT_ROUNDS = 100;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--protocol", paramLabel = "sao|amop|mediated", defaultValue = "sao",
+            description = "Stacked alternating offers (default), alternating multiple offers, or single-text mediation.")
+    String protocol;
+
+    @Option(names = "--strategy", paramLabel = "PARTY=NAME[:K=V,...]",
+            description = "A party's strategy, e.g. union=boulware or federation=time-dependent:e=2 (repeatable);"
+                    + " by default each party plays the scenario's strategy.")
+    List<String> strategies = List.of();
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "The round limit (default " + DEFAULT_ROUNDS + " unless only --time-limit is given).")
+    Integer rounds;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "A wall-clock deadline, e.g. 500ms, 10s or 2m (runs with it are not repeatable byte for byte).")
+    String timeLimit;
+
+    @Option(names = "--move-limit", paramLabel = "DURATION", defaultValue = "1s",
+            description = "The time a strategy may take for one move before it counts as misbehaving (default 1s).")
+    String moveLimit;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The seed of every random choice (default 1).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the full event log and result as JSON instead of the trace.")
+    boolean json;
+
+    @Option(names = "--no-record", negatable = false,
+            description = "Do not store the negotiation (by default every run is stored in the record database).")
+    boolean noRecord;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = Scenarios.load(file);
+        StrategyRegistry registry = new StrategyRegistry();
+        NegotiationSettings settings = settings(scenario, registry);
+        // Opened before the run, so that a bad --db fails at once rather than after the negotiation.
+        try (RecordStore records = noRecord ? null : store.open()) {
+            Negotiation negotiation = Negotiation.start(scenario, settings, registry,
+                    new org.parley.core.engine.BidSpaceCache());
+            Result result = negotiation.run();
+            NegotiationRecord record = negotiation.session().record();
+            // Stored in one transaction once finished: a run killed mid-way leaves nothing behind.
+            String id = records == null ? null : new Archive(records).save(scenario, record, Archive.RUN, null);
+            print(scenario, settings, record, id, json, spec.commandLine().getOut());
+            if (id != null && !json) {
+                spec.commandLine().getOut().printf("recorded as %s in %s (parley show %s)%n", id, records.location(),
+                        id.substring(0, 8));
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Prints a finished negotiation as {@code parley run} does: the trace, or the record as JSON with its id. */
+    static void print(Scenario scenario, NegotiationSettings settings, NegotiationRecord record, String id, boolean json,
+            java.io.PrintWriter out) {
+        Analysis.Distances distances = distances(scenario, record.result());
+        if (json) {
+            ObjectNode node = NegotiationJson.of(scenario.domain()).recordNode(record);
+            if (id != null) {
+                ObjectNode withId = node.objectNode().put("id", id);
+                withId.setAll(node);
+                node = withId;
+            }
+            if (distances != null && record.result() != null) {
+                ObjectNode d = ((ObjectNode) node.get("result")).putObject("distances");
+                putDistance(d, "pareto", distances.pareto());
+                putDistance(d, "nash", distances.nash());
+                putDistance(d, "kalaiSmorodinsky", distances.kalaiSmorodinsky());
+            }
+            out.println(NegotiationJson.pretty(node));
+        } else {
+            new Trace(scenario, settings, out).print(record, distances);
+        }
+    }
+
+    private static void putDistance(ObjectNode node, String key, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+
+    /** Distances of the result from the frontier, Nash and KS points; null when the analysis is out of reach. */
+    static Analysis.Distances distances(Scenario scenario, Result result) {
+        if (result == null) {
+            return null;
+        }
+        try {
+            Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 0);
+            double[] utilities = scenario.partyNames().stream().mapToDouble(p -> result.payoff(p).utility()).toArray();
+            return analysis.distances(utilities);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    NegotiationSettings settings(Scenario scenario, StrategyRegistry registry) {
+        ProtocolType type;
+        try {
+            type = ProtocolType.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--protocol: " + e.getMessage());
+        }
+        Map<String, StrategySpec> chosen = new LinkedHashMap<>();
+        for (Party party : scenario.parties()) {
+            String text = party.strategy() == null ? DEFAULT_STRATEGY : party.strategy();
+            try {
+                chosen.put(party.name(), StrategySpec.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(file + ": party (" + party.name() + "): " + e.getMessage());
+            }
+        }
+        for (String assignment : strategies) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new UserException("--strategy (" + assignment + "): expected PARTY=NAME[:K=V,...], like union=boulware.");
+            }
+            String party = assignment.substring(0, eq).trim();
+            if (scenario.indexOf(party) < 0) {
+                throw new UserException("--strategy (" + assignment + "): unknown party (" + party + "); the parties are "
+                        + String.join(", ", scenario.partyNames()) + ".");
+            }
+            try {
+                chosen.put(party, StrategySpec.parse(assignment.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--strategy (" + assignment + "): " + e.getMessage());
+            }
+        }
+        chosen.forEach((party, strategy) -> {
+            try {
+                registry.validate(strategy);
+            } catch (IllegalArgumentException e) {
+                throw new UserException((strategies.stream().anyMatch(s -> s.trim().startsWith(party + "="))
+                        ? "--strategy " + party + "=" + strategy : file + ": party (" + party + ") plays (" + strategy + ")")
+                        + ": " + e.getMessage());
+            }
+        });
+        if (rounds != null && rounds < 1) {
+            throw new UserException("--rounds (" + rounds + "): expected a whole number of rounds, at least 1.");
+        }
+        Duration time = timeLimit == null ? null : duration("--time-limit", timeLimit);
+        int roundLimit = rounds != null ? rounds : time == null ? DEFAULT_ROUNDS : 0;
+        Duration move = duration("--move-limit", moveLimit);
+        return new NegotiationSettings(type, new Deadline(roundLimit, time), chosen, seed, move);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+
+    static Duration duration(String flag, String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UserException(flag + " (" + text + "): expected a duration like 500ms, 10s or 2m.");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        double millis = switch (m.group(2)) {
+            case "ms" -> amount;
+            case "s" -> amount * 1000;
+            default -> amount * 60_000;
+        };
+        if (millis < 1 || millis > 86_400_000) {
+            throw new UserException(flag + " (" + text + "): expected between 1ms and 24 hours.");
+        }
+        return Duration.ofMillis(Math.round(millis));
+    }
+}

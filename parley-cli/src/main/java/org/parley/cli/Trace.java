@@ -1,0 +1,139 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.parley.core.analysis.Analysis;
+import org.parley.core.model.Domain;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Result;
+
+/** The human-readable trace of a run: a header, one line per event, and the result. */
+final class Trace {
+
+    private final Scenario scenario;
+    private final NegotiationSettings settings;
+    private final PrintWriter out;
+    private final Domain domain;
+    private final int partyWidth;
+
+    Trace(Scenario scenario, NegotiationSettings settings, PrintWriter out) {
+        this.scenario = scenario;
+        this.settings = settings;
+        this.out = out;
+        this.domain = scenario.domain();
+        int width = Event.MEDIATOR.length();
+        for (String name : scenario.partyNames()) {
+            width = Math.max(width, name.length());
+        }
+        this.partyWidth = width;
+    }
+
+    void print(NegotiationRecord record, Analysis.Distances distances) {
+        header();
+        String row = "%5s  %-" + partyWidth + "s  %-10s  %7s  %s";
+        line(row, "round", "party", "action", "utility", "offer (" + String.join(" · ", domain.names()) + ")");
+        boolean openingSeen = false;
+        for (Event event : record.events()) {
+            String action = label(event.action(), openingSeen || !Event.MEDIATOR.equals(event.party()));
+            if (Event.MEDIATOR.equals(event.party())) {
+                openingSeen = true;
+            }
+            String detail;
+            if (event.action() instanceof Action.Misbehaviour m) {
+                detail = m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + m.reason();
+            } else {
+                detail = event.offer() == null ? "" : options(event.offer());
+            }
+            line(row, event.round(), event.party(), action,
+                    event.hasUtility() ? String.format(Locale.ROOT, "%.3f", event.utility()) : "", detail);
+        }
+        result(record.result(), distances);
+    }
+
+    private void header() {
+        out.printf(Locale.ROOT, "%s — %s, %d parties, deadline %s, seed %d%n", scenario.name(), settings.protocol().title(),
+                scenario.parties().size(), settings.deadline(), settings.seed());
+        var rule = scenario.agreement();
+        out.printf("agreement rule: %s%n", rule.isUnanimity(scenario.parties().size()) ? "unanimity"
+                : rule.quorum() + " of " + scenario.parties().size() + " must sign"
+                        + (rule.required().isEmpty() ? "" : ", including " + String.join(" and ", sorted(rule.required()))));
+        for (Party party : scenario.parties()) {
+            var preferences = party.preferences();
+            out.printf(Locale.ROOT, "  %-" + partyWidth + "s  plays %-24s reservation %.2f%s%n", party.name(),
+                    settings.strategy(party.name()), preferences.reservation(),
+                    preferences.discount().factor() < 1 ? String.format(Locale.ROOT, ", discount %s per %s",
+                            preferences.discount().factor(), preferences.discount().basis()
+                                    == org.parley.core.preference.Discount.Basis.PER_ROUND ? "round" : "unit of time") : "");
+        }
+        out.println();
+    }
+
+    private List<String> sorted(java.util.Set<String> names) {
+        return scenario.partyNames().stream().filter(names::contains).toList();
+    }
+
+    private void result(Result result, Analysis.Distances distances) {
+        out.println();
+        if (result == null) {
+            out.println("result: none yet — the negotiation was still running when it was last stored");
+            return;
+        }
+        if (result.agreement()) {
+            out.printf(Locale.ROOT, "result: agreement in round %d (%d rounds, t = %.2f), signed by %s%n", result.rounds() - 1,
+                    result.rounds(), result.time(), String.join(", ", result.signers()));
+            out.printf("  agreed: %s%n", options(result.outcome()));
+        } else {
+            out.printf(Locale.ROOT, "result: no agreement — %s (%d rounds, t = %.2f)%n", result.reason(), result.rounds(), result.time());
+        }
+        String row = "  %-" + partyWidth + "s  %7s  %10s  %11s  %s";
+        line(row, "party", "utility", "discounted", "reservation", "");
+        for (Party party : scenario.parties()) {
+            Result.Payoff payoff = result.payoff(party.name());
+            String note = result.agreement() && !result.signers().contains(party.name()) ? "outside the deal" : "";
+            line(row, party.name(), String.format(Locale.ROOT, "%.3f", payoff.utility()),
+                    String.format(Locale.ROOT, "%.3f", payoff.discounted()),
+                    String.format(Locale.ROOT, "%.2f", party.preferences().reservation()), note);
+        }
+        if (distances == null) {
+            out.println("  distances: the outcome space is beyond the analysis's limits");
+        } else {
+            out.printf(Locale.ROOT, "  distance to the Pareto frontier %s, to the Nash point %s, to the Kalai–Smorodinsky point %s%n",
+                    format(distances.pareto()), format(distances.nash()), format(distances.kalaiSmorodinsky()));
+        }
+    }
+
+    /** One line of a table, without the padding of an empty last column. */
+    private void line(String format, Object... values) {
+        out.println(String.format(Locale.ROOT, format, values).stripTrailing());
+    }
+
+    private static String format(double distance) {
+        return Double.isNaN(distance) ? "n/a (nothing is acceptable to all)" : String.format(Locale.ROOT, "%.3f", distance);
+    }
+
+    private String options(Outcome outcome) {
+        return String.join(" · ", domain.format(outcome).values());
+    }
+
+    private static String label(Action action, boolean afterOpening) {
+        if (action instanceof Action.Offer) {
+            return afterOpening ? "offer" : "opens";
+        } else if (action instanceof Action.Accept) {
+            return "accept";
+        } else if (action instanceof Action.Reject) {
+            return "reject";
+        } else if (action instanceof Action.WalkAway) {
+            return "walk away";
+        } else if (action instanceof Action.Ratify) {
+            return "ratify?";
+        }
+        return "MISBEHAVED";
+    }
+}

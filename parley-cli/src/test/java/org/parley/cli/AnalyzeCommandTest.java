@@ -1,0 +1,133 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.model.Domain;
+import org.parley.core.model.Party;
+import org.parley.core.model.RealIssue;
+import org.parley.core.model.Scenario;
+import org.parley.core.preference.Discount;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.PiecewiseLinearValueFunction;
+import org.parley.core.preference.Preferences;
+import org.parley.io.ScenarioWriter;
+
+class AnalyzeCommandTest {
+
+    private static final String TAVRIK = Path.of("..", "scenarios", "tavrik-accord.yaml").toString();
+
+    @Test
+    void printsATable() {
+        Cli cli = Cli.run("analyze", TAVRIK);
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).contains("outcomes     1458", "acceptable   228", "pareto       122 outcomes, 95 distinct");
+        assertThat(cli.out()).containsPattern("nash +0\\.63 +0\\.42 +0\\.7 +2 ");
+        assertThat(cli.out()).containsPattern("kaldari +0\\.2 +0\\.72 +0\\.2\\n");
+        assertThat(cli.out()).contains("first 20 of 95 vectors");
+    }
+
+    @Test
+    void printsJsonWithTheDocumentedFields() throws Exception {
+        Cli cli = Cli.run("analyze", TAVRIK, "--json", "--list", "5");
+        assertThat(cli.exit()).isZero();
+        JsonNode root = new ObjectMapper().readTree(cli.out());
+        assertThat(root.get("outcomes").asLong()).isEqualTo(1458);
+        assertThat(root.get("acceptable").asLong()).isEqualTo(228);
+        assertThat(root.get("pareto").get("count").asLong()).isEqualTo(122);
+        assertThat(root.get("pareto").get("outcomes")).hasSize(5);
+        assertThat(root.get("pareto").get("complete").asBoolean()).isFalse();
+        assertThat(root.get("discretisation").isNull()).isTrue();
+        for (String key : List.of("nash", "kalaiSmorodinsky", "utilitarian", "egalitarian")) {
+            JsonNode point = root.get(key);
+            assertThat(point.get("outcome").size()).as(key).isEqualTo(7);
+            assertThat(point.get("utilities").size()).as(key).isEqualTo(3);
+            assertThat(point.get("tied").size()).as(key).isEqualTo(point.get("ties").asInt());
+        }
+        JsonNode nash = root.get("nash");
+        assertThat(nash.get("outcome").get("authority").asText()).isEqualTo("federation");
+        assertThat(nash.get("utilities").get("federation").asDouble()).isEqualTo(0.63);
+        assertThat(nash.get("ties").asInt()).isEqualTo(2);
+        assertThat(root.get("utilitarian").get("utilities").get("vethari").asDouble()).isEqualTo(0.95);
+        assertThat(root.get("parties").get("kaldari").get("best").asDouble()).isEqualTo(0.72);
+        assertThat(root.get("parties").get("kaldari").get("worst").asDouble()).isEqualTo(0.2);
+    }
+
+    @Test
+    void analysesTheNamedPartiesOnly() throws Exception {
+        Cli cli = Cli.run("analyze", TAVRIK, "--json", "--parties", "federation,kaldari");
+        JsonNode root = new ObjectMapper().readTree(cli.out());
+        assertThat(root.get("parties").size()).isEqualTo(2);
+        assertThat(root.get("nash").get("utilities").has("vethari")).isFalse();
+        assertThat(root.get("acceptable").asLong()).isGreaterThan(228);
+    }
+
+    @Test
+    void statesTheDiscretisationOfRealIssues(@TempDir Path dir) throws Exception {
+        Domain domain = new Domain(List.of(new RealIssue("price", 0, 100)));
+        var up = new LinearAdditiveUtility(domain, new double[] {1}, List.of(PiecewiseLinearValueFunction.linear(0, 0, 100, 1)));
+        var down = new LinearAdditiveUtility(domain, new double[] {1}, List.of(PiecewiseLinearValueFunction.linear(0, 1, 100, 0)));
+        Scenario scenario = new Scenario("price", domain, List.of(
+                new Party("seller", new Preferences(up, List.of(), 0.25, Discount.NONE)),
+                new Party("buyer", new Preferences(down, List.of(), 0.25, Discount.NONE))));
+        Path file = dir.resolve("price.yaml");
+        ScenarioWriter.write(scenario, file);
+        JsonNode root = new ObjectMapper().readTree(Cli.run("analyze", file.toString(), "--json", "--steps", "5").out());
+        assertThat(root.get("discretisation").get("steps").asInt()).isEqualTo(5);
+        assertThat(root.get("discretisation").get("issues").get("price").toString()).isEqualTo("[0.0,25.0,50.0,75.0,100.0]");
+        assertThat(root.get("outcomes").asInt()).isEqualTo(5);
+        assertThat(root.get("acceptable").asInt()).isEqualTo(3);
+        assertThat(root.get("nash").get("outcome").get("price").asText()).isEqualTo("50");
+        assertThat(Cli.run("analyze", file.toString(), "--steps", "5").out()).contains("discretised into 5");
+    }
+
+    @Test
+    void saysWhenNothingIsAcceptable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("none.yaml");
+        Files.writeString(file, """
+                name: none
+                issues:
+                  deal: [a, b]
+                parties:
+                  one:
+                    points: {deal: [100, 0]}
+                    reservation: 60
+                  two:
+                    points: {deal: [0, 100]}
+                    reservation: 60
+                """);
+        Cli cli = Cli.run("analyze", file.toString());
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out()).contains("acceptable   0", "No outcome is acceptable");
+        JsonNode root = new ObjectMapper().readTree(Cli.run("analyze", file.toString(), "--json").out());
+        assertThat(root.get("nash").isNull()).isTrue();
+        assertThat(root.get("pareto").get("count").asInt()).isZero();
+    }
+
+    @Test
+    void userMistakesGiveOneLineErrors(@TempDir Path dir) {
+        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,klingons"),
+                "--parties: Unknown party (klingons)");
+        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,,kaldari"), "--parties: expected");
+        assertOneLineError(Cli.run("analyze", TAVRIK, "--steps", "1"), "--steps: expected");
+        assertOneLineError(Cli.run("analyze", TAVRIK, "--list", "-1"), "--list: expected");
+        assertOneLineError(Cli.run("analyze", dir.resolve("missing.yaml").toString()), "missing.yaml");
+        Cli bad = Cli.run("analyze", TAVRIK, "--steps", "many");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--steps");
+    }
+
+    private static void assertOneLineError(Cli cli, String expected) {
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: ").contains(expected);
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.out()).isEmpty();
+    }
+}

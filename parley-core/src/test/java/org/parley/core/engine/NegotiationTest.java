@@ -1,0 +1,117 @@
+package org.parley.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.core.TestScenarios;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.InvalidMoveException;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.Request;
+import org.parley.core.negotiation.Result;
+import org.parley.core.strategy.StrategyRegistry;
+
+class NegotiationTest {
+
+    private static List<Event> run(Scenario scenario, NegotiationSettings settings) {
+        Negotiation negotiation = Negotiation.start(scenario, settings);
+        negotiation.run();
+        return negotiation.session().events();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        for (ProtocolType protocol : ProtocolType.values()) {
+            for (Scenario scenario : List.of(TestScenarios.cardassianTalks(), TestScenarios.tavrikAccord(),
+                    TestScenarios.trinityStation())) {
+                // Random and frequency strategies draw from the seed, so the seed matters.
+                String first = scenario.partyNames().get(0) + "=random";
+                String second = scenario.partyNames().get(1) + "=frequency";
+                NegotiationSettings settings = EngineFixtures.settings(scenario, protocol, 40, 11, null, first, second);
+                List<Event> a = run(scenario, settings);
+                List<Event> b = run(scenario, settings);
+                assertThat(a).as(protocol + " " + scenario.name()).isEqualTo(b);
+                NegotiationSettings guarded = EngineFixtures.settings(scenario, protocol, 40, 11, Duration.ofSeconds(5),
+                        first, second);
+                assertThat(run(scenario, guarded)).as("with a move time limit").isEqualTo(a);
+            }
+        }
+    }
+
+    @Test
+    void anotherSeedGivesAnotherRun() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        List<Event> a = run(scenario, EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 1, null, "federation=random"));
+        List<Event> b = run(scenario, EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 2, null, "federation=random"));
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void aStoredLogResumesToTheSameEnd() {
+        for (ProtocolType protocol : ProtocolType.values()) {
+            Scenario scenario = TestScenarios.trinityStation();
+            NegotiationSettings settings = EngineFixtures.settings(scenario, protocol, 40, 5, null,
+                    "loyalists=random", "advent=frequency", "exodus=micro", "rebels=tit-for-tat");
+            Negotiation full = Negotiation.start(scenario, settings);
+            full.run();
+            List<Event> log = full.session().events();
+            for (int cut : new int[] {0, 1, log.size() / 3, log.size() / 2, log.size() - 1}) {
+                Negotiation resumed = Negotiation.resume(scenario, settings, log.subList(0, cut), new StrategyRegistry(),
+                        new BidSpaceCache());
+                assertThat(resumed.session().events()).isEqualTo(log.subList(0, Math.max(cut, resumed.session().events().size())));
+                resumed.run();
+                assertThat(resumed.session().events()).as(protocol + " cut at " + cut).isEqualTo(log);
+                assertThat(resumed.result()).isEqualTo(full.result());
+            }
+        }
+    }
+
+    @Test
+    void aLogFromOtherSettingsIsRefused() {
+        Scenario scenario = TestScenarios.cardassianTalks();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 5, null);
+        Negotiation full = Negotiation.start(scenario, settings);
+        full.run();
+        NegotiationSettings other = EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 5, null, "union=hardliner");
+        assertThatThrownBy(() -> Negotiation.resume(scenario, other, full.session().events(), new StrategyRegistry(),
+                new BidSpaceCache())).isInstanceOf(IllegalStateException.class).hasMessageContaining("diverges");
+    }
+
+    @Test
+    void aHumanPartyPlaysThroughTheSession() {
+        Scenario scenario = TestScenarios.cardassianTalks();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 20, 5, Duration.ofSeconds(2),
+                "union=human");
+        Negotiation negotiation = Negotiation.start(scenario, settings);
+        negotiation.advance();
+        // The federation (AI) opened; now the session waits on the human union.
+        Request waiting = negotiation.session().pending("union");
+        assertThat(waiting.kind()).isEqualTo(Request.Kind.RESPOND);
+        assertThat(negotiation.session().pending()).containsExactly(waiting);
+        assertThatThrownBy(() -> negotiation.submit("federation", new Action.Offer(waiting.outcome())))
+                .isInstanceOf(InvalidMoveException.class).hasMessageContaining("AI diplomat");
+        assertThatThrownBy(() -> negotiation.submit("union", new Action.Accept(Outcome.of(0, 0, 0, 0))))
+                .isInstanceOf(InvalidMoveException.class);
+        Outcome ask = Outcome.of(2, 0, 0, 2);
+        negotiation.submit("union", new Action.Offer(ask));
+        assertThat(negotiation.session().pending("union")).isNotNull();
+        // Resuming mid-way (a server restart) keeps the human's seat open.
+        Negotiation resumed = Negotiation.resume(scenario, settings, negotiation.session().events(),
+                new StrategyRegistry(), new BidSpaceCache());
+        assertThat(resumed.session().pending()).isEqualTo(negotiation.session().pending());
+        for (int k = 0; k < 40 && !resumed.finished(); k++) {
+            resumed.submit("union", new Action.Offer(ask));
+        }
+        assertThat(resumed.finished()).isTrue();
+        Result result = resumed.result();
+        // The federation's conceder gives in to the human's demand or the deadline passes.
+        assertThat(result.agreement() ? result.outcome() : ask).isEqualTo(ask);
+    }
+}

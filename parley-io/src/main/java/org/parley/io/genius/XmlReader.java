@@ -1,0 +1,114 @@
+package org.parley.io.genius;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.parley.io.FormatException;
+
+/**
+ * Reads an XML file into {@link XmlElement}s with the JDK's StAX parser, which reports line numbers.
+ * Document type declarations are not processed and external entities never resolved (no XXE): a
+ * file that refers to an entity fails with an error instead. The parser honours the encoding the
+ * file declares and skips a byte-order mark; Windows line ends are normalised by XML itself.
+ */
+final class XmlReader {
+
+    private XmlReader() {}
+
+    static XmlElement read(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FormatException(source, 0, 0, "", "no such file");
+        } catch (IOException e) {
+            throw new FormatException(source, 0, 0, "", "cannot be read: " + e.getMessage());
+        }
+        return read(bytes, source);
+    }
+
+    static XmlElement read(byte[] bytes, String source) {
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new FormatException(source, 1, 1, "", "the file is empty");
+        }
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        XMLStreamReader reader = null;
+        try {
+            reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            Deque<XmlElement> open = new ArrayDeque<>();
+            Deque<Map<String, Integer>> counts = new ArrayDeque<>();
+            XmlElement root = null;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = reader.getLocalName();
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                    }
+                    String path;
+                    if (open.isEmpty()) {
+                        path = name;
+                    } else {
+                        int n = counts.peek().merge(name, 1, Integer::sum);
+                        path = open.peek().path() + "/" + name + (n > 1 || name.equals("issue") || name.equals("item")
+                                || name.equals("weight") ? "[" + n + "]" : "");
+                    }
+                    Location at = reader.getLocation();
+                    XmlElement element = new XmlElement(source, name, path, at.getLineNumber(), 0, attributes);
+                    if (open.isEmpty()) {
+                        root = element;
+                    } else {
+                        open.peek().add(element);
+                    }
+                    open.push(element);
+                    counts.push(new HashMap<>());
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    open.pop();
+                    counts.pop();
+                } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    Location at = reader.getLocation();
+                    throw new FormatException(source, at.getLineNumber(), at.getColumnNumber(), "",
+                            "the entity (&" + reader.getLocalName() + ";) is not allowed: entities are never resolved");
+                }
+            }
+            if (root == null) {
+                throw new FormatException(source, 1, 1, "", "the file has no XML element");
+            }
+            return root;
+        } catch (XMLStreamException e) {
+            Location at = e.getLocation();
+            String message = e.getMessage();
+            // The JDK prefixes "ParseError at [row,col]:[r,c]\nMessage: "; keep the message only.
+            int cut = message == null ? -1 : message.indexOf("Message: ");
+            String problem = cut >= 0 ? message.substring(cut + "Message: ".length()) : String.valueOf(message);
+            throw new FormatException(source, at == null ? 0 : Math.max(at.getLineNumber(), 0),
+                    at == null ? 0 : Math.max(at.getColumnNumber(), 0), "", "not valid XML: " + problem.strip());
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
+    }
+}
