@@ -19,6 +19,7 @@ import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
@@ -26,6 +27,7 @@ import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.FormatException;
 import org.parley.io.ScenarioReader;
+import org.parley.io.json.NegotiationJson;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.store.AccessGrant;
 
@@ -427,7 +429,7 @@ final class Api {
     void record(Context ctx) {
         AccessGrant grant = authorize(ctx);
         Table table = endedTable(grant, "The record");
-        String json = tables.codec().record(table.scenario().domain(), new org.parley.core.negotiation.NegotiationRecord(
+        String json = NegotiationJson.of(table.scenario().domain()).write(new NegotiationRecord(
                 table.scenario().name(), table.settings(), table.events(), table.result()));
         ObjectNode doc = Views.MAPPER.createObjectNode();
         doc.put("id", table.id());

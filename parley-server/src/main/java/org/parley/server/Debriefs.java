@@ -47,13 +47,14 @@ final class Debriefs {
     static Debrief compute(Table table) {
         Scenario scenario = table.scenario();
         Result result = table.result();
-        Analysis analysis = null;
+        Analysis found = null;
         String note = "";
         try {
-            analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 1);
+            found = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 1);
         } catch (IllegalArgumentException e) {
             note = e.getMessage();
         }
+        Analysis analysis = found;
         ObjectNode json = Views.MAPPER.createObjectNode();
         ArrayNode parties = json.putArray("parties");
         for (Party p : scenario.parties()) {

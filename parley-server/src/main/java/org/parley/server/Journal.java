@@ -7,7 +7,9 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Result;
+import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
+import org.parley.store.Archive;
 import org.parley.store.NegotiationRecord;
 import org.parley.store.PartyAssignment;
 import org.parley.store.RecordStatus;
@@ -20,43 +22,41 @@ import org.parley.store.RecordStore;
  */
 final class Journal {
 
-    static final String SOURCE = "server";
-
     private final RecordStore store;
-    private final RecordCodec codec;
+    private final NegotiationJson json;
     private final String id;
     private final Scenario scenario;
     private int stored;
     private boolean finished;
 
-    Journal(RecordStore store, RecordCodec codec, String id, Scenario scenario, int stored, boolean finished) {
+    Journal(RecordStore store, String id, Scenario scenario, int stored, boolean finished) {
         this.store = store;
-        this.codec = codec;
+        this.json = NegotiationJson.of(scenario.domain());
         this.id = id;
         this.scenario = scenario;
         this.stored = stored;
         this.finished = finished;
     }
 
-    static Journal start(RecordStore store, RecordCodec codec, String id, Scenario scenario, String scenarioText,
+    static Journal start(RecordStore store, String id, Scenario scenario, String scenarioText,
             NegotiationSettings settings, List<AccessGrant> grants) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
-        store.start(new NegotiationRecord(id, scenario.name(), scenarioText, codec.settings(settings), SOURCE,
+        store.start(new NegotiationRecord(id, scenario.name(), scenarioText, NegotiationJson.write(settings), Archive.SERVER,
                 RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants);
-        return new Journal(store, codec, id, scenario, 0, false);
+        return new Journal(store, id, scenario, 0, false);
     }
 
     /** Stores the events not yet stored and, once there is one, the result. */
     void sync(List<Event> events, Result result) {
         while (stored < events.size()) {
-            store.append(id, stored, codec.event(scenario.domain(), events.get(stored)));
+            store.append(id, stored, json.write(events.get(stored)));
             stored++;
         }
         if (result != null && !finished) {
-            store.finish(id, RecordStatus.FINISHED, result.agreement(), codec.result(scenario.domain(), result));
+            store.finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result));
             finished = true;
         }
     }

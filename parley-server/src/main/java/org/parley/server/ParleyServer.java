@@ -31,7 +31,7 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store, PrintStream log) {
-        Tables tables = new Tables(store, Codecs.json(), new Engines(), BuiltInScenarios.load());
+        Tables tables = new Tables(store, new Engines(), BuiltInScenarios.load());
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");

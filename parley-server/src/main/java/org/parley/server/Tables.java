@@ -13,6 +13,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.io.ScenarioReader;
+import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
 import org.parley.store.NegotiationRecord;
 import org.parley.store.RecordStatus;
@@ -29,7 +30,6 @@ final class Tables implements AutoCloseable {
     record Created(Table table, Map<String, String> partyTokens, String observerToken) {}
 
     private final RecordStore store;
-    private final RecordCodec codec;
     private final Engines engines;
     private final BuiltInScenarios builtIns;
     private final Tokens tokens = new Tokens();
@@ -37,9 +37,8 @@ final class Tables implements AutoCloseable {
     private final Map<String, AccessGrant> grants = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
 
-    Tables(RecordStore store, RecordCodec codec, Engines engines, BuiltInScenarios builtIns) {
+    Tables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
         this.store = store;
-        this.codec = codec;
         this.engines = engines;
         this.builtIns = builtIns;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,10 +47,6 @@ final class Tables implements AutoCloseable {
             return t;
         });
         ticker.scheduleWithFixedDelay(this::tick, 250, 250, TimeUnit.MILLISECONDS);
-    }
-
-    RecordCodec codec() {
-        return codec;
     }
 
     Engines engines() {
@@ -81,7 +76,7 @@ final class Tables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        Journal journal = Journal.start(store, codec, id, scenario, scenarioText, settings, newGrants);
+        Journal journal = Journal.start(store, id, scenario, scenarioText, settings, newGrants);
         for (AccessGrant grant : newGrants) {
             grants.put(grant.tokenHash(), grant);
         }
@@ -131,20 +126,21 @@ final class Tables implements AutoCloseable {
         NegotiationRecord record = store.find(id)
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
-        NegotiationSettings settings = codec.settings(record.settings());
+        NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+        NegotiationJson json = NegotiationJson.of(scenario.domain());
         List<Event> log = new ArrayList<>();
         for (String payload : store.events(id)) {
-            log.add(codec.event(scenario.domain(), payload));
+            log.add(json.readEvent(payload));
         }
         if (record.status() == RecordStatus.RUNNING) {
-            Journal journal = new Journal(store, codec, id, scenario, log.size(), false);
+            Journal journal = new Journal(store, id, scenario, log.size(), false);
             return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
         return Table.ended(id, scenario, record.scenario(), settings, log,
-                codec.result(scenario.domain(), record.result()));
+                json.readResult(record.result()));
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */
