@@ -407,7 +407,9 @@ function renderDebrief() {
   S.debriefRendered = true;
   const r = v.result;
   const d = v.debrief;
-  const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1) + '.';
+  const reason = r.agreement
+    ? 'Signed by ' + r.signers.map(title).join(' and ') + ' in round ' + r.rounds + '.'
+    : r.reason.charAt(0).toUpperCase() + r.reason.slice(1) + '.';
   const banner = el('div', {class: 'outcome-banner ' + (r.agreement ? 'deal' : 'nodeal'), id: 'outcome'},
     el('span', {class: 'icon'}, r.agreement ? '✓' : '✕'),
     el('div', {}, el('h2', {}, r.agreement ? 'Agreement reached' : 'No agreement'), el('p', {class: 'muted'}, reason)));

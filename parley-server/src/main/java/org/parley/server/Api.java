@@ -114,12 +114,7 @@ final class Api {
                 throw ApiException.badField("scenario", "Give either scenario (a built-in scenario's name) or"
                         + " scenarioText (an uploaded scenario), not both.");
             }
-            ObjectNode upload = Views.MAPPER.createObjectNode();
-            upload.set("text", body.get("scenarioText"));
-            if (body.has("scenarioFormat")) {
-                upload.set("format", body.get("scenarioFormat"));
-            }
-            scenario = readScenario(upload, "scenarioText", "scenarioFormat");
+            scenario = readScenario(body, "scenarioText", "scenarioFormat");
             text = body.get("scenarioText").asText();
         } else {
             String name = string(body, "scenario", true);
