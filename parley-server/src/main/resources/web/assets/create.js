@@ -45,7 +45,7 @@ function select(scenario) {
   state.strategyOf = {};
   scenario.parties.forEach((p, i) => {
     state.players[p.name] = i === 0 ? 'human' : 'ai';
-    state.strategyOf[p.name] = p.strategy;
+    state.strategyOf[p.name] = p.defaultStrategy;
   });
   renderScenarios();
   renderParties();
@@ -56,12 +56,12 @@ function renderParties() {
   const body = document.getElementById('parties');
   clear(body, s.parties.map(p => {
     const human = state.players[p.name] === 'human';
-    const choices = [...new Set([p.strategy, ...state.strategies.map(x => x.name)])];
+    const choices = [...new Set([p.defaultStrategy, ...state.strategies.map(x => x.name)])];
     const select = el('select', {class: 'strategy', disabled: human, 'aria-label': 'AI diplomat for ' + p.name,
         onchange: e => { state.strategyOf[p.name] = e.target.value; summarise(); }},
       choices.map(name => {
         const known = state.strategies.find(x => x.name === name);
-        const label = name === p.strategy ? name + ' (the scenario\'s choice)' : name;
+        const label = name === p.defaultStrategy ? name + ' (the scenario\'s choice)' : name;
         return el('option', {value: name, selected: state.strategyOf[p.name] === name, title: known ? known.description : ''}, label);
       }));
     return el('tr', {dataset: {party: p.name}},

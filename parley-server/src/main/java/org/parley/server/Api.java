@@ -96,7 +96,7 @@ final class Api {
             ObjectNode party = parties.addObject();
             party.put("name", p.name());
             party.put("role", p.role());
-            party.put("strategy", p.strategy() == null ? "linear" : p.strategy());
+            party.put("defaultStrategy", p.strategy() == null ? "linear" : p.strategy());
             party.put("required", scenario.agreement().required().contains(p.name()));
         }
         return node;
