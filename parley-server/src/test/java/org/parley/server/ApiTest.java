@@ -284,4 +284,32 @@ class ApiTest {
         assertThat(fraction.field()).isEqualTo("offer.years");
         assertThat(server.store.find(id).orElseThrow().scenario()).isEqualTo(text);
     }
+
+    @Test
+    void theEventStreamPushesEachPartyItsOwnNewView() throws Exception {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "cardassian-talks", "deadline": {"rounds": 5},
+                 "parties": {"federation": {"player": "human"}, "union": {"player": "human"}}}""");
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String union = created.json().path("parties").path("union").path("token").asText();
+        var request = http.request("/api/negotiations/" + id + "/events?token=" + union, null)
+                .header("Accept", "text/event-stream").GET().build();
+        var response = http.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (var lines = response.body()) {
+            var it = lines.filter(l -> l.startsWith("data:")).map(l -> Http.parse(l.substring(5).trim())).iterator();
+            JsonNode first = it.next();
+            assertThat(first.path("you").path("party").asText()).isEqualTo("union");
+            assertThat(first.path("turn").isNull()).isTrue();
+            http.post("/api/negotiations/" + id + "/moves", federation, "{\"type\": \"offer\", \"offer\": {\"defence\":"
+                    + " \"defensive-pact\", \"front\": \"patrol-support\", \"occupied-sector\": \"humanitarian-access\","
+                    + " \"exchange\": \"trade-agreement\"}}");
+            JsonNode next = it.next();
+            assertThat(next.path("version").asLong()).isGreaterThan(first.path("version").asLong());
+            assertThat(next.path("turn").path("score").path("points").asDouble()).isEqualTo(57);
+            assertThat(next.path("preferences").path("reservation").asDouble()).isEqualTo(40);
+        }
+    }
 }
