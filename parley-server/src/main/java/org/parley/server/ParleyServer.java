@@ -75,7 +75,8 @@ public final class ParleyServer implements AutoCloseable {
                         + " unchanged unless a move was acknowledged.");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
+                String type = ctx.res().getContentType();
+                if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
                     error(ctx, 404, null, "No such API endpoint (" + ctx.method() + " " + ctx.path() + "); see"
                             + " docs/api.md.");
                 }

@@ -224,7 +224,12 @@ class ApiTest {
         assertThat(observed.status()).isEqualTo(403);
         assertThat(observed.error()).contains("observer");
         assertThat(http.get("/api/negotiations/" + idA + "/record", observer).status()).isEqualTo(409);
-        assertThat(http.get("/api/nothing", null).status()).isEqualTo(404);
+        Http.Response nothing = http.get("/api/nothing", null);
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.error()).contains("No such API endpoint");
+        Http.Response unknown = http.get("/api/negotiations/" + idA + "x/moves", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").isObject()).isTrue();
     }
 
     @Test
