@@ -39,7 +39,12 @@ final class Api {
     static final int MAX_SCENARIO_CHARS = 512 * 1024;
     /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
     static final long POLL_SECONDS = 25;
-    static final Duration MOVE_TIME_LIMIT = Duration.ofSeconds(2);
+    /**
+     * No per-move time limit for the AI diplomats: the server runs only the registry's own
+     * strategies, and the engine enforces a limit by starting a watched thread per call, which
+     * under load costs more than the moves themselves. A slow strategy delays only its own table.
+     */
+    static final Duration MOVE_TIME_LIMIT = null;
     private static final String GRANT = "parley.grant";
 
     private final Tables tables;

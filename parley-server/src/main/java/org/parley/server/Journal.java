@@ -51,9 +51,13 @@ final class Journal {
 
     /** Stores the events not yet stored and, once there is one, the result. */
     void sync(List<Event> events, Result result) {
-        while (stored < events.size()) {
-            store.append(id, stored, json.write(events.get(stored)));
-            stored++;
+        if (stored < events.size()) {
+            List<String> payloads = new ArrayList<>(events.size() - stored);
+            for (int i = stored; i < events.size(); i++) {
+                payloads.add(json.write(events.get(i)));
+            }
+            store.append(id, stored, payloads);
+            stored = events.size();
         }
         if (result != null && !finished) {
             store.finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result));

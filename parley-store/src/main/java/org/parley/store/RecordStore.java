@@ -31,6 +31,16 @@ public interface RecordStore extends AutoCloseable {
      */
     void append(String id, int seq, String event);
 
+    /**
+     * Appends events numbered {@code firstSeq}, {@code firstSeq + 1}, ... in one transaction: all
+     * are stored or none (a server stores a move and the AI replies it set off together).
+     */
+    default void append(String id, int firstSeq, List<String> events) {
+        for (int i = 0; i < events.size(); i++) {
+            append(id, firstSeq + i, events.get(i));
+        }
+    }
+
     /** Marks a running negotiation finished or aborted, with its result. */
     void finish(String id, RecordStatus status, Boolean agreement, String result);
 

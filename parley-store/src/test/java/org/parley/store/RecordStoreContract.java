@@ -289,4 +289,17 @@ abstract class RecordStoreContract {
         assertThat(store.find(id)).isEmpty();
         assertThat(store.access(hash)).isEmpty();
     }
+
+    @Test
+    void appendsSeveralEventsAtOnceOrNone() {
+        String id = "n-" + UUID.randomUUID();
+        store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "boulware"));
+        store.append(id, 0, List.of("{\"e\":0}", "{\"e\":1}"));
+        store.append(id, 2, List.of("{\"e\":2}"));
+        assertThatThrownBy(() -> store.append(id, 5, List.of("{\"e\":5}", "{\"e\":6}")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 3");
+        assertThat(store.events(id)).containsExactly("{\"e\":0}", "{\"e\":1}", "{\"e\":2}");
+        store.append(id, 3, List.of());
+        assertThat(store.events(id)).hasSize(3);
+    }
 }
