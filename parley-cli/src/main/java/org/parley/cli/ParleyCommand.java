@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
+            CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             ServeCommand.class,
