@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             RunCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             ImportCommand.class,
