@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             HistoryCommand.class,
             ShowCommand.class,
+            TournamentCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             ImportCommand.class,
