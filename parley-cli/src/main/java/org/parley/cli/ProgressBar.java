@@ -21,7 +21,8 @@ final class ProgressBar {
     private final LongSupplier clock;
     private final long interval;
     private long done;
-    private long lastDrawn = Long.MIN_VALUE;
+    private long lastDrawn;
+    private boolean drawn;
     private int lastLength;
 
     /**
@@ -46,7 +47,8 @@ final class ProgressBar {
     synchronized void step() {
         done++;
         long now = clock.getAsLong();
-        if (enabled && (now - lastDrawn >= interval || done == total)) {
+        if (enabled && (!drawn || now - lastDrawn >= interval || done == total)) {
+            drawn = true;
             lastDrawn = now;
             draw(now);
         }
