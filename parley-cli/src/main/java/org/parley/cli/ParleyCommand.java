@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             ShowCommand.class,
             TournamentCommand.class,
+            PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             ImportCommand.class,

@@ -176,7 +176,7 @@ class TournamentCommandTest {
         Path out = dir.resolve("killed");
         String db = "jdbc:sqlite:" + dir.resolve("killed.db");
         String[] args = {"tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
-            "--repetitions", "300", "--rounds", "60", "--seed", "3", "--threads", "2", "--record", "--db", db,
+            "--repetitions", "100", "--rounds", "60", "--seed", "3", "--threads", "2", "--record", "--db", db,
             "--out", out.toString()};
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName()));
@@ -211,19 +211,19 @@ class TournamentCommandTest {
             }
         }
         int journaled = (int) Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count();
-        assertThat(journaled).isGreaterThanOrEqualTo(40).isLessThan(4 * 3 * 300);
+        assertThat(journaled).isGreaterThanOrEqualTo(40).isLessThan(4 * 3 * 100);
 
         CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString(), "--db", db);
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("3600 negotiations (");
+        assertThat(resumed.out()).contains("1200 negotiations (");
         try (RecordStore store = Databases.open(db)) {
             // One record per negotiation: none lost, none stored twice.
-            assertThat(store.history(new HistoryQuery(null, null, null, null, null, 100_000))).hasSize(3600);
+            assertThat(store.history(new HistoryQuery(null, null, null, null, null, 100_000))).hasSize(1200);
         }
         // And the same results as a run that was never interrupted.
         Path straight = dir.resolve("straight");
         CliRunner whole = CliRunner.run("tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
-                "--repetitions", "300", "--rounds", "60", "--seed", "3", "--out", straight.toString());
+                "--repetitions", "100", "--rounds", "60", "--seed", "3", "--out", straight.toString());
         assertThat(whole.exitCode()).as(whole.err()).isZero();
         assertThat(timeless(out.resolve("results.csv"))).isEqualTo(timeless(straight.resolve("results.csv")));
     }
