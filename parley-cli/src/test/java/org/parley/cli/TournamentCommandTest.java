@@ -173,8 +173,19 @@ class TournamentCommandTest {
 
     @Test
     void aKilledTournamentKeepsItsFinishedNegotiationsInTheFolderAndTheDatabase() throws Exception {
-        Path out = dir.resolve("killed");
-        String db = "jdbc:sqlite:" + dir.resolve("killed.db");
+        killAndResume("sqlite", "jdbc:sqlite:" + dir.resolve("killed.db"));
+    }
+
+    @Test
+    void aKilledTournamentKeepsItsFinishedNegotiationsInPostgres() throws Exception {
+        String url = System.getenv("PARLEY_TEST_POSTGRES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "PARLEY_TEST_POSTGRES is not set: PostgreSQL tests skipped");
+        killAndResume("postgres", url);
+    }
+
+    private void killAndResume(String name, String db) throws Exception {
+        Path out = dir.resolve("killed-" + name);
         String[] args = {"tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
             "--repetitions", "100", "--rounds", "60", "--seed", "3", "--threads", "2", "--record", "--db", db,
             "--out", out.toString()};
@@ -195,10 +206,12 @@ class TournamentCommandTest {
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             process.waitFor();
         }
+        String batch = new ObjectMapper().readTree(out.resolve("tournament.json").toFile()).get("id").asText();
+        HistoryQuery thisTournament = new HistoryQuery(null, null, null, null, batch, 100_000);
         // Every record in the database is complete: it decodes, and replaying its log reproduces it.
         try (RecordStore store = Databases.open(db)) {
             Archive archive = new Archive(store);
-            var stored = store.history(new HistoryQuery(null, null, null, null, null, 100_000));
+            var stored = store.history(thisTournament);
             assertThat(stored).isNotEmpty();
             for (var record : stored) {
                 assertThat(record.status()).isEqualTo(RecordStatus.FINISHED);
@@ -218,10 +231,10 @@ class TournamentCommandTest {
         assertThat(resumed.out()).contains("1200 negotiations (");
         try (RecordStore store = Databases.open(db)) {
             // One record per negotiation: none lost, none stored twice.
-            assertThat(store.history(new HistoryQuery(null, null, null, null, null, 100_000))).hasSize(1200);
+            assertThat(store.history(thisTournament)).hasSize(1200);
         }
         // And the same results as a run that was never interrupted.
-        Path straight = dir.resolve("straight");
+        Path straight = dir.resolve("straight-" + name);
         CliRunner whole = CliRunner.run("tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
                 "--repetitions", "100", "--rounds", "60", "--seed", "3", "--out", straight.toString());
         assertThat(whole.exitCode()).as(whole.err()).isZero();
