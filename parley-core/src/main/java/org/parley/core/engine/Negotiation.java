@@ -58,11 +58,13 @@ public final class Negotiation {
     private int deliverParty;
     private Move deliverMove;
 
+    // The running call's sequence number (or IDLE, ABANDONED); the plain fields below are written
+    // before it is set, so a watchdog that reads the sequence first sees them.
     private final AtomicLong moveState = new AtomicLong(IDLE);
     private long moveSeq;
-    private volatile long moveStart;
-    private volatile int moveParty;
-    private volatile Thread moveThread;
+    private long moveStart;
+    private int moveParty;
+    private Thread moveThread;
 
     private Negotiation(Scenario scenario, NegotiationSettings settings, StrategyRegistry registry, BidSpaceCache cache,
             TimeSource time) {
@@ -263,7 +265,15 @@ public final class Negotiation {
     }
 
     private Request nextAiRequest() {
-        for (int q = 0; q < names.length; q++) {
+        Request first = session.next();
+        if (first == null) {
+            return null;
+        }
+        int p = index(first.party());
+        if (strategies[p] != null && !gone[p]) {
+            return first;
+        }
+        for (int q = p + 1; q < names.length; q++) {
             if (strategies[q] != null && !gone[q]) {
                 Request request = session.pending(names[q]);
                 if (request != null) {
@@ -288,7 +298,7 @@ public final class Negotiation {
         moveParty = q;
         moveThread = Thread.currentThread();
         moveStart = System.nanoTime();
-        moveState.set(seq);
+        moveState.setRelease(seq);
         return seq;
     }
 

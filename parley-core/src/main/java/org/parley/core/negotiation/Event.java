@@ -4,8 +4,9 @@ import org.parley.core.model.Outcome;
 
 /**
  * One entry of a negotiation's log. {@code round} counts from 0 (an agreement in round k is
- * discounted by δ^k); {@code time} is the normalised time in [0, 1] at which the move was asked
- * for, the time the acting strategy saw; {@code utility} is the acting party's own undiscounted
+ * discounted by δ^k); {@code time} is the normalised time in [0, 1] read when the move was asked
+ * for (at each turn in SAOP, at the opening of a phase in AMOP and mediation), the time the acting
+ * strategy saw; {@code utility} is the acting party's own undiscounted
  * utility of the outcome the action concerns, NaN when it concerns none or the actor is the
  * mediator. The log is private to the record: parties see only {@link Move}s.
  */

@@ -21,6 +21,12 @@ public interface NegotiationSession {
     /** The open requests, at most one per party, in party order; empty once finished. */
     List<Request> pending();
 
+    /** The first open request in party order, or null. */
+    default Request next() {
+        List<Request> pending = pending();
+        return pending.isEmpty() ? null : pending.get(0);
+    }
+
     /** The open request of {@code party}, or null when the session waits for nothing from it. */
     Request pending(String party);
 

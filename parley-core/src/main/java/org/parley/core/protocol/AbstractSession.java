@@ -89,7 +89,7 @@ abstract class AbstractSession implements NegotiationSession {
         return p < 0 ? null : open[p];
     }
 
-    /** The first open request in party order, or null; the engine's fast path. */
+    @Override
     public Request next() {
         for (Request request : open) {
             if (request != null) {

@@ -123,7 +123,8 @@ public final class StackedAlternatingOffers implements Protocol {
                 }
             } while (!active[next]);
             current = next;
-            if (wrapped && !openPhase(round + 1)) {
+            // Every turn reads the clock (a person may take a while over a move).
+            if (!openPhase(wrapped ? round + 1 : round)) {
                 return;
             }
             openTurn();

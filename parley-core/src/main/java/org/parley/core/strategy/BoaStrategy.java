@@ -96,8 +96,11 @@ public class BoaStrategy implements Strategy {
     }
 
     private boolean accepts(Outcome offered, Outcome nextBid, double t) {
-        return setup.acceptable(offered)
-                && acceptance.accept(setup.utility(offered), setup.utility(nextBid), t, received);
+        var preferences = setup.preferences();
+        double u = preferences.utility(offered);
+        return u >= preferences.reservation() - org.parley.core.preference.Preferences.TOLERANCE
+                && preferences.satisfiesConstraints(offered)
+                && acceptance.accept(u, preferences.utility(nextBid), t, received);
     }
 
     protected Setup setup() {

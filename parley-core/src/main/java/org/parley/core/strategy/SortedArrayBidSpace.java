@@ -19,6 +19,8 @@ public final class SortedArrayBidSpace implements BidSpace {
     private final Outcome[] outcomes;
     private final double[] utilities;
     private final long[] numbers;
+    /** tieEnd[k]: the last index with the same utility as index k. */
+    private final int[] tieEnd;
 
     public SortedArrayBidSpace(OutcomeSpace space, Preferences preferences) {
         this.preferences = preferences;
@@ -48,6 +50,10 @@ public final class SortedArrayBidSpace implements BidSpace {
             outcomes[k] = feasible.get(i);
             utilities[k] = values.get(i);
             numbers[k] = ranks.get(i);
+        }
+        tieEnd = new int[utilities.length];
+        for (int k = utilities.length - 1; k >= 0; k--) {
+            tieEnd[k] = k + 1 < utilities.length && utilities[k + 1] == utilities[k] ? tieEnd[k + 1] : k;
         }
     }
 
@@ -139,10 +145,7 @@ public final class SortedArrayBidSpace implements BidSpace {
     }
 
     private int lastWithUtility(int k) {
-        while (k + 1 < utilities.length && utilities[k + 1] == utilities[k]) {
-            k++;
-        }
-        return k;
+        return tieEnd[k];
     }
 
     /** The first index with utility ≥ x (the length when none). */

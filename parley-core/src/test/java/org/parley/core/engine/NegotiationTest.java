@@ -114,4 +114,46 @@ class NegotiationTest {
         // The federation's conceder gives in to the human's demand or the deadline passes.
         assertThat(result.agreement() ? result.outcome() : ask).isEqualTo(ask);
     }
+
+    @Test
+    void theBuiltInScenariosReachDealsAboveEveryReservationValue() {
+        for (ProtocolType protocol : ProtocolType.values()) {
+            for (Scenario scenario : List.of(TestScenarios.cardassianTalks(), TestScenarios.tavrikAccord(),
+                    TestScenarios.trinityStation())) {
+                Result result = Negotiation.run(scenario, TestScenarios.settings(scenario, protocol, 100, 1));
+                assertThat(result.agreement()).as(protocol + " " + scenario.name()).isTrue();
+                for (String signer : result.signers()) {
+                    var preferences = scenario.party(signer).preferences();
+                    assertThat(preferences.acceptable(result.outcome())).as(signer).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTenToTheTenSpaceNegotiatesWithoutEnumerating() {
+        Scenario scenario = TestScenarios.random(9, 4, 10, 10, 0.3, "boulware");
+        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 500, 1, null,
+                "p1=conceder", "p2=linear", "p3=conceder");
+        Result result = Negotiation.run(scenario, settings);
+        assertThat(result.agreement()).isTrue();
+        assertThat(result.signers()).hasSize(4);
+    }
+
+    @Test
+    void wallClockTimesReplayExactly() {
+        Scenario scenario = TestScenarios.trinityStation();
+        NegotiationSettings base = EngineFixtures.settings(scenario, ProtocolType.SAO, 1, 5, null, "advent=frequency");
+        NegotiationSettings settings = new NegotiationSettings(ProtocolType.SAO,
+                new org.parley.core.negotiation.Deadline(0, Duration.ofMillis(300)), base.strategies(), 5, null);
+        Negotiation live = Negotiation.start(scenario, settings);
+        live.run();
+        List<Event> log = live.session().events();
+        assertThat(log.size()).isGreaterThan(10);
+        assertThat(log.stream().map(Event::time).distinct().count()).isGreaterThan(10);
+        // Replaying reads the logged times: the strategies make the same moves, or resume() throws.
+        List<Event> cut = log.subList(0, log.size() / 2);
+        Negotiation resumed = Negotiation.resume(scenario, settings, cut, new StrategyRegistry(), new BidSpaceCache());
+        assertThat(resumed.session().events()).isEqualTo(cut);
+    }
 }

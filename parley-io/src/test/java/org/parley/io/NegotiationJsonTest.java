@@ -1,0 +1,77 @@
+package org.parley.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.core.engine.Negotiation;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.StrategySpec;
+
+class NegotiationJsonTest {
+
+    private final Scenario tavrik = ScenarioReader.read(Path.of("..", "scenarios", "tavrik-accord.yaml"));
+
+    private NegotiationSettings settings(ProtocolType protocol, Deadline deadline) {
+        Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+        tavrik.parties().forEach(p -> strategies.put(p.name(), StrategySpec.parse(p.strategy())));
+        return new NegotiationSettings(protocol, deadline, strategies, 3, Duration.ofMillis(500));
+    }
+
+    @Test
+    void recordsOfEveryProtocolRoundTrip() {
+        for (ProtocolType protocol : ProtocolType.values()) {
+            Negotiation negotiation = Negotiation.start(tavrik, settings(protocol, new Deadline(30, Duration.ofSeconds(60))));
+            negotiation.run();
+            NegotiationRecord record = negotiation.session().record();
+            String json = NegotiationJson.write(record, tavrik.domain());
+            NegotiationRecord read = NegotiationJson.read(json, "record.json", tavrik.domain());
+            assertThat(read).isEqualTo(record);
+            assertThat(NegotiationJson.write(read, tavrik.domain())).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void aRunningNegotiationAndMisbehaviourRoundTrip() {
+        Outcome o = Outcome.of(0, 2, 1, 1, 2, 1, 1);
+        List<Event> events = List.of(
+                new Event(0, 0, "federation", new Action.Offer(o), 0.6),
+                new Event(0, 0, "kaldari", new Action.Reject(o), 0.73),
+                new Event(0, 0, "vethari", new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT, "too slow"), Double.NaN),
+                new Event(1, 0.5, "federation", new Action.WalkAway(), Double.NaN));
+        NegotiationRecord record = new NegotiationRecord("tavrik-accord", settings(ProtocolType.AMOP, Deadline.rounds(2)),
+                events, null);
+        String json = NegotiationJson.write(record, tavrik.domain());
+        assertThat(json).contains("\"kind\" : \"timeout\"").contains("\"result\" : null");
+        assertThat(NegotiationJson.read(json, "r.json", tavrik.domain())).isEqualTo(record);
+    }
+
+    @Test
+    void mistakesAreLocated() {
+        String bad = """
+                {"scenario": "tavrik-accord",
+                 "settings": {"protocol": "sao", "deadline": {"rounds": 5}, "strategies": {}, "seed": 1},
+                 "events": [{"round": 0, "time": 0, "party": "federation", "action": "shout"}],
+                 "result": null}""";
+        assertThatThrownBy(() -> NegotiationJson.read(bad, "bad.json", tavrik.domain()))
+                .isInstanceOf(FormatException.class).hasMessageContaining("bad.json").hasMessageContaining("shout");
+        String badOption = bad.replace("\"action\": \"shout\"", "\"action\": \"offer\", \"offer\": {\"authority\": \"nobody\"}");
+        assertThatThrownBy(() -> NegotiationJson.read(badOption, "bad.json", tavrik.domain()))
+                .isInstanceOf(FormatException.class).hasMessageContaining("authority");
+        String badProtocol = bad.replace("\"sao\"", "\"auction\"");
+        assertThatThrownBy(() -> NegotiationJson.read(badProtocol, "bad.json", tavrik.domain()))
+                .isInstanceOf(FormatException.class).hasMessageContaining("Unknown protocol");
+    }
+}
