@@ -241,6 +241,39 @@ class TournamentCommandTest {
         assertThat(timeless(out.resolve("results.csv"))).isEqualTo(timeless(straight.resolve("results.csv")));
     }
 
+    /**
+     * SIGTERM runs the same shutdown hook as Ctrl-C (SIGINT, which a test cannot send reliably: a
+     * process started in the background may inherit it ignored): the finished negotiations are kept,
+     * results.csv holds them, and the message says how to carry on.
+     */
+    @Test
+    void anInterruptedTournamentKeepsItsResultsAndSaysHowToCarryOn() throws Exception {
+        Path out = dir.resolve("terminated");
+        Path log = dir.resolve("terminated.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName(), "tournament", "--strategies",
+                "boulware,conceder,linear,micro", "--scenarios", TALKS, "--repetitions", "100", "--rounds", "60",
+                "--threads", "2", "--out", out.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path journal = out.resolve("results.jsonl");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(journal) || Files.readAllLines(journal).size() < 30) {
+            assertThat(process.isAlive()).as("the tournament ended before it could be interrupted").isTrue();
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        process.destroy();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        int kept = Files.readAllLines(journal).size();
+        assertThat(Files.readString(log)).contains("interrupted: " + kept + " of 1200 negotiations finished and kept in "
+                + out + "; carry on with: parley tournament --resume " + out);
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(kept + 1);
+        CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1200 negotiations (" + (1200 - kept) + " run now, " + kept + " before)");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1201);
+    }
+
     @Test
     void mistakesAreOneLineErrors() {
         String[][] cases = {
