@@ -74,14 +74,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
-        AnalysisProblem problem;
-        try {
-            problem = AnalysisProblem.of(scenario, parties == null ? null : parties.stream().map(String::trim).toList(),
-                    steps);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--parties: " + e.getMessage());
+        List<String> named = parties == null ? null : parties.stream().map(String::trim).toList();
+        if (named != null) {
+            for (String party : named) {
+                if (scenario.indexOf(party) < 0) {
+                    throw new UserException("--parties: Unknown party (" + party + ") in " + file + "; the parties are "
+                            + scenario.partyNames() + ".");
+                }
+            }
+            if (named.stream().distinct().count() < named.size()) {
+                throw new UserException("--parties: a party is named twice in " + named + ".");
+            }
         }
-        Analysis analysis = OutcomeAnalyzer.analyze(problem, list);
+        AnalysisProblem problem = AnalysisProblem.of(scenario, named, steps);
+        Analysis analysis;
+        try {
+            analysis = OutcomeAnalyzer.analyze(problem, list);
+        } catch (ArithmeticException e) {
+            throw new UserException(file + ": " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JSON.writeValueAsString(tree(analysis)));

@@ -116,6 +116,7 @@ class AnalyzeCommandTest {
         assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,klingons"),
                 "--parties: Unknown party (klingons)");
         assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,,kaldari"), "--parties: expected");
+        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "kaldari,kaldari"), "--parties: a party is named twice");
         assertOneLineError(Cli.run("analyze", TAVRIK, "--steps", "1"), "--steps: expected");
         assertOneLineError(Cli.run("analyze", TAVRIK, "--list", "-1"), "--list: expected");
         assertOneLineError(Cli.run("analyze", dir.resolve("missing.yaml").toString()), "missing.yaml");

@@ -15,12 +15,13 @@ import org.parley.core.analysis.IssueWiseParetoFrontier.Block;
  * half, "how many sums b of the other have a + b ≥ r, and what is their least b_i" — Horowitz and
  * Sahni's meet in the middle (1974). With one or two parties whose reservation can bind, that is an
  * offline dominance query: sort by the first, sweep, and keep Fenwick trees (Fenwick 1994) over the
- * second, O(√N · log N · k). With three or more binding parties it checks every pair of half sums,
- * O(N) in the worst case, up to {@link #PAIR_LIMIT} pairs.
+ * second, O(√N · log N · k). With three, the same query in three dimensions by divide and conquer
+ * on the first (Bentley 1980; the offline "CDQ" form), O(√N · log² N · k). With four or more it
+ * checks every pair of half sums, O(N) in the worst case, up to {@link #PAIR_LIMIT} pairs.
  *
  * <p>Limits, beyond which the count is reported as not available rather than estimated: each half
  * at most {@link #HALF_LIMIT} block combinations (so about 7·10^13 outcomes when halves balance),
- * and the pair limit above.
+ * and the pair limit above for four or more binding parties.
  */
 final class MeetInTheMiddleAcceptableCount {
 
@@ -72,7 +73,7 @@ final class MeetInTheMiddleAcceptableCount {
             return unavailable(String.format("the exact count would enumerate %.3g sums per half of the space; Parley"
                     + " stops at %d", Math.max(firstSize, secondSize), HALF_LIMIT));
         }
-        if (binding.size() >= 3 && firstSize * secondSize > PAIR_LIMIT) {
+        if (binding.size() >= 4 && firstSize * secondSize > PAIR_LIMIT) {
             return unavailable(String.format("with %d parties whose reservation binds, the exact count checks every"
                     + " pair of half sums (%.3g); Parley stops at %d", binding.size(), firstSize * secondSize,
                     PAIR_LIMIT));
@@ -107,6 +108,8 @@ final class MeetInTheMiddleAcceptableCount {
         Accumulator total = new Accumulator();
         if (binding.size() <= 2) {
             sweep(a, b, binding.size(), permThreshold, k, total, worst);
+        } else if (binding.size() == 3) {
+            new Dominance3(a, b, permThreshold, k).run(total, worst);
         } else {
             pairs(a, b, binding.size(), permThreshold, k, total, worst);
         }
@@ -298,6 +301,162 @@ final class MeetInTheMiddleAcceptableCount {
             }
             if (count > 0) {
                 total.add(a.counts[i], count);
+            }
+        }
+    }
+
+    /**
+     * Three binding dimensions (0, 1, 2 after the permutation): for every query of {@code a}
+     * (thresholds x = r − a) the count and per-party minimum of the sums of {@code b} with b ≥ x.
+     * Items sorted by dimension 0 (points before queries on equal values); divide and conquer on
+     * that order lets the points of each left half answer the queries of its right half, by a
+     * sweep on dimension 1 with Fenwick trees over dimension 2.
+     */
+    private static final class Dominance3 {
+        private final Half a;
+        private final Half b;
+        private final int k;
+        private final long[] c1;
+        private final long[] c2;
+        private final int[] order;
+        private final long[] keys;
+        private final long[] countTree;
+        private final long[][] minTree;
+        private final long[] queryCount;
+        private final long[][] queryMin;
+
+        Dominance3(Half a, Half b, long[] threshold, int k) {
+            this.a = a;
+            this.b = b;
+            this.k = k;
+            int n = a.n + b.n;
+            long[] c0 = new long[n];
+            c1 = new long[n];
+            c2 = new long[n];
+            long[] ids = new long[n];
+            // Items 0 .. b.n − 1 are points, the rest queries; listed first, points stay first on ties.
+            for (int j = 0; j < b.n; j++) {
+                c0[j] = b.pts[j * k];
+                c1[j] = b.pts[j * k + 1];
+                c2[j] = b.pts[j * k + 2];
+                ids[j] = j;
+            }
+            for (int i = 0; i < a.n; i++) {
+                int item = b.n + i;
+                c0[item] = threshold[0] - a.pts[i * k];
+                c1[item] = threshold[1] - a.pts[i * k + 1];
+                c2[item] = threshold[2] - a.pts[i * k + 2];
+                ids[item] = item;
+            }
+            long[] sortKeys = c0.clone();
+            Vectors.sortDescending(sortKeys, ids, n, 1); // stable
+            order = new int[n];
+            for (int t = 0; t < n; t++) {
+                order[t] = (int) ids[t];
+            }
+            keys = java.util.Arrays.copyOf(c2, b.n);
+            java.util.Arrays.sort(keys);
+            countTree = new long[b.n + 1];
+            minTree = new long[k][b.n + 1];
+            for (long[] tree : minTree) {
+                java.util.Arrays.fill(tree, Long.MAX_VALUE);
+            }
+            queryCount = new long[a.n];
+            queryMin = new long[k][a.n];
+            for (long[] min : queryMin) {
+                java.util.Arrays.fill(min, Long.MAX_VALUE);
+            }
+        }
+
+        void run(Accumulator total, long[] worst) {
+            solve(0, order.length);
+            for (int i = 0; i < a.n; i++) {
+                if (queryCount[i] > 0) {
+                    total.add(a.counts[i], queryCount[i]);
+                    for (int d = 0; d < k; d++) {
+                        worst[d] = Math.min(worst[d], a.pts[i * k + d] + queryMin[d][i]);
+                    }
+                }
+            }
+        }
+
+        private void solve(int lo, int hi) {
+            if (hi - lo < 2) {
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            solve(lo, mid);
+            solve(mid, hi);
+            long[] points = collect(lo, mid, true);
+            long[] queries = collect(mid, hi, false);
+            if (points.length == 0 || queries.length == 0) {
+                return;
+            }
+            int p = 0;
+            for (long q : queries) {
+                int query = (int) q;
+                while (p < points.length && c1[(int) points[p]] >= c1[query]) {
+                    insert((int) points[p]);
+                    p++;
+                }
+                ask(query);
+            }
+            for (int t = 0; t < p; t++) {
+                clear((int) points[t]);
+            }
+        }
+
+        /** The points (or queries) among order[from, to), sorted by dimension 1 descending. */
+        private long[] collect(int from, int to, boolean points) {
+            int m = 0;
+            for (int t = from; t < to; t++) {
+                if ((order[t] < b.n) == points) {
+                    m++;
+                }
+            }
+            long[] items = new long[m];
+            long[] sortKeys = new long[m];
+            m = 0;
+            for (int t = from; t < to; t++) {
+                if ((order[t] < b.n) == points) {
+                    items[m] = order[t];
+                    sortKeys[m++] = c1[order[t]];
+                }
+            }
+            Vectors.sortDescending(sortKeys, items, m, 1);
+            return items;
+        }
+
+        /** Reversed rank of a point's dimension-2 value: larger values get smaller positions. */
+        private int position(int point) {
+            return b.n - java.util.Arrays.binarySearch(keys, c2[point]);
+        }
+
+        private void insert(int point) {
+            for (int x = position(point); x <= b.n; x += x & -x) {
+                countTree[x] += b.counts[point];
+                for (int d = 0; d < k; d++) {
+                    minTree[d][x] = Math.min(minTree[d][x], b.pts[point * k + d]);
+                }
+            }
+        }
+
+        private void clear(int point) {
+            for (int x = position(point); x <= b.n; x += x & -x) {
+                countTree[x] = 0;
+                for (int d = 0; d < k; d++) {
+                    minTree[d][x] = Long.MAX_VALUE;
+                }
+            }
+        }
+
+        private void ask(int query) {
+            int i = query - b.n;
+            for (int x = b.n - lowerBound(keys, c2[query]); x > 0; x -= x & -x) {
+                queryCount[i] += countTree[x];
+                for (int d = 0; d < k; d++) {
+                    queryMin[d][i] = Math.min(queryMin[d][i], minTree[d][x]);
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * before it, so one sweep decides each vector against the frontier found so far, on the remaining
  * k − 1 coordinates: for k = 2 a running maximum (O(n)); for k = 3 a staircase of (u_2, u_3) pairs
  * in a balanced tree (O(n log n), Kung, Luccio and Preparata 1975); for k ≥ 4 a scan of the
- * frontier so far (O(n · f)).
+ * frontier so far in order of falling utility sum, with move-to-front (O(n · f) worst case).
  */
 final class ParetoFilter {
 
@@ -70,24 +70,49 @@ final class ParetoFilter {
         return out;
     }
 
+    /**
+     * k ≥ 4: candidates in order of falling utility sum (a dominator has a larger sum, so it comes
+     * first), each checked against the frontier so far; the frontier vector that last dominated
+     * something moves to the front, since a few strong vectors dominate most candidates.
+     */
     private static int filterScan(long[] pts, long[] counts, int n, int k) {
-        int out = 0;
+        long[] sums = new long[n];
+        long[] order = new long[n];
         for (int i = 0; i < n; i++) {
-            boolean dominated = false;
-            for (int j = 0; j < out && !dominated; j++) {
-                dominated = true;
-                for (int d = 1; d < k; d++) {
-                    if (pts[j * k + d] < pts[i * k + d]) {
-                        dominated = false;
-                        break;
-                    }
+            long sum = 0;
+            for (int d = 0; d < k; d++) {
+                sum += pts[i * k + d];
+            }
+            sums[i] = sum;
+            order[i] = i;
+        }
+        Vectors.sortDescending(sums, order, n, 1);
+        int[] frontier = new int[n];
+        int size = 0;
+        for (int t = 0; t < n; t++) {
+            int i = (int) order[t];
+            int at = -1;
+            for (int j = 0; j < size; j++) {
+                if (Vectors.dominates(pts, frontier[j] * k, pts, i * k, k)) {
+                    at = j;
+                    break;
                 }
             }
-            if (!dominated) {
-                System.arraycopy(pts, i * k, pts, out * k, k);
-                counts[out++] = counts[i];
+            if (at < 0) {
+                frontier[size++] = i;
+            } else if (at > 0) {
+                int killer = frontier[at];
+                System.arraycopy(frontier, 0, frontier, 1, at);
+                frontier[0] = killer;
             }
         }
-        return out;
+        // Back to lexicographic order: the input indices were in it.
+        java.util.Arrays.sort(frontier, 0, size);
+        for (int out = 0; out < size; out++) {
+            int i = frontier[out];
+            System.arraycopy(pts, i * k, pts, out * k, k);
+            counts[out] = counts[i];
+        }
+        return size;
     }
 }
