@@ -76,8 +76,8 @@ final class TournamentCommand implements Callable<Integer> {
             + " assignments instead of the k!/(k-n)! with distinct strategies).")
     Boolean selfPlay;
 
-    @Option(names = "--move-limit", paramLabel = "DURATION", description = "The time a strategy may take for one move"
-            + " (default 1s), or none.")
+    @Option(names = "--move-limit", paramLabel = "DURATION", description = "The time a strategy may take for one move,"
+            + " like 1s (default: none, so that results never depend on the machine's load).")
     String moveLimit;
 
     @Option(names = "--seed", paramLabel = "S", description = "The tournament's seed; negotiation i runs with a seed"
@@ -135,9 +135,10 @@ final class TournamentCommand implements Callable<Integer> {
         try (RecordStore records = setup.record() ? store.open() : null) {
             Archive archive = records == null ? null : new Archive(records);
             files.openJournal();
-            err.printf("tournament %s: %d negotiations (%d scenarios, %d strategies, %d repetitions) on %d threads%s,"
-                    + " results in %s%n", setup.id(), total, plan.scenarios().size(), plan.strategies().size(),
-                    plan.repetitions(), threadCount, before == 0 ? "" : "; " + before + " already done", files.dir());
+            err.printf("tournament %s: %s (%s, %s, %s) on %s%s, results in %s%n", setup.id(),
+                    count(total, "negotiation"), count(plan.scenarios().size(), "scenario"),
+                    count(plan.strategies().size(), "strategy"), count(plan.repetitions(), "repetition"),
+                    count(threadCount, "thread"), before == 0 ? "" : "; " + before + " already done", files.dir());
             err.flush();
             TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
             ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal(), total, before, System::nanoTime, 200_000_000L);
@@ -213,6 +214,11 @@ final class TournamentCommand implements Callable<Integer> {
         if (setup.record()) {
             out.printf("stored every negotiation: parley history --tournament %s%n", setup.id());
         }
+    }
+
+    private static String count(long n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 
     static void printRanking(Ranking ranking, PrintWriter out) {
@@ -378,8 +384,11 @@ final class TournamentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--protocol: " + e.getMessage());
         }
-        Duration limit = moveLimit == null ? Duration.ofSeconds(1)
-                : moveLimit.strip().equalsIgnoreCase("none") ? null : RunCommand.duration("--move-limit", moveLimit);
+        // No limit by default: a time-out depends on the machine's load, which would break the
+        // promise that a seed gives the same results; the built-in strategies answer in microseconds,
+        // and watching each negotiation from a second thread costs a twentieth of the throughput.
+        Duration limit = moveLimit == null || moveLimit.strip().equalsIgnoreCase("none") ? null
+                : RunCommand.duration("--move-limit", moveLimit);
         TournamentPlan plan;
         try {
             plan = new TournamentPlan(loaded, specs, r, Boolean.TRUE.equals(selfPlay), type, Deadline.rounds(n), limit,
