@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             RunCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
+            TournamentCommand.class,
+            PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             CoalitionsCommand.class,

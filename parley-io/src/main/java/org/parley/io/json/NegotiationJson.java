@@ -75,6 +75,15 @@ public final class NegotiationJson {
         return record(parse(json, "negotiation record"), "");
     }
 
+    /** Reads a record; a mistake names {@code source} (a file name, say). */
+    public NegotiationRecord readRecord(String json, String source) {
+        try {
+            return record(parse(json, source), "");
+        } catch (FormatException e) {
+            throw new FormatException(source, e.line(), e.column(), e.field(), e.problem());
+        }
+    }
+
     public String write(Event event) {
         return text(eventNode(event));
     }
