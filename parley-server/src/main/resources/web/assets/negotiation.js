@@ -375,6 +375,8 @@ const VERBS = {
   ratify: 'puts the text to a final vote'
 };
 
+const YOUR_VERBS = {offer: 'offer', accept: 'accept', reject: 'reject', 'walk-away': 'walk away'};
+
 function offerText(offer) {
   return S.view.issues.map(i => option(offer[i.name])).join(' · ');
 }
@@ -385,7 +387,9 @@ function historyCard() {
     el('div', {class: 'card-head'}, el('h2', {}, 'What has happened'), el('span', {class: 'muted small'}, S.view.moves.length + (S.view.moves.length === 1 ? ' move' : ' moves'))),
     moves.length === 0 ? el('p', {class: 'empty'}, 'Nothing yet.') : el('div', {class: 'timeline'}, moves.map(m => {
       const actor = m.party === 'mediator' ? el('strong', {}, 'Mediator') : partyChip(parties(), m.party, m.party === (isParty() ? me() : null) ? 'You' : title(m.party));
-      const verb = m.party === 'mediator' && m.action === 'offer' ? 'proposes a text' : (m.party === (isParty() ? me() : null) && m.action === 'walk-away' ? 'walk away' : VERBS[m.action] || m.action);
+      const mine = m.party === (isParty() ? me() : null);
+      const verb = m.party === 'mediator' && m.action === 'offer' ? 'proposes a text'
+        : mine ? (YOUR_VERBS[m.action] || m.action) : (VERBS[m.action] || m.action);
       return el('div', {class: 'move'},
         el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
         el('div', {}, el('div', {class: 'what'}, actor, ' ', verb, m.sealed ? el('span', {class: 'tag'}, 'sealed until all are in') : null),
@@ -438,6 +442,9 @@ function renderDebrief() {
   const deal = r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null;
   const plotCard = el('section', {class: 'card', id: 'plot-card'},
     el('div', {class: 'card-head'}, el('h2', {}, 'The outcome space'), el('div', {class: 'row', id: 'axes'})),
+    el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties.'
+      + ' On the dark line no deal everyone accepts could give one more without giving another less; the red'
+      + ' diamond is the Nash bargaining point; the coloured paths are the offers as they were made.'),
     el('div', {class: 'plot-wrap', id: 'plot'}, el('p', {class: 'muted'}, 'Drawing…')),
     el('div', {class: 'legend', id: 'legend'}),
     el('div', {class: 'actions'},

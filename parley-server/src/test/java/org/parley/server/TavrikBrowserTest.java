@@ -85,7 +85,9 @@ class TavrikBrowserTest {
             String table = Browsers.text(browser, By.id("on-table"));
             boolean acceptable = !browser.findElements(By.id("accept")).isEmpty() && table.contains("acceptable to you")
                     && !table.contains("not acceptable to you");
-            if (acceptable && turn >= 1) {
+            double offered = browser.findElements(By.id("offer-score")).isEmpty() ? 0
+                    : Double.parseDouble(Browsers.text(browser, By.id("offer-score")));
+            if (acceptable && (offered >= 40 || turn >= 8)) {
                 Browsers.click(browser, By.id("accept"));
             } else if (turn < 12) {
                 if (turn == 2) {
