@@ -315,7 +315,7 @@ final class Api {
             throw new ApiException(400, "after", "The after parameter must be a view version (a whole number), not ("
                     + after + ").");
         }
-        if (table.version() > version || table.finished() && table.version() >= version) {
+        if (table.version() > version || table.finished()) {
             json(ctx, 200, Views.view(table, grant));
             return;
         }

@@ -42,7 +42,7 @@ final class Table {
     /** System.nanoTime() at which the wall clock of a time limit started, as the engine counts it. */
     private final long clockStart;
 
-    private long version;
+    private long idleSince;
     private boolean broken;
     private final List<Watcher> watchers = new ArrayList<>();
     private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
@@ -109,8 +109,13 @@ final class Table {
         return settings;
     }
 
+    /**
+     * Grows with every change a client can see: the number of logged events, plus one once ended.
+     * Derived from the log, it survives a restart, so a browser reconnecting after one is not
+     * handed a view it would take for an old one.
+     */
     synchronized long version() {
-        return version;
+        return (engine == null ? endedEvents.size() : engine.session().events().size()) + (finished() ? 1 : 0);
     }
 
     synchronized boolean broken() {
@@ -207,10 +212,25 @@ final class Table {
         return watchers.size();
     }
 
+    /**
+     * Nanoseconds since the ticker first found the negotiation ended with nobody watching it (the
+     * clock restarts whenever someone watches), or 0 while it runs or is watched.
+     */
+    synchronized long idleSinceEnd(long now) {
+        if (!finished() || !watchers.isEmpty() || !waiters.isEmpty()) {
+            idleSince = 0;
+            return 0;
+        }
+        if (idleSince == 0) {
+            idleSince = now;
+        }
+        return now - idleSince;
+    }
+
     /** Completes when the version passes {@code after} (at once if it already has). */
     synchronized CompletableFuture<Void> changeAfter(long after) {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        if (version > after || broken) {
+        if (version() > after || broken) {
             future.complete(null);
         } else {
             waiters.add(future);
@@ -235,7 +255,6 @@ final class Table {
 
     /** Builds each watcher's view under the lock; the returned tasks send them and wake long polls, outside it. */
     private List<Runnable> changed() {
-        version++;
         List<Runnable> news = new ArrayList<>();
         for (Watcher watcher : List.copyOf(watchers)) {
             String view = Views.json(Views.view(this, watcher.access()));

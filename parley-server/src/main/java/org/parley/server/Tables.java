@@ -36,6 +36,7 @@ final class Tables implements AutoCloseable {
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Map<String, AccessGrant> grants = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
+    private static final long EVICT_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     Tables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
         this.store = store;
@@ -153,11 +154,16 @@ final class Tables implements AutoCloseable {
     }
 
     private void tick() {
+        long now = System.nanoTime();
         for (Table table : tables.values()) {
             try {
                 table.tick();
             } catch (RuntimeException e) {
                 // A storage error marks the table broken; it is reloaded on next use.
+            }
+            // An ended negotiation nobody watches leaves memory after a while; the store keeps it.
+            if (table.idleSinceEnd(now) > EVICT_AFTER_NANOS) {
+                tables.remove(table.id(), table);
             }
         }
     }

@@ -82,6 +82,8 @@ class KillAndResumeTest {
             List<JsonNode> after = list(view.path("moves"));
             assertThat(after.size()).isGreaterThanOrEqualTo(before.size());
             assertThat(after.subList(0, before.size())).isEqualTo(before);
+            // Versions come from the log, so a page reconnecting after the restart takes the new view as newer.
+            assertThat(view.path("version").asLong()).isGreaterThanOrEqualTo(last.path("version").asLong());
             // The AI diplomats answered every kaldari move that was stored: it is the kaldari's turn again.
             assertThat(view.path("state").asText()).isEqualTo("running");
             assertThat(view.path("turn").path("kind").asText()).isEqualTo("respond");
