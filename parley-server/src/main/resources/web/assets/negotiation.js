@@ -119,16 +119,17 @@ function tick() {
 function renderSide() {
   const side = document.getElementById('side');
   const cards = [];
-  if (isParty() && S.view.state === 'running') cards.push(briefCard(S.view.preferences, 'Your brief', me()));
+  if (isParty() && S.view.state === 'running') cards.push(briefCard(S.view.preferences, 'Your brief'));
   cards.push(partiesCard());
   clear(side, cards);
   paint(side);
 }
 
-function briefCard(prefs, heading, party) {
+function briefCard(prefs, heading) {
   const issues = S.view.issues;
+  const own = heading === 'Your brief';
   const facts = el('div', {class: 'keyfacts'},
-    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Walk-away value'), el('div', {class: 'value', id: 'reservation'}, fmtPoints(prefs.reservation))),
+    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Walk-away value'), el('div', {class: 'value', id: own ? 'reservation' : null}, fmtPoints(prefs.reservation))),
     el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Best possible'), el('div', {class: 'value'}, fmtPoints(prefs.best))));
   const rows = prefs.issues.map((p, i) => {
     const issue = issues[i];
@@ -144,12 +145,13 @@ function briefCard(prefs, heading, party) {
   const rules = [];
   for (const c of prefs.constraints) rules.push(el('li', {}, 'Must hold: ' + c));
   if (prefs.discount) {
-    rules.push(el('li', {}, 'Time is against you: each ' + prefs.discount.per + ' multiplies your score by ' + prefs.discount.factor + '.'));
+    rules.push(el('li', {}, (own ? 'Time is against you: each ' : 'Time counts: each ') + prefs.discount.per + ' multiplies '
+      + (own ? 'your' : 'the') + ' score by ' + prefs.discount.factor + '.'));
   }
-  return el('section', {class: 'card', id: party === me() ? 'brief' : null},
-    el('div', {class: 'card-head'}, el('h2', {}, heading), el('span', {class: 'tag'}, 'private')),
+  return el('section', {class: 'card', id: own ? 'brief' : null},
+    el('div', {class: 'card-head'}, el('h2', {}, heading), el('span', {class: 'tag'}, own ? 'private' : 'revealed')),
     facts,
-    el('p', {class: 'muted small'}, 'Your score is the sum of the points of the options agreed on each issue. No deal scores your walk-away value.'),
+    own ? el('p', {class: 'muted small'}, 'Your score is the sum of the points of the options agreed on each issue. No deal scores your walk-away value.') : null,
     rows, rules.length ? el('ul', {class: 'rules'}, rules) : null);
 }
 
@@ -451,7 +453,7 @@ function renderDebrief() {
       el('button', {id: 'download-record', onclick: () => download('/record', 'application/json')}, 'Download the record (JSON)'),
       el('button', {id: 'download-svg', onclick: () => download('/plot.svg?x=' + encodeURIComponent(S.plotAxes.x) + '&y=' + encodeURIComponent(S.plotAxes.y), 'image/svg+xml')}, 'Download the chart (SVG)')));
   const briefs = el('details', {class: 'card'}, el('summary', {}, el('strong', {}, 'Everyone’s briefs, revealed')),
-    el('div', {class: 'grid cols-3'}, d.parties.map(p => briefCard(p.preferences, title(p.name), p.name))));
+    el('div', {class: 'grid cols-3'}, d.parties.map(p => briefCard(p.preferences, title(p.name)))));
   clear(root,
     el('section', {class: 'card'}, banner, deal,
       el('div', {class: 'debrief-grid'}, el('div', {}, el('h3', {class: 'section-title'}, 'Scores, revealed'), scores),

@@ -63,9 +63,18 @@ final class Browsers {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--window-size=1440,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile)));
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return driver;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A profile left in the temporary folder is harmless.
+        }
     }
 
     static WebDriverWait waiting(WebDriver driver) {

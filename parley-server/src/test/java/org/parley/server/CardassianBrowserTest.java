@@ -81,6 +81,11 @@ class CardassianBrowserTest {
             Browsers.visible(driver, By.id("outcome-plot"));
             assertThat(Browsers.text(driver, By.id("scores"))).contains("65").contains("57");
         }
+        Browsers.click(federation, By.id("download-record"));
+        Browsers.click(federation, By.id("download-svg"));
+        Browsers.click(federation, By.cssSelector("#debrief details summary"));
+        assertThat(Browsers.text(federation, By.cssSelector("#debrief details"))).containsIgnoringCase("walk-away value");
+        assertThat(federation.findElements(By.cssSelector(".toast.bad"))).isEmpty();
         Browsers.screenshot(federation, "13-federation-debriefing");
         Browsers.screenshot(union, "14-union-debriefing");
 
