@@ -170,6 +170,10 @@ final class TournamentCommand implements Callable<Integer> {
                     // The hook is running: it reports.
                 }
             }
+            if (runner.stopped()) {
+                // Ctrl-C: the shutdown hook keeps the results and reports; the JVM is ending.
+                return 130;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             finish(files, setup, results, ran, seconds, threadCount, out);
         }
