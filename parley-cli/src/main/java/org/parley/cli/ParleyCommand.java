@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
+            CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

@@ -41,10 +41,9 @@ final class Trace {
         line(row, "round", "party", "action", "utility", "offer (" + String.join(" · ", domain.names()) + ")");
         boolean openingSeen = false;
         for (Event event : record.events()) {
-            String action = label(event.action(), openingSeen || !Event.MEDIATOR.equals(event.party()));
-            if (Event.MEDIATOR.equals(event.party())) {
-                openingSeen = true;
-            }
+            boolean mediator = Event.MEDIATOR.equals(event.party());
+            String action = label(event.action(), mediator ? (openingSeen ? "proposes" : "opens") : "offer");
+            openingSeen |= mediator;
             String detail;
             if (event.action() instanceof Action.Misbehaviour m) {
                 detail = m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + m.reason();
@@ -122,9 +121,9 @@ final class Trace {
         return String.join(" · ", domain.format(outcome).values());
     }
 
-    private static String label(Action action, boolean afterOpening) {
+    private static String label(Action action, String offer) {
         if (action instanceof Action.Offer) {
-            return afterOpening ? "offer" : "opens";
+            return offer;
         } else if (action instanceof Action.Accept) {
             return "accept";
         } else if (action instanceof Action.Reject) {

@@ -32,8 +32,9 @@ import org.parley.core.strategy.StrategyRegistry;
  * parties until the session waits only on humans or has ended.
  *
  * <p>Misbehaviour never stops the run: a strategy that throws, overruns the move time limit, or
- * makes an invalid move is recorded in the log with the reason and leaves the table. With a move
- * time limit, strategies run on a worker thread watched by the calling thread; a strategy that
+ * makes an invalid move is recorded in the log with the reason and leaves the table. A strategy
+ * observes the public moves at its turn, just before it moves, and the move time limit covers
+ * both. With a move time limit, strategies run on a worker thread watched by the calling thread; a strategy that
  * never returns (an endless loop) is abandoned to its thread, which is interrupted, and the
  * negotiation carries on in a fresh worker. Without a limit, everything runs in the caller.
  *
@@ -54,9 +55,10 @@ public final class Negotiation {
     private final long limitNanos;
 
     private int nextStart;
-    private int deliverEvent;
-    private int deliverParty;
-    private Move deliverMove;
+    /** delivered[q]: how many public events strategy q has observed. */
+    private final int[] delivered;
+    /** The public moves, made once and shared by every strategy. */
+    private final List<Move> moves = new java.util.ArrayList<>();
 
     // The running call's sequence number (or IDLE, ABANDONED); the plain fields below are written
     // before it is set, so a watchdog that reads the sequence first sees them.
@@ -74,6 +76,7 @@ public final class Negotiation {
         strategies = new Strategy[n];
         setups = new Setup[n];
         gone = new boolean[n];
+        delivered = new int[n];
         for (String named : settings.strategies().keySet()) {
             if (scenario.indexOf(named) < 0) {
                 throw new IllegalArgumentException("The settings give a strategy for an unknown party (" + named
@@ -181,7 +184,7 @@ public final class Negotiation {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** One unit of work: a strategy's start, the delivery of one move to one strategy, or one move. */
+    /** One unit of work: a strategy's start, or one strategy's turn (catching up on the public moves, then moving). */
     private boolean step() {
         int n = names.length;
         if (nextStart < n) {
@@ -204,32 +207,6 @@ public final class Negotiation {
         if (session.finished()) {
             return false;
         }
-        if (deliverEvent < session.published()) {
-            if (deliverParty == 0) {
-                deliverMove = session.events().get(deliverEvent).move();
-            }
-            while (deliverParty < n && (strategies[deliverParty] == null || gone[deliverParty])) {
-                deliverParty++;
-            }
-            if (deliverParty == n) {
-                deliverEvent++;
-                deliverParty = 0;
-                return true;
-            }
-            int q = deliverParty++;
-            Throwable failure = null;
-            long seq = begin(q);
-            try {
-                strategies[q].observe(deliverMove);
-            } catch (Throwable t) {
-                failure = t;
-            }
-            Action.Misbehaviour m = end(seq, failure, "observe");
-            if (m != null) {
-                misbehave(q, m);
-            }
-            return true;
-        }
         if (session.checkDeadline()) {
             return false;
         }
@@ -240,13 +217,21 @@ public final class Negotiation {
         int q = index(request.party());
         Action action = null;
         Throwable failure = null;
+        String what = "observation of the moves before its turn";
+        // The moves to catch up on are gathered first: inside the guarded window only strategy
+        // code runs, so a worker abandoned there can touch nothing the negotiation still uses.
+        Move[] batch = catchUp(q);
         long seq = begin(q);
         try {
+            for (Move move : batch) {
+                strategies[q].observe(move);
+            }
+            what = "move";
             action = strategies[q].act(request);
         } catch (Throwable t) {
             failure = t;
         }
-        Action.Misbehaviour m = end(seq, failure, "move");
+        Action.Misbehaviour m = end(seq, failure, what);
         if (m != null) {
             misbehave(q, m);
             return true;
@@ -262,6 +247,29 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    private static final Move[] NONE = new Move[0];
+
+    /** The public moves strategy {@code q} has not yet seen, marked as seen. */
+    private Move[] catchUp(int q) {
+        int published = session.published();
+        if (delivered[q] >= published) {
+            return NONE;
+        }
+        Move[] batch = new Move[published - delivered[q]];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = move(delivered[q] + i);
+        }
+        delivered[q] = published;
+        return batch;
+    }
+
+    private Move move(int index) {
+        while (moves.size() <= index) {
+            moves.add(session.events().get(moves.size()).move());
+        }
+        return moves.get(index);
     }
 
     private Request nextAiRequest() {
@@ -486,19 +494,16 @@ public final class Negotiation {
     }
 
     private void deliverQuietly() {
-        while (deliverEvent < session.published()) {
-            Move move = session.events().get(deliverEvent++).move();
-            for (int q = 0; q < names.length; q++) {
-                if (strategies[q] != null && !gone[q]) {
-                    try {
-                        strategies[q].observe(move);
-                    } catch (Throwable ignored) {
-                        // The log records what came of it.
-                    }
+        int published = session.published();
+        for (int q = 0; q < names.length; q++) {
+            while (strategies[q] != null && !gone[q] && delivered[q] < published) {
+                try {
+                    strategies[q].observe(move(delivered[q]++));
+                } catch (Throwable ignored) {
+                    // The log records what came of it.
                 }
             }
         }
-        deliverParty = 0;
     }
 
     private IllegalStateException diverged(int i, Event event, String detail) {

@@ -26,8 +26,11 @@ public class BoaStrategy implements Strategy {
     private final BiddingStrategy bidding;
     private final AcceptanceCondition acceptance;
     private final OpponentModel model;
-    private final OfferHistory received = new OfferHistory();
+    private OfferHistory received;
     private Setup setup;
+    private java.util.Set<String> opponents;
+    private Outcome lastBid;
+    private double lastBidUtility;
     private boolean hopeless;
 
     public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model) {
@@ -39,6 +42,8 @@ public class BoaStrategy implements Strategy {
     @Override
     public void start(Setup setup) {
         this.setup = setup;
+        this.received = new OfferHistory(setup.preferences()::utility);
+        this.opponents = new java.util.HashSet<>(setup.opponents());
         BidSpace bids = setup.bids();
         hopeless = bids.isEmpty() || bids.max() < setup.reservation() - org.parley.core.preference.Preferences.TOLERANCE;
         if (model != null) {
@@ -49,9 +54,8 @@ public class BoaStrategy implements Strategy {
 
     @Override
     public void observe(Move move) {
-        if (move.action() instanceof Action.Offer offer && !move.party().equals(setup.self())
-                && setup.parties().contains(move.party())) {
-            received.add(move.time(), setup.utility(offer.outcome()));
+        if (move.action() instanceof Action.Offer offer && opponents.contains(move.party())) {
+            received.add(move.time(), offer.outcome());
         }
         if (model != null) {
             model.update(move);
@@ -100,7 +104,16 @@ public class BoaStrategy implements Strategy {
         double u = preferences.utility(offered);
         return u >= preferences.reservation() - org.parley.core.preference.Preferences.TOLERANCE
                 && preferences.satisfiesConstraints(offered)
-                && acceptance.accept(u, preferences.utility(nextBid), t, received);
+                && acceptance.accept(u, bidUtility(nextBid), t, received);
+    }
+
+    /** Bids repeat (the same outcome object from the bid space), so their utility is kept. */
+    private double bidUtility(Outcome bid) {
+        if (bid != lastBid) {
+            lastBid = bid;
+            lastBidUtility = setup.utility(bid);
+        }
+        return lastBidUtility;
     }
 
     protected Setup setup() {

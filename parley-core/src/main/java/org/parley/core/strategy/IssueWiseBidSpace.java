@@ -169,6 +169,9 @@ public final class IssueWiseBidSpace implements BidSpace {
         }
         int qlo = Math.max(0, (int) Math.floor(lo / step) - blockIssues.length);
         int qhi = Math.min(BUCKETS - 1, (int) Math.ceil(hi / step) + blockIssues.length);
+        if (qlo > qhi) {
+            return null;
+        }
         for (int attempt = 0; attempt < 8; attempt++) {
             int q = nextSet(reach[0], qlo + random.nextInt(qhi - qlo + 1));
             if (q < 0 || q > qhi) {

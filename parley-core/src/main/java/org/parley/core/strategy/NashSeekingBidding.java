@@ -30,6 +30,7 @@ public final class NashSeekingBidding implements BiddingStrategy {
     private BidSpace bids;
     private OpponentModel model;
     private List<String> opponents;
+    private java.util.Set<String> opponentSet;
     private double floor;
     private double nashUtility = Double.NaN;
     private int offersSeen;
@@ -49,14 +50,14 @@ public final class NashSeekingBidding implements BiddingStrategy {
         this.bids = setup.bids();
         this.model = model;
         this.opponents = signatories(setup);
+        this.opponentSet = new java.util.HashSet<>(setup.opponents());
         concession.start(setup, model);
         floor = Math.min(bids.max(), Math.max(setup.reservation(), bids.min()));
     }
 
     @Override
     public void observe(Move move) {
-        if (move.action() instanceof Action.Offer && !move.party().equals(setup.self())
-                && opponents.contains(move.party())) {
+        if (move.action() instanceof Action.Offer && opponentSet.contains(move.party())) {
             offersSeen++;
             if (offersSeen >= WARM_UP && offersSeen % REFRESH == WARM_UP % REFRESH) {
                 nashUtility = estimateNash();

@@ -1,22 +1,35 @@
 package org.parley.core.strategy;
 
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
+import org.parley.core.model.Outcome;
+
 /**
- * The own utilities of the offers a party has received, with their times, in order: what
- * acceptance conditions that look back (AC_combi's MAX^W) need. Amortised O(1) to add.
+ * The offers a party has received, with their times, in order, and their own utilities, computed
+ * only when asked for: what acceptance conditions that look back (AC_combi's MAX^W) need, at no
+ * cost to those that do not. Amortised O(1) to add.
  */
 public final class OfferHistory {
 
+    private final ToDoubleFunction<Outcome> utility;
     private double[] times = new double[16];
+    private Outcome[] offers = new Outcome[16];
     private double[] utilities = new double[16];
     private int size;
+    private int evaluated;
 
-    public void add(double time, double utility) {
+    public OfferHistory(ToDoubleFunction<Outcome> utility) {
+        this.utility = utility;
+    }
+
+    public void add(double time, Outcome offer) {
         if (size == times.length) {
-            times = java.util.Arrays.copyOf(times, size * 2);
-            utilities = java.util.Arrays.copyOf(utilities, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            offers = Arrays.copyOf(offers, size * 2);
+            utilities = Arrays.copyOf(utilities, size * 2);
         }
         times[size] = time;
-        utilities[size] = utility;
+        offers[size] = offer;
         size++;
     }
 
@@ -24,8 +37,9 @@ public final class OfferHistory {
         return size;
     }
 
-    /** The best utility received at a time ≥ {@code since}, or -∞ when none. */
+    /** The best own utility received at a time ≥ {@code since}, or -∞ when none. */
     public double bestSince(double since) {
+        evaluate();
         double best = Double.NEGATIVE_INFINITY;
         for (int k = size - 1; k >= 0 && times[k] >= since; k--) {
             best = Math.max(best, utilities[k]);
@@ -33,7 +47,15 @@ public final class OfferHistory {
         return best;
     }
 
+    /** The own utility of the latest offer received, or -∞ when none. */
     public double last() {
+        evaluate();
         return size == 0 ? Double.NEGATIVE_INFINITY : utilities[size - 1];
+    }
+
+    private void evaluate() {
+        for (; evaluated < size; evaluated++) {
+            utilities[evaluated] = utility.applyAsDouble(offers[evaluated]);
+        }
     }
 }

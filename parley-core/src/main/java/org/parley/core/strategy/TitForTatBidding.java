@@ -25,6 +25,7 @@ public final class TitForTatBidding implements BiddingStrategy {
     private final Mode mode;
     private final Map<String, double[]> lastTwo = new HashMap<>();
     private Setup setup;
+    private java.util.Set<String> opponents;
     private BidSpace bids;
     private double target;
     private double floor;
@@ -36,6 +37,7 @@ public final class TitForTatBidding implements BiddingStrategy {
     @Override
     public void start(Setup setup, OpponentModel model) {
         this.setup = setup;
+        opponents = new java.util.HashSet<>(setup.opponents());
         bids = setup.bids();
         target = bids.max();
         floor = Math.min(target, Math.max(setup.reservation(), bids.min()));
@@ -43,8 +45,7 @@ public final class TitForTatBidding implements BiddingStrategy {
 
     @Override
     public void observe(Move move) {
-        if (!(move.action() instanceof Action.Offer offer) || move.party().equals(setup.self())
-                || !setup.parties().contains(move.party())) {
+        if (!(move.action() instanceof Action.Offer offer) || !opponents.contains(move.party())) {
             return;
         }
         double u = setup.utility(offer.outcome());

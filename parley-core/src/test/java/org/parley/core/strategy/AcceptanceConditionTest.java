@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class AcceptanceConditionTest {
 
-    private final OfferHistory none = new OfferHistory();
+    private final OfferHistory none = new OfferHistory(o -> o.value(0));
 
     @Test
     void acNextAcceptsWhatIsAtLeastTheNextBid() {
@@ -34,10 +34,12 @@ class AcceptanceConditionTest {
     @Test
     void acCombiAcceptsTheBestOfTheRecentWindowLate() {
         AcceptanceCondition combi = AcceptanceCondition.combi(0.9);
-        OfferHistory received = new OfferHistory();
-        received.add(0.5, 0.9);   // outside the window at t = 0.95 (window [0.90, 0.95])
-        received.add(0.91, 0.4);
-        received.add(0.95, 0.5);
+        // Here an outcome's only coordinate is its utility.
+        OfferHistory received = new OfferHistory(o -> o.value(0));
+        received.add(0.5, new org.parley.core.model.Outcome(0.9));   // outside the window [0.90, 0.95]
+        received.add(0.91, new org.parley.core.model.Outcome(0.4));
+        received.add(0.95, new org.parley.core.model.Outcome(0.5));
+        assertThat(received.last()).isEqualTo(0.5);
         assertThat(combi.accept(0.5, 0.8, 0.95, received)).isTrue();
         assertThat(combi.accept(0.45, 0.8, 0.95, received)).isFalse();
         // Before T only AC_next counts.

@@ -53,4 +53,14 @@ class BidSpaceTest {
         assertThat(new IssueWiseBidSpace(new org.parley.core.model.OutcomeSpace(scenario.domain()), impossible).isEmpty())
                 .isTrue();
     }
+
+    @Test
+    void aBandAboveTheBestHoldsNothing() {
+        Scenario scenario = TestScenarios.random(5, 1, 10, 10, 0, null);
+        Preferences preferences = scenario.parties().get(0).preferences();
+        BidSpace space = BidSpace.of(scenario.domain(), preferences);
+        assertThat(space.random(space.max() + 0.01, space.max() + 0.2, new SplittableRandom(1))).isNull();
+        assertThat(space.below(space.min())).isNull();
+        assertThat(space.atLeast(space.max() + 0.5)).isEqualTo(space.best());
+    }
 }

@@ -1,0 +1,126 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoalitionsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path scenario() {
+        Path here = Path.of("").toAbsolutePath();
+        Path file = here.resolve("scenarios/trinity-station.yaml");
+        return Files.exists(file) ? file : here.getParent().resolve("scenarios/trinity-station.yaml");
+    }
+
+    @Test
+    void trinityStationBothGames() throws Exception {
+        Cli cli = Cli.run("coalitions", scenario().toString(), "--json");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(cli.out());
+        JsonNode voting = root.get("games").get(0);
+        assertThat(voting.get("values").get("shapleyShubik").get("loyalists").asDouble()).isEqualTo(1.0 / 3, within());
+        assertThat(voting.get("values").get("banzhaf").get("rebels").asDouble()).isEqualTo(1.0 / 6, within());
+        assertThat(voting.get("core").get("empty").asBoolean()).isTrue();
+        assertThat(voting.get("core").get("nucleolus").get("exodus").get("exact").asText()).isEqualTo("1/6");
+        assertThat(voting.get("structure").get("value").asDouble()).isEqualTo(1.0);
+        JsonNode derived = root.get("games").get(1);
+        assertThat(derived.get("coalitions")).hasSize(15);
+        JsonNode grand = derived.get("coalitions").get(14);
+        assertThat(grand.get("members")).hasSize(4);
+        assertThat(grand.get("dealStands").asBoolean()).isTrue();
+        assertThat(grand.get("canAgree").asBoolean()).isTrue();
+    }
+
+    @Test
+    void humanTable() {
+        Cli cli = Cli.run("coalitions", scenario().toString(), "--game", "voting");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Shapley-Shubik").contains("loyalists").contains("0.3333")
+                .contains("core: empty (least core ε = 1/3)").contains("optimal coalition structure: value 1.0");
+    }
+
+    @Test
+    void odpIpFileAndGenerateAndWrite() throws Exception {
+        Path readme = dir.resolve("readme.txt");
+        Files.writeString(readme, "0\n30\n40\n50\n25\n60\n55\n90\n45\n80\n70\n120\n80\n100\n115\n140\n");
+        Cli cli = Cli.run("coalitions", readme.toString(), "--json", "--skip", "shapley,core");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("structure").get("value").asDouble()).isEqualTo(150.0);
+
+        Path written = dir.resolve("generated.txt");
+        Cli generated = Cli.run("coalitions", "--generate", "ndcs", "--players", "10", "--seed", "4", "--write",
+                written.toString(), "--json", "--skip", "core");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(Files.readAllLines(written)).hasSize(1024).first().isEqualTo("0.0");
+        Cli again = Cli.run("coalitions", written.toString(), "--json", "--skip", "core");
+        JsonNode a = new ObjectMapper().readTree(generated.out());
+        JsonNode b = new ObjectMapper().readTree(again.out());
+        assertThat(b.get("structure").get("value")).isEqualTo(a.get("structure").get("value"));
+        assertThat(b.get("values").get("shapley").get("1")).isEqualTo(a.get("values").get("shapley").get("1"));
+    }
+
+    @Test
+    void gameFiles() throws Exception {
+        Path council = dir.resolve("council.yaml");
+        Files.writeString(council, "players: [a, b, c, d]\nquota: 60\nweights: [30, 25, 30, 15]\n");
+        Cli cli = Cli.run("coalitions", council.toString(), "--json");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("values").get("shapleyShubik").get("d").asDouble())
+                .isEqualTo(1.0 / 6, within());
+        Path gloves = dir.resolve("gloves.json");
+        Files.writeString(gloves, "{\"players\": [\"l1\", \"l2\", \"r\"], \"values\": {\"l1+r\": 1, \"l2+r\": 1,"
+                + " \"l1+l2+r\": 1}, \"default\": 0}");
+        Cli glove = Cli.run("coalitions", gloves.toString());
+        assertThat(glove.exit()).as(glove.err()).isZero();
+        assertThat(glove.out()).contains("core: non-empty").contains("nucleolus: l1 0, l2 0, r 1");
+    }
+
+    @Test
+    void mistakesAreOneLineErrors() throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "0\n1\nx\n3\n");
+        Path three = dir.resolve("three.txt");
+        Files.writeString(three, "0\n1\n2\n");
+        Path nonzero = dir.resolve("nonzero.txt");
+        Files.writeString(nonzero, "1\n1\n2\n3\n");
+        Path values = dir.resolve("values.yaml");
+        Files.writeString(values, "players: [a, b]\nvalues:\n  a: 1\n  a+c: 2\n");
+        Path missing = dir.resolve("missing.yaml");
+        Files.writeString(missing, "players: [a, b]\nvalues:\n  a: 1\n  b: 2\n");
+        Path quota = dir.resolve("quota.yaml");
+        Files.writeString(quota, "quota: 100\nweights: [30, 20]\n");
+        List<String[]> cases = List.of(
+                new String[] {bad.toString()}, new String[] {three.toString()}, new String[] {nonzero.toString()},
+                new String[] {values.toString()}, new String[] {missing.toString()}, new String[] {quota.toString()},
+                new String[] {"--generate", "pareto", "--players", "5"}, new String[] {"--generate", "ndcs"},
+                new String[] {"--generate", "ndcs", "--players", "40"}, new String[] {},
+                new String[] {scenario().toString(), "--game", "nope"}, new String[] {scenario().toString(), "--skip", "x"},
+                new String[] {scenario().toString(), "--time-limit", "soon"}, new String[] {bad.toString(), "--game", "voting"});
+        String[] expected = {"bad.txt:3:1: expected a number", "three.txt:3: found 3 values", "nonzero.txt:1:1: line 1",
+            "values.yaml:4:3: values.a+c: unknown player (c)", "no value for the coalition (a+b)",
+            "quota.yaml:1:8: quota: the quota (100) exceeds the total weight (50)", "Unknown value distribution (pareto)",
+            "--generate needs --players", "--players: expected 1 to 27", "Give a FILE", "--game: expected voting",
+            "--skip: unknown part (x)", "--time-limit: expected a duration", "--game applies to scenarios"};
+        for (int i = 0; i < cases.size(); i++) {
+            String[] args = new String[cases.get(i).length + 1];
+            args[0] = "coalitions";
+            System.arraycopy(cases.get(i), 0, args, 1, cases.get(i).length);
+            Cli cli = Cli.run(args);
+            assertThat(cli.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(cli.err()).as(String.join(" ", args)).contains(expected[i]).doesNotContain("Exception").hasLineCount(1);
+        }
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-12);
+    }
+}
