@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a negotiation between AI diplomats and prints its trace and result, or its full log as JSON. */
-@Command(name = "run", description = "Run a negotiation between AI diplomats and print the trace and the result.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a negotiation between AI diplomats and print the trace and the result.")
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_STRATEGY = "linear";
@@ -53,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> strategies = List.of();
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "The round limit (default " + DEFAULT_ROUNDS + " unless only --time-limit is given).")
+            description = "The round limit (default " + DEFAULT_ROUNDS + "); 0 for none, with a --time-limit.")
     Integer rounds;
 
     @Option(names = "--time-limit", paramLabel = "DURATION",
@@ -82,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = Scenarios.load(file);
+        Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
         StrategyRegistry registry = new StrategyRegistry();
         NegotiationSettings settings = settings(scenario, registry);
         // Opened before the run, so that a bad --db fails at once rather than after the negotiation.
@@ -189,11 +190,12 @@ final class RunCommand implements Callable<Integer> {
                         + ": " + e.getMessage());
             }
         });
-        if (rounds != null && rounds < 1) {
-            throw new UserException("--rounds (" + rounds + "): expected a whole number of rounds, at least 1.");
-        }
         Duration time = timeLimit == null ? null : duration("--time-limit", timeLimit);
-        int roundLimit = rounds != null ? rounds : time == null ? DEFAULT_ROUNDS : 0;
+        if (rounds != null && (rounds < 0 || (rounds == 0 && time == null))) {
+            throw new UserException("--rounds (" + rounds + "): expected a whole number of rounds, at least 1"
+                    + " (or 0 for no round limit, with a --time-limit).");
+        }
+        int roundLimit = rounds != null ? rounds : DEFAULT_ROUNDS;
         Duration move = duration("--move-limit", moveLimit);
         return new NegotiationSettings(type, new Deadline(roundLimit, time), chosen, seed, move);
     }

@@ -112,6 +112,10 @@ final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserException("--threads (" + threadCount + "): expected at least 1.");
+        }
         TournamentFiles files;
         Setup setup;
         if (resume != null) {
@@ -123,10 +127,6 @@ final class TournamentCommand implements Callable<Integer> {
             files = new TournamentFiles(outDir != null ? outDir : Path.of("parley-tournament-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
             writeSetup(files, setup);
-        }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new UserException("--threads (" + threadCount + "): expected at least 1.");
         }
         TournamentPlan plan = setup.plan();
         Map<Integer, MatchResult> results = new ConcurrentSkipListMap<>(files.readJournal(plan));
@@ -169,6 +169,10 @@ final class TournamentCommand implements Callable<Integer> {
                 } catch (IllegalStateException shuttingDown) {
                     // The hook is running: it reports.
                 }
+            }
+            if (runner.stopped()) {
+                // Ctrl-C: the shutdown hook keeps the results and reports; the JVM is ending.
+                return 130;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             finish(files, setup, results, ran, seconds, threadCount, out);

@@ -278,10 +278,10 @@ final class TournamentFiles {
         write(CSV, String.join("\n", csv(plan, results)) + "\n");
     }
 
-    void write(String name, String text) {
+    synchronized void write(String name, String text) {
         Path file = path(name);
-        Path temp = path(name + ".tmp");
         try {
+            Path temp = Files.createTempFile(dir, name, ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             // Replaced whole, so a reader (or a kill) never sees half a file.
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

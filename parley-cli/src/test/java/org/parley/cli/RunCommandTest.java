@@ -101,6 +101,9 @@ class RunCommandTest {
         Run run = run("run", TALKS, "--time-limit", "300ms", "--rounds", "1000000");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("deadline 1000000 rounds or 300 ms");
+        Run timeOnly = run("run", TALKS, "--time-limit", "200ms", "--rounds", "0", "--json");
+        assertThat(timeOnly.code()).as(timeOnly.err()).isZero();
+        assertThat(timeOnly.out()).contains("\"time\" : \"PT0.2S\"").doesNotContain("\"rounds\" : 0");
     }
 
     @Test
@@ -114,6 +117,7 @@ class RunCommandTest {
             {"--strategy", "union=time-dependent:e=fast"}, {"must be a number"},
             {"--strategy", "union=human"}, {"person"},
             {"--rounds", "0"}, {"--rounds (0)"},
+            {"--rounds", "-3"}, {"--rounds (-3)"},
             {"--time-limit", "soon"}, {"--time-limit (soon): expected a duration"},
             {"--move-limit", "0ms"}, {"--move-limit (0ms)"},
         };
@@ -135,6 +139,9 @@ class RunCommandTest {
         assertThat(run("run", TALKS, "--seed", "abc").code()).isEqualTo(2);
         assertThat(run("run", TALKS, "--bogus").code()).isEqualTo(2);
         assertThat(run("run").code()).isEqualTo(2);
+        Run help = run("run", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--protocol=sao|amop|mediated", "--strategy=PARTY=NAME");
         Run missing = run("run", "no-such-file.yaml");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such-file.yaml").contains("no such file");

@@ -297,6 +297,8 @@ class TournamentCommandTest {
             assertThat(run.err()).as(String.join(" ", cases[k])).startsWith("error: ").contains(cases[k + 1][0]);
             assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         }
+        // A mistake leaves no folder behind.
+        assertThat(Path.of("").toAbsolutePath().toFile().list((d, name) -> name.startsWith("parley-tournament-"))).isEmpty();
         CliRunner again = CliRunner.run("tournament", "--strategies", "boulware,micro", "--scenarios", TALKS, "--out",
                 reference.toString());
         assertThat(again.err().strip()).isEqualTo("error: --out " + reference + " holds a tournament already; carry it on"

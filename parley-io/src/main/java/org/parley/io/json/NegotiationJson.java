@@ -213,8 +213,7 @@ public final class NegotiationJson {
         JsonNode strategiesNode = field(node, path, "strategies");
         requireObject(strategiesNode, at(path, "strategies"));
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = strategiesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : strategiesNode.properties()) {
             strategies.put(entry.getKey(), strategy(entry.getValue(), at(at(path, "strategies"), entry.getKey())));
         }
         JsonNode seedNode = field(node, path, "seed");
@@ -258,7 +257,7 @@ public final class NegotiationJson {
                 JsonNode p = node.get("parameters");
                 if (p != null && !p.isNull()) {
                     requireObject(p, at(path, "parameters"));
-                    p.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+                    p.properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
                 }
                 return new StrategySpec(string(node, path, "name"), parameters);
             }
@@ -375,8 +374,7 @@ public final class NegotiationJson {
         JsonNode payoffsNode = field(node, path, "payoffs");
         requireObject(payoffsNode, at(path, "payoffs"));
         Map<String, Result.Payoff> payoffs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = payoffsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : payoffsNode.properties()) {
             String p = at(at(path, "payoffs"), entry.getKey());
             requireObject(entry.getValue(), p);
             payoffs.put(entry.getKey(), new Result.Payoff(number(entry.getValue(), p, "utility"),
@@ -455,7 +453,7 @@ public final class NegotiationJson {
     /** The outcome as issue → option/number in plain Java values (for other documents and tables). */
     public Map<String, Object> outcomeMap(Outcome outcome) {
         Map<String, Object> map = new LinkedHashMap<>();
-        outcomeNode(outcome).fields().forEachRemaining(e -> map.put(e.getKey(),
+        outcomeNode(outcome).properties().forEach(e -> map.put(e.getKey(),
                 e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().numberValue()));
         return map;
     }
