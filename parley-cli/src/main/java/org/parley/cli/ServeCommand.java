@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Serves the web UI and the JSON API until stopped (Ctrl-C), on the same record database as the other commands. */
-@Command(name = "serve", description = "Negotiate in the browser: serve the web UI and the JSON API (docs/api.md)"
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Negotiate in the browser: serve the web UI and the JSON API (docs/api.md)"
         + " until stopped with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
