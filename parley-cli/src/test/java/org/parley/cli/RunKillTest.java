@@ -52,7 +52,9 @@ class RunKillTest {
         try (RecordStore store = Databases.open(db)) {
             Archive archive = new Archive(store);
             var records = store.history(new HistoryQuery(null, null, null, null, null, 100));
-            assertThat(records.size()).isBetween(1, 9 - killed);
+            // A process alive at the kill may already have stored its record (it was exiting), so the
+            // count says little; what matters is that every record there is whole.
+            assertThat(records.size()).isBetween(1, 9);
             for (var record : records) {
                 assertThat(record.status()).isEqualTo(RecordStatus.FINISHED);
                 var entry = archive.decode(record);
