@@ -288,6 +288,9 @@ class TournamentCommandTest {
             {"--resume", "nowhere"}, {"--resume nowhere: no tournament.json there"},
             {"--resume", "nowhere", "--seed", "3"}, {"drop --seed"},
         };
+        java.io.File here = Path.of("").toAbsolutePath().toFile();
+        java.io.FilenameFilter tournaments = (d, name) -> name.startsWith("parley-tournament-");
+        List<String> before = List.of(here.list(tournaments));
         for (int k = 0; k < cases.length; k += 2) {
             String[] args = new String[1 + cases[k].length];
             args[0] = "tournament";
@@ -298,7 +301,7 @@ class TournamentCommandTest {
             assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         }
         // A mistake leaves no folder behind.
-        assertThat(Path.of("").toAbsolutePath().toFile().list((d, name) -> name.startsWith("parley-tournament-"))).isEmpty();
+        assertThat(here.list(tournaments)).containsExactlyInAnyOrderElementsOf(before);
         CliRunner again = CliRunner.run("tournament", "--strategies", "boulware,micro", "--scenarios", TALKS, "--out",
                 reference.toString());
         assertThat(again.err().strip()).isEqualTo("error: --out " + reference + " holds a tournament already; carry it on"
