@@ -266,23 +266,28 @@ abstract class RecordStoreContract {
         assertThat(store.find(record.id())).isPresent();
     }
 
+    /** A fresh 64-hex-digit hash: a server database outlives test runs, so fixed ones would collide. */
+    static String randomHash() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+
     @Test
     void keepsJoinLinksByTokenHashWithTheNegotiation() {
         String id = "n-" + UUID.randomUUID();
-        String partyHash = "a".repeat(63) + "1";
-        String observerHash = "b".repeat(63) + "2";
+        String partyHash = randomHash();
+        String observerHash = randomHash();
         store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "boulware"), List.of(
                 new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"),
                 new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null)));
         assertThat(store.access(partyHash)).contains(new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"));
         assertThat(store.access(observerHash)).contains(new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null));
-        assertThat(store.access("c".repeat(64))).isEmpty();
+        assertThat(store.access(randomHash())).isEmpty();
     }
 
     @Test
     void refusesAJoinLinkForAnotherNegotiationAndStoresNothing() {
         String id = "n-" + UUID.randomUUID();
-        String hash = "d".repeat(64);
+        String hash = randomHash();
         assertThatThrownBy(() -> store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human"),
                 List.of(new AccessGrant(hash, "other", AccessGrant.PARTY, "party-0"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
