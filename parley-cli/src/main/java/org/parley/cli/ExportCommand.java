@@ -14,7 +14,6 @@ import org.parley.io.interop.Format;
 import org.parley.io.interop.ScenarioExport;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.Archive;
-import org.parley.store.RecordStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,38 +72,36 @@ final class ExportCommand implements Callable<Integer> {
 
     private int exportRecord(String key) {
         Path file = Path.of(target);
-        try (RecordStore records = store.open()) {
-            Archive.Entry entry;
+        Archive.Entry entry;
+        try {
+            entry = store.resolve(target);
+        } catch (IllegalArgumentException e) {
+            if (Files.exists(file)) {
+                throw new UserException(target + " is a file, and --format " + key + " exports a negotiation record by"
+                        + " its id (parley history lists them); a scenario exports with --format genius or geniusweb.");
+            }
+            throw e;
+        }
+        String text = key.equals("json") ? NegotiationJson.pretty(RecordFormats.json(entry)) + "\n"
+                : String.join("\n", RecordFormats.csv(entry)) + "\n";
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(text);
+            stdout.flush();
+        } else {
+            if (Files.isDirectory(out)) {
+                throw new UserException("--out: " + out + " is a folder; name the file to write the record to.");
+            }
             try {
-                entry = new Archive(records).resolve(target);
-            } catch (IllegalArgumentException e) {
-                if (Files.exists(file)) {
-                    throw new UserException(target + " is a file, and --format " + key + " exports a negotiation record by"
-                            + " its id (parley history lists them); a scenario exports with --format genius or geniusweb.");
+                if (out.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
                 }
-                throw e;
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
             }
-            String text = key.equals("json") ? NegotiationJson.pretty(RecordFormats.json(entry)) + "\n"
-                    : String.join("\n", RecordFormats.csv(entry)) + "\n";
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(text);
-                stdout.flush();
-            } else {
-                if (Files.isDirectory(out)) {
-                    throw new UserException("--out: " + out + " is a folder; name the file to write the record to.");
-                }
-                try {
-                    if (out.toAbsolutePath().getParent() != null) {
-                        Files.createDirectories(out.toAbsolutePath().getParent());
-                    }
-                    Files.writeString(out, text, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
-                }
-                spec.commandLine().getOut().println("wrote " + out);
-                spec.commandLine().getOut().flush();
-            }
+            spec.commandLine().getOut().println("wrote " + out);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -12,7 +12,6 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.plot.Charts;
 import org.parley.store.Archive;
-import org.parley.store.RecordStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,17 +79,15 @@ final class PlotCommand implements Callable<Integer> {
             scenario = Scenarios.load(file, spec.commandLine().getErr());
             record = runOnTheSpot(scenario, file);
         } else {
-            try (RecordStore records = store.open()) {
-                Archive.Entry entry;
-                try {
-                    entry = new Archive(records).resolve(target);
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(e.getMessage().replace("; `parley history` lists the ids", "; it is no"
-                            + " scenario file either; `parley history` lists the ids"));
-                }
-                scenario = entry.scenario();
-                record = entry.negotiation();
+            Archive.Entry entry;
+            try {
+                entry = store.resolve(target);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage().replace("; `parley history` lists the ids", "; it is no"
+                        + " scenario file either; `parley history` lists the ids"));
             }
+            scenario = entry.scenario();
+            record = entry.negotiation();
         }
         List<String> axes = axes(scenario);
         Charts.write(Charts.outcomeSpace(NegotiationPlots.outcomeSpace(scenario, record, axes.get(0), axes.get(1))), out);

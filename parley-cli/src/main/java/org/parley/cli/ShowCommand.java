@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parley.store.Archive;
-import org.parley.store.RecordStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,19 +32,16 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RecordStore records = store.open()) {
-            Archive.Entry entry = new Archive(records).resolve(id);
-            if (json) {
-                RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), entry.id(), true,
-                        out);
-            } else {
-                var stored = entry.stored();
-                out.printf("record %s — %s, stored %s%s%n", stored.id(), stored.source(),
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-                                .format(stored.createdAt().atZone(ZoneId.systemDefault())),
-                        stored.batch() == null ? "" : ", tournament " + stored.batch());
-                RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), null, false, out);
-            }
+        Archive.Entry entry = store.resolve(id);
+        if (json) {
+            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), entry.id(), true, out);
+        } else {
+            var stored = entry.stored();
+            out.printf("record %s — %s, stored %s%s%n", stored.id(), stored.source(),
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                            .format(stored.createdAt().atZone(ZoneId.systemDefault())),
+                    stored.batch() == null ? "" : ", tournament " + stored.batch());
+            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), null, false, out);
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import org.parley.store.Archive;
 import org.parley.store.Databases;
 import org.parley.store.RecordStore;
 import picocli.CommandLine.Option;
@@ -18,6 +19,17 @@ final class StoreOption {
             return Databases.open(url);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new UserException((url == null ? "" : "--db: ") + e.getMessage());
+        }
+    }
+
+    /**
+     * The stored negotiation of this id or id prefix, decoded, read in one opening of the store.
+     *
+     * @throws IllegalArgumentException when no record, or more than one, matches {@code idOrPrefix}
+     */
+    Archive.Entry resolve(String idOrPrefix) {
+        try (RecordStore records = open()) {
+            return new Archive(records).resolve(idOrPrefix);
         }
     }
 }
