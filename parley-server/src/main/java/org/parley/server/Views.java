@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.parley.core.model.DiscreteIssue;
@@ -32,6 +31,7 @@ import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
+import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
 
 /**
@@ -327,19 +327,9 @@ final class Views {
         return moves;
     }
 
+    /** The record's action names, except that the page says a misbehaving party "misbehaved". */
     static String actionName(Action action) {
-        if (action instanceof Action.Offer) {
-            return "offer";
-        } else if (action instanceof Action.Accept) {
-            return "accept";
-        } else if (action instanceof Action.Reject) {
-            return "reject";
-        } else if (action instanceof Action.WalkAway) {
-            return "walk-away";
-        } else if (action instanceof Action.Ratify) {
-            return "ratify";
-        }
-        return "misbehaved";
+        return action instanceof Action.Misbehaviour ? "misbehaved" : NegotiationJson.actionName(action);
     }
 
     private static Set<String> gone(List<Event> events, int published) {
@@ -367,20 +357,9 @@ final class Views {
         return node;
     }
 
-    /** An outcome as issue → option name (discrete) or number. */
+    /** An outcome as issue → option name (discrete) or number, as in the negotiation records. */
     static ObjectNode outcome(Domain domain, Outcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        for (int i = 0; i < domain.size(); i++) {
-            Issue issue = domain.issue(i);
-            if (issue instanceof DiscreteIssue d) {
-                node.put(issue.name(), d.option(outcome.index(i)));
-            } else if (issue instanceof IntegerIssue) {
-                node.put(issue.name(), (long) outcome.value(i));
-            } else {
-                node.put(issue.name(), outcome.value(i));
-            }
-        }
-        return node;
+        return NegotiationJson.of(domain).outcomeNode(outcome);
     }
 
     /**
@@ -446,9 +425,5 @@ final class Views {
     /** Rounds away binary noise (0.35000000000000003) while keeping every meaningful digit. */
     static double round(double x) {
         return Math.round(x * 1e6) / 1e6;
-    }
-
-    static Map<String, String> format(Domain domain, Outcome outcome) {
-        return domain.format(outcome);
     }
 }
