@@ -1,14 +1,12 @@
 package org.parley.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parley.core.model.Scenario;
+import org.parley.io.TextFiles;
 import org.parley.io.interop.Exported;
 import org.parley.io.interop.Format;
 import org.parley.io.interop.ScenarioExport;
@@ -92,14 +90,7 @@ final class ExportCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) {
                 throw new UserException("--out: " + out + " is a folder; name the file to write the record to.");
             }
-            try {
-                if (out.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(out.toAbsolutePath().getParent());
-                }
-                Files.writeString(out, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
-            }
+            TextFiles.write(out, text);
             spec.commandLine().getOut().println("wrote " + out);
             spec.commandLine().getOut().flush();
         }
