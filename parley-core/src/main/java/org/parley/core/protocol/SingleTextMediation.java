@@ -66,9 +66,6 @@ public final class SingleTextMediation implements Protocol {
             super(scenario, settings, time);
             random = new SplittableRandom(settings.seed() ^ MEDIATOR_SALT);
             votes = new int[n];
-            if (!ruleSatisfiable()) {
-                throw new IllegalArgumentException("The agreement rule of (" + scenario.name() + ") can never be met.");
-            }
             if (openPhase(0)) {
                 text = randomOutcome();
                 recordMediator(new Action.Offer(text));
