@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,30 @@ import org.parley.io.ScenarioWriter;
 class AnalyzeCommandTest {
 
     private static final String TAVRIK = Path.of("..", "scenarios", "tavrik-accord.yaml").toString();
+
+    /**
+     * Foreign files are analysed directly: a GENIUS folder and a GeniusWeb folder. The figures are
+     * those of ImportedAnalysisTest (parley-io), which checks them against GENIUS's definitions by
+     * enumeration.
+     */
+    @Test
+    void analysesGeniusAndGeniusWebFilesDirectly() throws Exception {
+        CliRunner travel = CliRunner.run("analyze", ImportExportCommandTest.SAMPLES + "genius/y2010/Travel", "--json",
+                "--list", "0");
+        assertThat(travel.exitCode()).as(travel.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(travel.out());
+        assertThat(root.get("outcomes").asLong()).isEqualTo(188_160);
+        assertThat(root.get("pareto").get("vectors").asLong()).isEqualTo(12);
+        assertThat(root.get("nash").get("utilities").get("chox").asDouble()).isCloseTo(0.8824, within(5e-5));
+        assertThat(root.get("nash").get("utilities").get("fanny").asDouble()).isCloseTo(0.802, within(5e-5));
+        CliRunner flights = CliRunner.run("analyze", ImportExportCommandTest.SAMPLES + "geniusweb/FlightBooking", "--json");
+        assertThat(flights.exitCode()).as(flights.err()).isZero();
+        JsonNode booking = new ObjectMapper().readTree(flights.out());
+        assertThat(booking.get("outcomes").asLong()).isEqualTo(36);
+        assertThat(booking.get("acceptable").asLong()).isEqualTo(4);
+        assertThat(booking.get("nash").get("outcome").get("price").asText()).isEqualTo("200000yen");
+        assertThat(booking.get("nash").get("outcome").get("departure airport").asText()).isEqualTo("Narita");
+    }
 
     @Test
     void printsATable() {
