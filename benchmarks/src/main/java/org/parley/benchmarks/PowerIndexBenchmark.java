@@ -20,9 +20,10 @@ import org.parley.core.coalition.ShapleyValue;
 import org.parley.core.coalition.WeightedVotingGame;
 
 /**
- * Shapley–Shubik and Banzhaf indices of weighted voting games with n = 200 and n = 1000 players,
+ * Shapley–Shubik and Banzhaf indices of weighted voting games with n = 200, 1000 and 5000 players,
  * integer weights drawn uniformly from 1..{@code maxWeight} (seed 1), quota half the total weight
- * plus one.
+ * plus one. The default runs maxWeight = 10; {@code -p maxWeight=100} gives the large quotas (126 507
+ * at n = 5000).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,7 +33,7 @@ import org.parley.core.coalition.WeightedVotingGame;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class PowerIndexBenchmark {
 
-    @Param({"200", "1000"})
+    @Param({"200", "1000", "5000"})
     public int players;
 
     @Param({"10"})

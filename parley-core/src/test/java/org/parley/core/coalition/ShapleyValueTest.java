@@ -90,6 +90,69 @@ class ShapleyValueTest {
                 .divide(new java.math.BigDecimal(BigInteger.TWO.pow(m)), java.math.MathContext.DECIMAL64).doubleValue();
         BanzhafIndex banzhaf = new DynamicProgrammingBanzhaf().banzhafIndex(game);
         assertThat(banzhaf.raw()[0]).isCloseTo(expected, within(1e-13 * Math.max(1, expected)));
+        // A weak player swings when the others weigh exactly 599: 599 weak ones, or the strong one and
+        // 299 weak ones: (C(998, 599) + C(998, 299)) / 2^999 ≈ 2·10^−36, which takes a finer level.
+        BigInteger weakSwings = binomial(998, 599).add(binomial(998, 299));
+        double weak = new java.math.BigDecimal(weakSwings)
+                .divide(new java.math.BigDecimal(BigInteger.TWO.pow(m)), java.math.MathContext.DECIMAL64).doubleValue();
+        assertThat(banzhaf.raw()[1]).isCloseTo(weak, within(1e-13 * weak));
+    }
+
+    /*
+     * 100 players of weight 1 and 100 of weight 100, quota 10001. A light player is pivotal only
+     * after all 100 heavy players and no light one: φ = (1/200) · 100!·99!/199! ≈ 5·10^−62, far
+     * below the first precision level, so the quadrature must refine until its error bound is below
+     * 10^−16 of that. A heavy player takes the rest: (1 − 100 φ_light)/100.
+     */
+    @Test
+    void tinyIndexKeepsItsRelativePrecision() {
+        long[] weights = new long[200];
+        for (int i = 0; i < 200; i++) {
+            weights[i] = i < 100 ? 1 : 100;
+        }
+        WeightedVotingGame game = new WeightedVotingGame(10_001, weights, null);
+        double light = 1.0 / 200 / new java.math.BigDecimal(binomial(199, 100)).doubleValue();
+        ShapleyValue ss = new DynamicProgrammingShapleyShubik().shapleyValue(game);
+        assertThat(ss.value(0)).isCloseTo(light, within(1e-12 * light));
+        assertThat(ss.value(150)).isCloseTo((1 - 100 * light) / 100, within(1e-15));
+        assertThat(new SizeWeightShapleyShubik().shapleyValue(game).value(0)).isCloseTo(light, within(1e-12 * light));
+        // Banzhaf: one coalition of the 199 others (the heavy ones) weighs 10 000: 2^−199.
+        assertThat(new DynamicProgrammingBanzhaf().banzhafIndex(game).raw()[0]).isCloseTo(Math.pow(2, -199),
+                within(1e-13 * Math.pow(2, -199)));
+    }
+
+    /* Extreme quotas: 1 (the first player decides) and the total weight (the last one does): 1/n each. */
+    @Test
+    void extremeQuotasGiveEqualShares() {
+        long[] weights = {3, 1, 4, 1, 5, 9, 2, 6};
+        for (long quota : new long[] {1, 31}) {
+            double[] expected = new double[8];
+            java.util.Arrays.fill(expected, 1.0 / 8);
+            assertThat(new DynamicProgrammingShapleyShubik().shapleyValue(new WeightedVotingGame(quota, weights, null))
+                    .values()).containsExactly(expected, within(1e-15));
+        }
+    }
+
+    @Test
+    void quadratureIsTheSameOnOneOrTwoThreads() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long[] weights = new long[300];
+        long total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = 1 + random.nextInt(20);
+            total += weights[i];
+        }
+        WeightedVotingGame game = new WeightedVotingGame(total / 2 + 1, weights, null);
+        assertThat(new DynamicProgrammingShapleyShubik(1).shapleyValue(game))
+                .isEqualTo(new DynamicProgrammingShapleyShubik(2).shapleyValue(game));
+    }
+
+    private static BigInteger binomial(int n, int k) {
+        BigInteger r = BigInteger.ONE;
+        for (int i = 1; i <= k; i++) {
+            r = r.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
+        }
+        return r;
     }
 
     @Test
