@@ -1,5 +1,15 @@
 package org.parley.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.preference.DiscreteValueFunction;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.Preferences;
+import org.parley.core.preference.ValueFunction;
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +42,8 @@ import org.parley.core.generate.ScenarioGenerator;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
 public class ParetoFrontierBenchmark {
 
-    @Param({"2x12x10", "3x8x10"})
+    /** parties x issues x options; "-opposed": party 2 values each option about as party 1 does not. */
+    @Param({"2x12x10", "3x8x10", "2x12x10-opposed", "3x8x10-opposed"})
     public String shape;
 
     @Param({"0", "0.5"})
@@ -49,10 +60,41 @@ public class ParetoFrontierBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] parts = shape.split("x");
+        boolean opposed = shape.endsWith("-opposed");
+        String[] parts = shape.replace("-opposed", "").split("x");
         var settings = new ScenarioGenerator.Settings(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
                 Integer.parseInt(parts[2]), seed, reservation, constraints);
-        problem = AnalysisProblem.of(ScenarioGenerator.generate(settings));
+        Scenario scenario = ScenarioGenerator.generate(settings);
+        problem = AnalysisProblem.of(opposed ? oppose(scenario, seed) : scenario);
+    }
+
+    /**
+     * Independent random preferences give small frontiers (tens of points); interests that pull
+     * apart give large ones, the hard case: party 2's value of each option becomes 1 − party 1's,
+     * give or take 0.05.
+     */
+    static Scenario oppose(Scenario scenario, long seed) {
+        Random random = new Random(seed);
+        Party first = scenario.parties().get(0);
+        Party second = scenario.parties().get(1);
+        LinearAdditiveUtility u1 = (LinearAdditiveUtility) first.preferences().utility();
+        LinearAdditiveUtility u2 = (LinearAdditiveUtility) second.preferences().utility();
+        List<ValueFunction> functions = new ArrayList<>();
+        for (int i = 0; i < scenario.domain().size(); i++) {
+            double[] values = ((DiscreteValueFunction) u1.valueFunction(i)).values();
+            for (int k = 0; k < values.length; k++) {
+                values[k] = Math.min(1, Math.max(0, 1 - values[k] + (random.nextDouble() - 0.5) / 10));
+            }
+            functions.add(new DiscreteValueFunction(values));
+        }
+        Preferences old = second.preferences();
+        Party opposed = new Party(second.name(), second.role(), new Preferences(
+                new LinearAdditiveUtility(scenario.domain(), u2.weights(), functions), old.constraints(), old.reservation(),
+                old.discount()), second.strategy());
+        List<Party> parties = new ArrayList<>(scenario.parties());
+        parties.set(1, opposed);
+        return new Scenario(scenario.name(), scenario.description(), scenario.domain(), parties, scenario.agreement(),
+                scenario.coalition());
     }
 
     @Benchmark

@@ -14,11 +14,16 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             RunCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
+            TournamentCommand.class,
+            PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ParleyCommand implements Runnable {

@@ -23,8 +23,11 @@ import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.strategy.StrategyRegistry;
-import org.parley.io.NegotiationJson;
+import org.parley.io.json.NegotiationJson;
+import org.parley.store.Archive;
+import org.parley.store.RecordStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +71,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the full event log and result as JSON instead of the trace.")
     boolean json;
 
+    @Option(names = "--no-record", negatable = false,
+            description = "Do not store the negotiation (by default every run is stored in the record database).")
+    boolean noRecord;
+
+    @Mixin
+    StoreOption store;
+
     @Spec
     CommandSpec spec;
 
@@ -76,25 +86,45 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
         StrategyRegistry registry = new StrategyRegistry();
         NegotiationSettings settings = settings(scenario, registry);
-        Negotiation negotiation = Negotiation.start(scenario, settings, registry, new org.parley.core.engine.BidSpaceCache());
-        Result result = negotiation.run();
-        NegotiationRecord record = negotiation.session().record();
-        Analysis.Distances distances = distances(scenario, result);
-        var out = spec.commandLine().getOut();
+        // Opened before the run, so that a bad --db fails at once rather than after the negotiation.
+        try (RecordStore records = noRecord ? null : store.open()) {
+            Negotiation negotiation = Negotiation.start(scenario, settings, registry,
+                    new org.parley.core.engine.BidSpaceCache());
+            Result result = negotiation.run();
+            NegotiationRecord record = negotiation.session().record();
+            // Stored in one transaction once finished: a run killed mid-way leaves nothing behind.
+            String id = records == null ? null : new Archive(records).save(scenario, record, Archive.RUN, null);
+            print(scenario, settings, record, id, json, spec.commandLine().getOut());
+            if (id != null && !json) {
+                spec.commandLine().getOut().printf("recorded as %s in %s (parley show %s)%n", id, records.location(),
+                        id.substring(0, 8));
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Prints a finished negotiation as {@code parley run} does: the trace, or the record as JSON with its id. */
+    static void print(Scenario scenario, NegotiationSettings settings, NegotiationRecord record, String id, boolean json,
+            java.io.PrintWriter out) {
+        Analysis.Distances distances = distances(scenario, record.result());
         if (json) {
-            ObjectNode node = NegotiationJson.record(record, scenario.domain());
-            if (distances != null) {
+            ObjectNode node = NegotiationJson.of(scenario.domain()).recordNode(record);
+            if (id != null) {
+                ObjectNode withId = node.objectNode().put("id", id);
+                withId.setAll(node);
+                node = withId;
+            }
+            if (distances != null && record.result() != null) {
                 ObjectNode d = ((ObjectNode) node.get("result")).putObject("distances");
                 putDistance(d, "pareto", distances.pareto());
                 putDistance(d, "nash", distances.nash());
                 putDistance(d, "kalaiSmorodinsky", distances.kalaiSmorodinsky());
             }
-            out.println(NegotiationJson.text(node));
+            out.println(NegotiationJson.pretty(node));
         } else {
             new Trace(scenario, settings, out).print(record, distances);
         }
-        out.flush();
-        return 0;
     }
 
     private static void putDistance(ObjectNode node, String key, double value) {
@@ -107,6 +137,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** Distances of the result from the frontier, Nash and KS points; null when the analysis is out of reach. */
     static Analysis.Distances distances(Scenario scenario, Result result) {
+        if (result == null) {
+            return null;
+        }
         try {
             Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 0);
             double[] utilities = scenario.partyNames().stream().mapToDouble(p -> result.payoff(p).utility()).toArray();

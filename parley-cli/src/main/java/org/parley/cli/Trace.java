@@ -80,6 +80,10 @@ final class Trace {
 
     private void result(Result result, Analysis.Distances distances) {
         out.println();
+        if (result == null) {
+            out.println("result: none yet — the negotiation was still running when it was last stored");
+            return;
+        }
         if (result.agreement()) {
             out.printf(Locale.ROOT, "result: agreement in round %d (%d rounds, t = %.2f), signed by %s%n", result.rounds() - 1,
                     result.rounds(), result.time(), String.join(", ", result.signers()));

@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +24,34 @@ class AnalyzeCommandTest {
 
     private static final String TAVRIK = Path.of("..", "scenarios", "tavrik-accord.yaml").toString();
 
+    /**
+     * Foreign files are analysed directly: a GENIUS folder and a GeniusWeb folder. The figures are
+     * those of ImportedAnalysisTest (parley-io), which checks them against GENIUS's definitions by
+     * enumeration.
+     */
+    @Test
+    void analysesGeniusAndGeniusWebFilesDirectly() throws Exception {
+        CliRunner travel = CliRunner.run("analyze", ImportExportCommandTest.SAMPLES + "genius/y2010/Travel", "--json",
+                "--list", "0");
+        assertThat(travel.exitCode()).as(travel.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(travel.out());
+        assertThat(root.get("outcomes").asLong()).isEqualTo(188_160);
+        assertThat(root.get("pareto").get("vectors").asLong()).isEqualTo(12);
+        assertThat(root.get("nash").get("utilities").get("chox").asDouble()).isCloseTo(0.8824, within(5e-5));
+        assertThat(root.get("nash").get("utilities").get("fanny").asDouble()).isCloseTo(0.802, within(5e-5));
+        CliRunner flights = CliRunner.run("analyze", ImportExportCommandTest.SAMPLES + "geniusweb/FlightBooking", "--json");
+        assertThat(flights.exitCode()).as(flights.err()).isZero();
+        JsonNode booking = new ObjectMapper().readTree(flights.out());
+        assertThat(booking.get("outcomes").asLong()).isEqualTo(36);
+        assertThat(booking.get("acceptable").asLong()).isEqualTo(4);
+        assertThat(booking.get("nash").get("outcome").get("price").asText()).isEqualTo("200000yen");
+        assertThat(booking.get("nash").get("outcome").get("departure airport").asText()).isEqualTo("Narita");
+    }
+
     @Test
     void printsATable() {
-        Cli cli = Cli.run("analyze", TAVRIK);
-        assertThat(cli.exit()).isZero();
+        CliRunner cli = CliRunner.run("analyze", TAVRIK);
+        assertThat(cli.exitCode()).isZero();
         assertThat(cli.err()).isEmpty();
         assertThat(cli.out()).contains("outcomes     1458", "acceptable   228", "pareto       122 outcomes, 95 distinct");
         assertThat(cli.out()).containsPattern("nash +0\\.63 +0\\.42 +0\\.7 +2 ");
@@ -36,8 +61,8 @@ class AnalyzeCommandTest {
 
     @Test
     void printsJsonWithTheDocumentedFields() throws Exception {
-        Cli cli = Cli.run("analyze", TAVRIK, "--json", "--list", "5");
-        assertThat(cli.exit()).isZero();
+        CliRunner cli = CliRunner.run("analyze", TAVRIK, "--json", "--list", "5");
+        assertThat(cli.exitCode()).isZero();
         JsonNode root = new ObjectMapper().readTree(cli.out());
         assertThat(root.get("outcomes").asLong()).isEqualTo(1458);
         assertThat(root.get("acceptable").asLong()).isEqualTo(228);
@@ -62,7 +87,7 @@ class AnalyzeCommandTest {
 
     @Test
     void analysesTheNamedPartiesOnly() throws Exception {
-        Cli cli = Cli.run("analyze", TAVRIK, "--json", "--parties", "federation,kaldari");
+        CliRunner cli = CliRunner.run("analyze", TAVRIK, "--json", "--parties", "federation,kaldari");
         JsonNode root = new ObjectMapper().readTree(cli.out());
         assertThat(root.get("parties").size()).isEqualTo(2);
         assertThat(root.get("nash").get("utilities").has("vethari")).isFalse();
@@ -79,13 +104,13 @@ class AnalyzeCommandTest {
                 new Party("buyer", new Preferences(down, List.of(), 0.25, Discount.NONE))));
         Path file = dir.resolve("price.yaml");
         ScenarioWriter.write(scenario, file);
-        JsonNode root = new ObjectMapper().readTree(Cli.run("analyze", file.toString(), "--json", "--steps", "5").out());
+        JsonNode root = new ObjectMapper().readTree(CliRunner.run("analyze", file.toString(), "--json", "--steps", "5").out());
         assertThat(root.get("discretisation").get("steps").asInt()).isEqualTo(5);
         assertThat(root.get("discretisation").get("issues").get("price").toString()).isEqualTo("[0.0,25.0,50.0,75.0,100.0]");
         assertThat(root.get("outcomes").asInt()).isEqualTo(5);
         assertThat(root.get("acceptable").asInt()).isEqualTo(3);
         assertThat(root.get("nash").get("outcome").get("price").asText()).isEqualTo("50");
-        assertThat(Cli.run("analyze", file.toString(), "--steps", "5").out()).contains("discretised into 5");
+        assertThat(CliRunner.run("analyze", file.toString(), "--steps", "5").out()).contains("discretised into 5");
     }
 
     @Test
@@ -103,30 +128,31 @@ class AnalyzeCommandTest {
                     points: {deal: [0, 100]}
                     reservation: 60
                 """);
-        Cli cli = Cli.run("analyze", file.toString());
-        assertThat(cli.exit()).isZero();
+        CliRunner cli = CliRunner.run("analyze", file.toString());
+        assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).contains("acceptable   0", "No outcome is acceptable");
-        JsonNode root = new ObjectMapper().readTree(Cli.run("analyze", file.toString(), "--json").out());
+        JsonNode root = new ObjectMapper().readTree(CliRunner.run("analyze", file.toString(), "--json").out());
         assertThat(root.get("nash").isNull()).isTrue();
         assertThat(root.get("pareto").get("count").asInt()).isZero();
     }
 
     @Test
     void userMistakesGiveOneLineErrors(@TempDir Path dir) {
-        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,klingons"),
+        assertOneLineError(CliRunner.run("analyze", TAVRIK, "--parties", "federation,klingons"),
                 "--parties: Unknown party (klingons)");
-        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "federation,,kaldari"), "--parties: expected");
-        assertOneLineError(Cli.run("analyze", TAVRIK, "--parties", "kaldari,kaldari"), "--parties: a party is named twice");
-        assertOneLineError(Cli.run("analyze", TAVRIK, "--steps", "1"), "--steps: expected");
-        assertOneLineError(Cli.run("analyze", TAVRIK, "--list", "-1"), "--list: expected");
-        assertOneLineError(Cli.run("analyze", dir.resolve("missing.yaml").toString()), "missing.yaml");
-        Cli bad = Cli.run("analyze", TAVRIK, "--steps", "many");
-        assertThat(bad.exit()).isEqualTo(2);
+        assertOneLineError(CliRunner.run("analyze", TAVRIK, "--parties", "federation,,kaldari"), "--parties: expected");
+        assertOneLineError(CliRunner.run("analyze", TAVRIK, "--parties", "kaldari,kaldari"),
+                "--parties: a party is named twice");
+        assertOneLineError(CliRunner.run("analyze", TAVRIK, "--steps", "1"), "--steps: expected");
+        assertOneLineError(CliRunner.run("analyze", TAVRIK, "--list", "-1"), "--list: expected");
+        assertOneLineError(CliRunner.run("analyze", dir.resolve("missing.yaml").toString()), "missing.yaml");
+        CliRunner bad = CliRunner.run("analyze", TAVRIK, "--steps", "many");
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--steps");
     }
 
-    private static void assertOneLineError(Cli cli, String expected) {
-        assertThat(cli.exit()).isEqualTo(2);
+    private static void assertOneLineError(CliRunner cli, String expected) {
+        assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).startsWith("error: ").contains(expected);
         assertThat(cli.err().strip().lines()).hasSize(1);
         assertThat(cli.out()).isEmpty();

@@ -23,8 +23,8 @@ class CoalitionsCommandTest {
 
     @Test
     void trinityStationBothGames() throws Exception {
-        Cli cli = Cli.run("coalitions", scenario().toString(), "--json");
-        assertThat(cli.exit()).as(cli.err()).isZero();
+        CliRunner cli = CliRunner.run("coalitions", scenario().toString(), "--json");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(cli.out());
         JsonNode voting = root.get("games").get(0);
         assertThat(voting.get("values").get("shapleyShubik").get("loyalists").asDouble()).isEqualTo(1.0 / 3, within());
@@ -42,8 +42,8 @@ class CoalitionsCommandTest {
 
     @Test
     void humanTable() {
-        Cli cli = Cli.run("coalitions", scenario().toString(), "--game", "voting");
-        assertThat(cli.exit()).as(cli.err()).isZero();
+        CliRunner cli = CliRunner.run("coalitions", scenario().toString(), "--game", "voting");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("Shapley-Shubik").contains("loyalists").contains("0.3333")
                 .contains("core: empty (least core ε = 1/3)").contains("optimal coalition structure: value 1.0");
     }
@@ -52,16 +52,16 @@ class CoalitionsCommandTest {
     void odpIpFileAndGenerateAndWrite() throws Exception {
         Path readme = dir.resolve("readme.txt");
         Files.writeString(readme, "0\n30\n40\n50\n25\n60\n55\n90\n45\n80\n70\n120\n80\n100\n115\n140\n");
-        Cli cli = Cli.run("coalitions", readme.toString(), "--json", "--skip", "shapley,core");
-        assertThat(cli.exit()).as(cli.err()).isZero();
+        CliRunner cli = CliRunner.run("coalitions", readme.toString(), "--json", "--skip", "shapley,core");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(new ObjectMapper().readTree(cli.out()).get("structure").get("value").asDouble()).isEqualTo(150.0);
 
         Path written = dir.resolve("generated.txt");
-        Cli generated = Cli.run("coalitions", "--generate", "ndcs", "--players", "10", "--seed", "4", "--write",
+        CliRunner generated = CliRunner.run("coalitions", "--generate", "ndcs", "--players", "10", "--seed", "4", "--write",
                 written.toString(), "--json", "--skip", "core");
-        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
         assertThat(Files.readAllLines(written)).hasSize(1024).first().isEqualTo("0.0");
-        Cli again = Cli.run("coalitions", written.toString(), "--json", "--skip", "core");
+        CliRunner again = CliRunner.run("coalitions", written.toString(), "--json", "--skip", "core");
         JsonNode a = new ObjectMapper().readTree(generated.out());
         JsonNode b = new ObjectMapper().readTree(again.out());
         assertThat(b.get("structure").get("value")).isEqualTo(a.get("structure").get("value"));
@@ -72,15 +72,15 @@ class CoalitionsCommandTest {
     void gameFiles() throws Exception {
         Path council = dir.resolve("council.yaml");
         Files.writeString(council, "players: [a, b, c, d]\nquota: 60\nweights: [30, 25, 30, 15]\n");
-        Cli cli = Cli.run("coalitions", council.toString(), "--json");
-        assertThat(cli.exit()).as(cli.err()).isZero();
+        CliRunner cli = CliRunner.run("coalitions", council.toString(), "--json");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(new ObjectMapper().readTree(cli.out()).get("values").get("shapleyShubik").get("d").asDouble())
                 .isEqualTo(1.0 / 6, within());
         Path gloves = dir.resolve("gloves.json");
         Files.writeString(gloves, "{\"players\": [\"l1\", \"l2\", \"r\"], \"values\": {\"l1+r\": 1, \"l2+r\": 1,"
                 + " \"l1+l2+r\": 1}, \"default\": 0}");
-        Cli glove = Cli.run("coalitions", gloves.toString());
-        assertThat(glove.exit()).as(glove.err()).isZero();
+        CliRunner glove = CliRunner.run("coalitions", gloves.toString());
+        assertThat(glove.exitCode()).as(glove.err()).isZero();
         assertThat(glove.out()).contains("core: non-empty").contains("nucleolus: l1 0, l2 0, r 1");
     }
 
@@ -114,8 +114,8 @@ class CoalitionsCommandTest {
             String[] args = new String[cases.get(i).length + 1];
             args[0] = "coalitions";
             System.arraycopy(cases.get(i), 0, args, 1, cases.get(i).length);
-            Cli cli = Cli.run(args);
-            assertThat(cli.exit()).as(String.join(" ", args)).isEqualTo(2);
+            CliRunner cli = CliRunner.run(args);
+            assertThat(cli.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(cli.err()).as(String.join(" ", args)).contains(expected[i]).doesNotContain("Exception").hasLineCount(1);
         }
     }

@@ -173,12 +173,16 @@ final class ExcessProgramme {
             for (Fixed f : fixed) {
                 rows.add(new ExactSimplex.Row(indicator(f.coalition(), false), exact[f.coalition()].subtract(f.level()), true));
             }
+            // The players with a free imputation bound x_i ≥ v({i}), and the row each bound is on (fixed
+            // singletons' equality rows sit between them, so the positions are not contiguous).
             List<Integer> singletonRows = new ArrayList<>();
+            List<Integer> singletonRowIndex = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (fixedSingletons.contains(i)) {
                     rows.add(new ExactSimplex.Row(indicator(1 << i, false), exact[1 << i], true));
                 } else if (imputations) {
                     singletonRows.add(i);
+                    singletonRowIndex.add(rows.size());
                     rows.add(new ExactSimplex.Row(indicator(1 << i, false), exact[1 << i], false));
                 }
             }
@@ -219,9 +223,8 @@ final class ExcessProgramme {
                     }
                 }
                 List<Integer> positiveSingletons = new ArrayList<>();
-                int singletonStart = firstActive - singletonRows.size();
                 for (int r = 0; r < singletonRows.size(); r++) {
-                    if (solution.duals()[singletonStart + r].signum() > 0) {
+                    if (solution.duals()[singletonRowIndex.get(r)].signum() > 0) {
                         positiveSingletons.add(singletonRows.get(r));
                     }
                 }

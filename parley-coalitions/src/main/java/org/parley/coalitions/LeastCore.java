@@ -21,10 +21,6 @@ public record LeastCore(Rational epsilon, Rational[] allocation) {
     }
 
     public double[] allocationAsDoubles() {
-        double[] x = new double[allocation.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = allocation[i].doubleValue();
-        }
-        return x;
+        return Rational.doubleValues(allocation);
     }
 }

@@ -22,10 +22,6 @@ public record Nucleolus(Rational[] allocation, List<Rational> levels, boolean pr
     }
 
     public double[] allocationAsDoubles() {
-        double[] x = new double[allocation.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = allocation[i].doubleValue();
-        }
-        return x;
+        return Rational.doubleValues(allocation);
     }
 }

@@ -89,6 +89,15 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
         return new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
     }
 
+    /** Each value's {@link #doubleValue()}, in order. */
+    static double[] doubleValues(Rational[] values) {
+        double[] x = new double[values.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = values[i].doubleValue();
+        }
+        return x;
+    }
+
     @Override
     public String toString() {
         return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;

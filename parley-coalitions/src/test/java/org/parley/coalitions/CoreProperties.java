@@ -35,7 +35,7 @@ class CoreProperties {
     }
 
     /* The nucleolus is efficient, lies in the least core, and gives symmetric players equal shares. */
-    @Property(tries = 60)
+    @Property(tries = 200)
     void nucleolusProperties(@ForAll @IntRange(min = 2, max = 6) int n, @ForAll long seed) {
         TableGame base = random(n, seed, true);
         // Make players 0 and 1 interchangeable.

@@ -90,6 +90,22 @@ class CoreTest {
         assertThat(nucleolus.levels().get(0)).isEqualTo(leastCore.epsilon());
     }
 
+    /**
+     * A game found by the symmetry property: once a player's imputation bound x_i ≥ v({i}) is fixed,
+     * the next stage must read the duals of the other players' bounds from their own rows. The
+     * nucleolus (14, 14, 18, 22, 22) was checked independently by Maschler's sequence of programmes
+     * with one feasibility test per coalition (scipy's HiGHS): levels 22, 10, 6, 0, −2.
+     */
+    @Test
+    void fixedImputationBoundsDoNotShiftTheOtherPlayersDuals() {
+        double[] v = {0, 10, 10, 28, 18, 14, 14, 39, 13, 10, 10, 72, 28, 48, 48, 32, 22, 34, 34, 60, 46, 39, 39, 48, 42, 45,
+            45, 72, 72, 56, 56, 90};
+        Nucleolus nucleolus = new SequentialLinearProgrammingNucleolus().nucleolus(new TableGame(v));
+        assertThat(nucleolus.allocation()).containsExactly(
+                Rational.of(14), Rational.of(14), Rational.of(18), Rational.of(22), Rational.of(22));
+        assertThat(nucleolus.prenucleolus()).isFalse();
+    }
+
     @Test
     void tooManyPlayers() {
         long[] weights = new long[17];

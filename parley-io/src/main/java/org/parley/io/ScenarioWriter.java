@@ -3,10 +3,6 @@ package org.parley.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,14 +42,7 @@ public final class ScenarioWriter {
 
     public static void write(Scenario scenario, Path file) {
         boolean json = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, json ? toJson(scenario) : toYaml(scenario), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TextFiles.write(file, json ? toJson(scenario) : toYaml(scenario));
     }
 
     public static String toYaml(Scenario scenario) {

@@ -71,14 +71,15 @@ public final class Charts {
                 continue;
             }
             Color c = PARTY_COLOURS[colour++ % PARTY_COLOURS.length];
-            XYSeries path = line(chart, entry.getKey() + "'s offers", entry.getValue(), c);
+            XYSeries path = line(chart, possessive(entry.getKey()) + " offers", entry.getValue(), c);
             path.setMarker(SeriesMarkers.TRIANGLE_UP);
             path.setMarkerColor(c);
             path.setLineStyle(new BasicStroke(1.0f));
         }
-        point(chart, "Nash point", plot.nash(), NASH, SeriesMarkers.DIAMOND);
-        point(chart, "Kalai–Smorodinsky point", plot.kalaiSmorodinsky(), KS, SeriesMarkers.SQUARE);
-        point(chart, "agreement", plot.agreement(), AGREEMENT, SeriesMarkers.CIRCLE);
+        point(chart, "Nash point", plot.nash(), NASH, SeriesMarkers.DIAMOND, 16);
+        // Smaller than the Nash diamond, so that both show when they coincide.
+        point(chart, "Kalai–Smorodinsky point", plot.kalaiSmorodinsky(), KS, SeriesMarkers.SQUARE, 9);
+        point(chart, "agreement", plot.agreement(), AGREEMENT, SeriesMarkers.CIRCLE, 14);
         return chart;
     }
 
@@ -86,6 +87,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 150).title(plot.title())
                 .xAxisTitle("round").yAxisTitle("utility (own)").build();
         style(chart);
+        chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         double lastRound = 1;
         for (List<Point> points : plot.series().values()) {
@@ -203,13 +205,18 @@ public final class Charts {
         series.setShowInLegend(inLegend);
     }
 
-    private static void point(XYChart chart, String name, Point point, Color colour, org.knowm.xchart.style.markers.Marker marker) {
+    private static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
+    }
+
+    private static void point(XYChart chart, String name, Point point, Color colour, org.knowm.xchart.style.markers.Marker marker,
+            int size) {
         if (point == null) {
             return;
         }
         XYSeries series = chart.addSeries(name, new double[] {point.x()}, new double[] {point.y()});
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        series.setMarker(new SizedMarker(marker, 14));
+        series.setMarker(new SizedMarker(marker, size));
         series.setMarkerColor(colour);
     }
 

@@ -20,11 +20,28 @@ final class JdbcRecordStore implements RecordStore {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String location;
+    /**
+     * SQLite has one writer at a time and makes the others wait in a sleeping busy loop, which
+     * costs tens of milliseconds under concurrent load; queueing writers in the JVM instead keeps
+     * each write to its own cost. Null for PostgreSQL, which handles concurrent writers itself.
+     */
+    private final Object writeLock;
 
     JdbcRecordStore(HikariDataSource dataSource, String location, boolean sqlite) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.location = location;
+        this.writeLock = sqlite ? new Object() : null;
+    }
+
+    private void write(Runnable work) {
+        if (writeLock == null) {
+            work.run();
+        } else {
+            synchronized (writeLock) {
+                work.run();
+            }
+        }
     }
 
     @Override
@@ -32,7 +49,7 @@ final class JdbcRecordStore implements RecordStore {
         if (record.status() == RecordStatus.RUNNING) {
             throw new IllegalArgumentException("save() stores finished negotiations; use start() for a running one.");
         }
-        jdbi.useTransaction(handle -> {
+        write(() -> jdbi.useTransaction(handle -> {
             insert(handle, record);
             if (!events.isEmpty()) {
                 PreparedBatch batch = handle.prepareBatch(
@@ -42,15 +59,47 @@ final class JdbcRecordStore implements RecordStore {
                 }
                 batch.execute();
             }
-        });
+        }));
     }
 
     @Override
     public void start(NegotiationRecord record) {
+        start(record, List.of());
+    }
+
+    @Override
+    public void start(NegotiationRecord record, List<AccessGrant> grants) {
         if (record.status() != RecordStatus.RUNNING) {
             throw new IllegalArgumentException("start() stores a running negotiation; use save() for a finished one.");
         }
-        jdbi.useTransaction(handle -> insert(handle, record));
+        for (AccessGrant grant : grants) {
+            if (!grant.negotiationId().equals(record.id())) {
+                throw new IllegalArgumentException("The access grant is for negotiation (" + grant.negotiationId()
+                        + "), not (" + record.id() + ").");
+            }
+        }
+        write(() -> jdbi.useTransaction(handle -> {
+            insert(handle, record);
+            if (!grants.isEmpty()) {
+                PreparedBatch batch = handle.prepareBatch("INSERT INTO negotiation_access (token_hash, negotiation_id,"
+                        + " role, party) VALUES (:hash, :id, :role, :party)");
+                for (AccessGrant grant : grants) {
+                    batch.bind("hash", grant.tokenHash()).bind("id", grant.negotiationId()).bind("role", grant.role())
+                            .bind("party", grant.party()).add();
+                }
+                batch.execute();
+            }
+        }));
+    }
+
+    @Override
+    public Optional<AccessGrant> access(String tokenHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT token_hash, negotiation_id, role, party FROM negotiation_access WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new AccessGrant(rs.getString("token_hash"), rs.getString("negotiation_id"),
+                        rs.getString("role"), rs.getString("party")))
+                .findOne());
     }
 
     private static void insert(Handle handle, NegotiationRecord record) {
@@ -85,7 +134,15 @@ final class JdbcRecordStore implements RecordStore {
 
     @Override
     public void append(String id, int seq, String event) {
-        jdbi.useTransaction(handle -> {
+        append(id, seq, List.of(event));
+    }
+
+    @Override
+    public void append(String id, int firstSeq, List<String> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        write(() -> jdbi.useTransaction(handle -> {
             String status = handle.createQuery("SELECT status FROM negotiation WHERE id = :id")
                     .bind("id", id).mapTo(String.class).findOne()
                     .orElseThrow(() -> new IllegalStateException("No negotiation (" + id + ") in " + location + "."));
@@ -94,12 +151,17 @@ final class JdbcRecordStore implements RecordStore {
             }
             int next = handle.createQuery("SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event WHERE negotiation_id = :id")
                     .bind("id", id).mapTo(Integer.class).one();
-            if (seq != next) {
-                throw new IllegalStateException("Event " + seq + " of negotiation (" + id + ") is out of order: expected " + next + ".");
+            if (firstSeq != next) {
+                throw new IllegalStateException("Event " + firstSeq + " of negotiation (" + id + ") is out of order: expected "
+                        + next + ".");
             }
-            handle.createUpdate("INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)")
-                    .bind("id", id).bind("seq", seq).bind("payload", event).execute();
-        });
+            PreparedBatch batch = handle.prepareBatch(
+                    "INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)");
+            for (int i = 0; i < events.size(); i++) {
+                batch.bind("id", id).bind("seq", firstSeq + i).bind("payload", events.get(i)).add();
+            }
+            batch.execute();
+        }));
     }
 
     @Override
@@ -107,13 +169,14 @@ final class JdbcRecordStore implements RecordStore {
         if (status == RecordStatus.RUNNING) {
             throw new IllegalArgumentException("finish() needs a final status (finished or aborted).");
         }
-        int updated = jdbi.inTransaction(handle -> handle.createUpdate("""
+        int[] updatedBox = new int[1];
+        write(() -> updatedBox[0] = jdbi.inTransaction(handle -> handle.createUpdate("""
                         UPDATE negotiation SET status = :status, agreement = :agreement, result = :result, finished_at = :at
                         WHERE id = :id AND status = 'running'""")
                 .bind("id", id).bind("status", status.code()).bind("agreement", agreement).bind("result", result)
                 .bind("at", Instant.now().toEpochMilli())
-                .execute());
-        if (updated == 0) {
+                .execute()));
+        if (updatedBox[0] == 0) {
             throw new IllegalStateException("No running negotiation (" + id + ") in " + location + ".");
         }
     }
@@ -124,6 +187,19 @@ final class JdbcRecordStore implements RecordStore {
             List<NegotiationRecord> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
             return found.stream().findFirst();
         });
+    }
+
+    @Override
+    public List<String> idsStartingWith(String prefix, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // LIKE ignores case for ASCII on SQLite but not on PostgreSQL: compare the prefix exactly too.
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM negotiation WHERE id LIKE :pattern ESCAPE '\\' ORDER BY id LIMIT " + limit)
+                .bind("pattern", escaped + "%").mapTo(String.class).list())
+                .stream().filter(id -> id.startsWith(prefix)).toList();
     }
 
     @Override

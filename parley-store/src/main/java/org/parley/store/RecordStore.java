@@ -17,6 +17,12 @@ public interface RecordStore extends AutoCloseable {
     /** Stores a negotiation that has just begun (status running, no events yet). */
     void start(NegotiationRecord record);
 
+    /** Stores a negotiation that has just begun together with its join links, in one transaction. */
+    void start(NegotiationRecord record, List<AccessGrant> grants);
+
+    /** The join link whose token has this hash, if any. */
+    Optional<AccessGrant> access(String tokenHash);
+
     /**
      * Appends the event numbered {@code seq} (0, 1, 2, ... with no gaps) to a running negotiation.
      *
@@ -25,10 +31,26 @@ public interface RecordStore extends AutoCloseable {
      */
     void append(String id, int seq, String event);
 
+    /**
+     * Appends events numbered {@code firstSeq}, {@code firstSeq + 1}, ... in one transaction: all
+     * are stored or none (a server stores a move and the AI replies it set off together).
+     */
+    default void append(String id, int firstSeq, List<String> events) {
+        for (int i = 0; i < events.size(); i++) {
+            append(id, firstSeq + i, events.get(i));
+        }
+    }
+
     /** Marks a running negotiation finished or aborted, with its result. */
     void finish(String id, RecordStatus status, Boolean agreement, String result);
 
     Optional<NegotiationRecord> find(String id);
+
+    /**
+     * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a
+     * user's abbreviated id may mean.
+     */
+    List<String> idsStartingWith(String prefix, int limit);
 
     /** The event log, in order. */
     List<String> events(String id);

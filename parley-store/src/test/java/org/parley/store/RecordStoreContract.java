@@ -185,6 +185,78 @@ abstract class RecordStoreContract {
     /** A database-specific integrity check after the kill. */
     void checkIntegrity() {}
 
+    static org.parley.core.model.Scenario builtIn(String name) {
+        return org.parley.io.ScenarioReader.read(Path.of("..", "scenarios", name + ".yaml"));
+    }
+
+    static org.parley.core.negotiation.NegotiationRecord engineRun(org.parley.core.model.Scenario scenario, long seed) {
+        var strategies = new java.util.LinkedHashMap<String, org.parley.core.negotiation.StrategySpec>();
+        String[] specs = {"conceder", "boulware", "tit-for-tat", "micro"};
+        for (int i = 0; i < scenario.parties().size(); i++) {
+            strategies.put(scenario.parties().get(i).name(), org.parley.core.negotiation.StrategySpec.parse(specs[i % 4]));
+        }
+        var settings = new org.parley.core.negotiation.NegotiationSettings(org.parley.core.negotiation.ProtocolType.SAO,
+                org.parley.core.negotiation.Deadline.rounds(60), strategies, seed, null);
+        var negotiation = org.parley.core.engine.Negotiation.start(scenario, settings);
+        negotiation.run();
+        return negotiation.session().record();
+    }
+
+    @Test
+    void theArchiveStoresAnEngineRunAndReadsBackTheSameScenarioAndRecord() {
+        Archive archive = new Archive(store);
+        for (String name : List.of("cardassian-talks", "trinity-station", "tavrik-accord")) {
+            var scenario = builtIn(name);
+            var run = engineRun(scenario, name.length());
+            String id = archive.save(scenario, run, Archive.RUN, null);
+            Archive.Entry entry = archive.load(id).orElseThrow();
+            assertThat(entry.scenario()).isEqualTo(scenario);
+            assertThat(entry.negotiation()).isEqualTo(run);
+            assertThat(entry.stored().agreement()).isEqualTo(run.result().agreement());
+            assertThat(entry.stored().parties()).extracting(PartyAssignment::party).containsExactlyElementsOf(scenario.partyNames());
+            assertThat(entry.stored().parties().get(1).strategy()).isEqualTo("boulware");
+            assertThat(store.events(id)).hasSize(run.events().size());
+        }
+    }
+
+    @Test
+    void theArchiveResolvesUniquePrefixesAndNamesAmbiguousOnes() {
+        Archive archive = new Archive(store);
+        var scenario = builtIn("cardassian-talks");
+        var run = engineRun(scenario, 3);
+        String stem = "p" + UUID.randomUUID().toString().substring(0, 8);
+        archive.save(stem + "-a1", scenario, run, Archive.RUN, null, Instant.now());
+        archive.save(stem + "-a2", scenario, run, Archive.RUN, null, Instant.now());
+        archive.save(stem + "-b_%", scenario, run, Archive.RUN, null, Instant.now());
+        assertThat(archive.resolve(stem + "-a1").id()).isEqualTo(stem + "-a1");
+        assertThat(archive.resolve(stem + "-b").id()).isEqualTo(stem + "-b_%");
+        assertThatThrownBy(() -> archive.resolve(stem + "-a")).hasMessageContaining("ambiguous")
+                .hasMessageContaining(stem + "-a1, " + stem + "-a2");
+        assertThatThrownBy(() -> archive.resolve(stem + "-_")).hasMessageContaining("No record");
+        assertThatThrownBy(() -> archive.resolve(stem.toUpperCase(java.util.Locale.ROOT))).hasMessageContaining("No record");
+        assertThat(archive.saveIfAbsent(stem + "-a1", scenario, run, Archive.TOURNAMENT, "t")).isFalse();
+        assertThat(Archive.batchId("t", 4)).isEqualTo(Archive.batchId("t", 4)).isNotEqualTo(Archive.batchId("t", 5));
+    }
+
+    @Test
+    void theArchiveFollowsALiveEngineNegotiation() {
+        Archive archive = new Archive(store);
+        var scenario = builtIn("cardassian-talks");
+        var run = engineRun(scenario, 11);
+        String id = Archive.newId();
+        archive.start(id, scenario, run.settings(), Archive.SERVER, null);
+        for (int i = 0; i < run.events().size(); i++) {
+            archive.append(id, scenario, i, run.events().get(i));
+            if (i == 1) {
+                var partial = archive.load(id).orElseThrow().negotiation();
+                assertThat(partial.finished()).isFalse();
+                assertThat(partial.events()).isEqualTo(run.events().subList(0, 2));
+            }
+        }
+        archive.finish(id, scenario, run.result());
+        assertThat(archive.load(id).orElseThrow().negotiation()).isEqualTo(run);
+    }
+
     @Test
     void reopeningKeepsRecordsAndDoesNotRemigrate() {
         NegotiationRecord record = record("keep-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, Instant.now(), "a");
@@ -192,5 +264,47 @@ abstract class RecordStoreContract {
         store.close();
         store = Databases.open(url());
         assertThat(store.find(record.id())).isPresent();
+    }
+
+    /** A fresh 64-hex-digit hash: a server database outlives test runs, so fixed ones would collide. */
+    static String randomHash() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+
+    @Test
+    void keepsJoinLinksByTokenHashWithTheNegotiation() {
+        String id = "n-" + UUID.randomUUID();
+        String partyHash = randomHash();
+        String observerHash = randomHash();
+        store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "boulware"), List.of(
+                new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"),
+                new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null)));
+        assertThat(store.access(partyHash)).contains(new AccessGrant(partyHash, id, AccessGrant.PARTY, "party-0"));
+        assertThat(store.access(observerHash)).contains(new AccessGrant(observerHash, id, AccessGrant.OBSERVER, null));
+        assertThat(store.access(randomHash())).isEmpty();
+    }
+
+    @Test
+    void refusesAJoinLinkForAnotherNegotiationAndStoresNothing() {
+        String id = "n-" + UUID.randomUUID();
+        String hash = randomHash();
+        assertThatThrownBy(() -> store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human"),
+                List.of(new AccessGrant(hash, "other", AccessGrant.PARTY, "party-0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other");
+        assertThat(store.find(id)).isEmpty();
+        assertThat(store.access(hash)).isEmpty();
+    }
+
+    @Test
+    void appendsSeveralEventsAtOnceOrNone() {
+        String id = "n-" + UUID.randomUUID();
+        store.start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "boulware"));
+        store.append(id, 0, List.of("{\"e\":0}", "{\"e\":1}"));
+        store.append(id, 2, List.of("{\"e\":2}"));
+        assertThatThrownBy(() -> store.append(id, 5, List.of("{\"e\":5}", "{\"e\":6}")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 3");
+        assertThat(store.events(id)).containsExactly("{\"e\":0}", "{\"e\":1}", "{\"e\":2}");
+        store.append(id, 3, List.of());
+        assertThat(store.events(id)).hasSize(3);
     }
 }

@@ -45,8 +45,10 @@ public final class OutcomeSpace {
                 int n = real.min() == real.max() ? 1 : realSteps;
                 values[i] = new double[n];
                 for (int k = 0; k < n; k++) {
-                    // Computed from both ends so that the last value is exactly max.
-                    values[i][k] = n == 1 ? real.min() : real.min() + (real.max() - real.min()) * k / (n - 1);
+                    // min + (max − min)·k/(n − 1) can round past max: the ends are taken exactly.
+                    values[i][k] = k == 0 ? real.min()
+                            : k == n - 1 ? real.max()
+                            : Math.min(real.max(), real.min() + (real.max() - real.min()) * k / (n - 1));
                 }
             }
         }

@@ -60,6 +60,9 @@ abstract class AbstractSession implements NegotiationSession {
         this.activeCount = n;
         this.open = new Request[n];
         this.timeSource = timeSource;
+        if (!ruleSatisfiable()) {
+            throw new IllegalArgumentException("The agreement rule of (" + scenario.name() + ") can never be met.");
+        }
     }
 
     @Override

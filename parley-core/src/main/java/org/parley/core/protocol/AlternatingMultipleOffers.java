@@ -45,9 +45,6 @@ public final class AlternatingMultipleOffers implements Protocol {
             super(scenario, settings, time);
             proposals = new Outcome[n];
             votes = new int[n][n];
-            if (!ruleSatisfiable()) {
-                throw new IllegalArgumentException("The agreement rule of (" + scenario.name() + ") can never be met.");
-            }
             if (openPhase(0)) {
                 openProposals();
             }

@@ -66,9 +66,6 @@ public final class SingleTextMediation implements Protocol {
             super(scenario, settings, time);
             random = new SplittableRandom(settings.seed() ^ MEDIATOR_SALT);
             votes = new int[n];
-            if (!ruleSatisfiable()) {
-                throw new IllegalArgumentException("The agreement rule of (" + scenario.name() + ") can never be met.");
-            }
             if (openPhase(0)) {
                 text = randomOutcome();
                 recordMediator(new Action.Offer(text));
@@ -203,7 +200,9 @@ public final class SingleTextMediation implements Protocol {
             }
             RealIssue real = (RealIssue) issue;
             int steps = org.parley.core.model.OutcomeSpace.DEFAULT_REAL_STEPS - 1;
-            return real.min() + (real.max() - real.min()) * random.nextInt(steps + 1) / steps;
+            int k = random.nextInt(steps + 1);
+            // min + (max − min) · k / steps can round past max; the ends are taken exactly.
+            return k == steps ? real.max() : Math.min(real.max(), real.min() + (real.max() - real.min()) * k / steps);
         }
     }
 }

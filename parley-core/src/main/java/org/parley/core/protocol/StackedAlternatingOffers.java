@@ -47,9 +47,6 @@ public final class StackedAlternatingOffers implements Protocol {
         Session(Scenario scenario, NegotiationSettings settings, TimeSource time) {
             super(scenario, settings, time);
             current = 0;
-            if (!ruleSatisfiable()) {
-                throw new IllegalArgumentException("The agreement rule of (" + scenario.name() + ") can never be met.");
-            }
             if (openPhase(0)) {
                 openTurn();
             }

@@ -37,6 +37,17 @@ class OutcomeSpaceTest {
     }
 
     @Test
+    void everyValueOfARealRangeLiesInTheRangeWhateverTheRounding() {
+        // Here min + (max − min)·10/10 rounds to just above max.
+        RealIssue issue = new RealIssue("x", 0.20938417613145166, 4.1419351257737125);
+        OutcomeSpace space = new OutcomeSpace(new Domain(List.of(issue)), 11);
+        for (double x : space.values(0)) {
+            assertThat(issue.contains(x)).as("%s", x).isTrue();
+        }
+        assertThat(space.values(0)[10]).isEqualTo(issue.max());
+    }
+
+    @Test
     void needsAtLeastTwoSteps() {
         Domain domain = new Domain(List.of(new RealIssue("share", 0, 1)));
         assertThatThrownBy(() -> new OutcomeSpace(domain, 1)).hasMessageContaining("at least 2 steps");

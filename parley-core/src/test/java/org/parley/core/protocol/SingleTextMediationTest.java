@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.core.TestScenarios;
+import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
+import org.parley.core.model.RealIssue;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.PiecewiseLinearValueFunction;
+import org.parley.core.preference.Preferences;
+import org.parley.core.preference.ValueFunction;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
@@ -22,6 +30,36 @@ class SingleTextMediationTest {
 
     private static NegotiationSession talks(int rounds) {
         return SessionFixtures.open(TestScenarios.cardassianTalks(), ProtocolType.MEDIATED, rounds);
+    }
+
+    /** Evenly spaced real values computed as min + (max − min)·k/steps can round past max. */
+    @Test
+    void textsOnRealRangesStayWithinTheRange() {
+        RealIssue share = new RealIssue("share", 0.20938417613145166, 4.1419351257737125);
+        Domain domain = new Domain(List.of(share, new RealIssue("rate", 0.1, 0.7)));
+        List<ValueFunction> functions = List.of(
+                PiecewiseLinearValueFunction.linear(share.min(), 0, share.max(), 1),
+                PiecewiseLinearValueFunction.linear(0.1, 1, 0.7, 0));
+        List<Party> parties = List.of(
+                new Party("a", new Preferences(new LinearAdditiveUtility(domain, new double[] {0.5, 0.5}, functions))),
+                new Party("b", new Preferences(new LinearAdditiveUtility(domain, new double[] {0.2, 0.8}, functions))));
+        Scenario scenario = new Scenario("reals", domain, parties);
+        for (long seed = 0; seed < 200; seed++) {
+            NegotiationSettings settings = new NegotiationSettings(ProtocolType.MEDIATED, Deadline.rounds(6),
+                    SessionFixtures.humans(scenario, ProtocolType.MEDIATED, Deadline.rounds(6)).strategies(), seed, null);
+            NegotiationSession session = Protocol.of(ProtocolType.MEDIATED)
+                    .open(scenario, settings, TimeSource.live(settings.deadline()));
+            while (!session.finished()) {
+                for (Request request : session.pending()) {
+                    session.submit(request.party(), new Reject(request.outcome()));
+                }
+            }
+            for (Event event : session.events()) {
+                if (event.offer() != null) {
+                    domain.validate(event.offer());
+                }
+            }
+        }
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.parley.io.genius;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.parley.core.preference.HyperRectangleUtility;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
+import org.parley.io.TextFiles;
 import org.parley.io.interop.ExportChecks;
 import org.parley.io.interop.Exported;
 import org.parley.io.interop.Format;
@@ -68,11 +66,11 @@ public final class GeniusWriter {
             warnings.add("GENIUS files carry no party names; importing these files names the parties " + recovered
                     + " (from the file names), not " + scenario.partyNames());
         }
-        writeFile(domainFile, domainXml);
+        TextFiles.write(domainFile, domainXml);
         files.add(domainFile);
         for (int p = 0; p < profiles.size(); p++) {
             Path file = folder.resolve(profileNames.get(p));
-            writeFile(file, profiles.get(p));
+            TextFiles.write(file, profiles.get(p));
             files.add(file);
         }
         return new Exported(Format.GENIUS, files, warnings);
@@ -279,16 +277,5 @@ public final class GeniusWriter {
 
     private static void openIssue(Xml xml, int i, String name, String type) {
         xml.open("issue", "index", i + 1, "name", name, "type", type, "etype", type, "vtype", type);
-    }
-
-    private static void writeFile(Path file, String text) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

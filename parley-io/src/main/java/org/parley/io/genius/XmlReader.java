@@ -1,9 +1,6 @@
 package org.parley.io.genius;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.parley.io.FormatException;
+import org.parley.io.TextFiles;
 
 /**
  * Reads an XML file into {@link XmlElement}s with the JDK's StAX parser, which reports line numbers.
@@ -28,16 +26,7 @@ final class XmlReader {
     private XmlReader() {}
 
     static XmlElement read(Path file) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(source, 0, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new FormatException(source, 0, 0, "", "cannot be read: " + e.getMessage());
-        }
-        return read(bytes, source);
+        return read(TextFiles.read(file), file.toString());
     }
 
     static XmlElement read(byte[] bytes, String source) {

@@ -3,12 +3,8 @@ package org.parley.io.geniusweb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +21,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
+import org.parley.io.TextFiles;
 import org.parley.io.interop.ExportChecks;
 import org.parley.io.interop.Exported;
 import org.parley.io.interop.Format;
@@ -84,10 +81,10 @@ public final class GeniusWebWriter {
         if (profileFiles.stream().distinct().count() != profileFiles.size()) {
             throw new IllegalArgumentException("Two parties' names give the same file name; rename them.");
         }
-        writeFile(domainFile, json(domainJson));
+        TextFiles.write(domainFile, json(domainJson));
         files.add(domainFile);
         for (int p = 0; p < profileFiles.size(); p++) {
-            writeFile(profileFiles.get(p), profileTexts.get(p));
+            TextFiles.write(profileFiles.get(p), profileTexts.get(p));
             files.add(profileFiles.get(p));
         }
         return new Exported(Format.GENIUSWEB, files, warnings);
@@ -322,17 +319,6 @@ public final class GeniusWebWriter {
             return JSON.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeFile(Path file, String text) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

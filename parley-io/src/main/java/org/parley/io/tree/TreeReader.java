@@ -9,14 +9,13 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.io.FormatException;
+import org.parley.io.TextFiles;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -49,14 +48,7 @@ public final class TreeReader {
     /** Reads a file's text as UTF-8, dropping a byte-order mark. */
     public static String readText(Path file) {
         String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(source, 0, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new FormatException(source, 0, 0, "", "cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = TextFiles.read(file);
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package org.parley.io;
+package org.parley.io.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,10 +19,14 @@ import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.io.FormatException;
+import org.parley.io.ScenarioReader;
 
-class NegotiationJsonTest {
+/** The engine's own round-trip cases (from its tests of the former codec), on the one codec. */
+class EngineRecordsJsonTest {
 
     private final Scenario tavrik = ScenarioReader.read(Path.of("..", "scenarios", "tavrik-accord.yaml"));
+    private final NegotiationJson json = NegotiationJson.of(tavrik.domain());
 
     private NegotiationSettings settings(ProtocolType protocol, Deadline deadline) {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
@@ -36,10 +40,10 @@ class NegotiationJsonTest {
             Negotiation negotiation = Negotiation.start(tavrik, settings(protocol, new Deadline(30, Duration.ofSeconds(60))));
             negotiation.run();
             NegotiationRecord record = negotiation.session().record();
-            String json = NegotiationJson.write(record, tavrik.domain());
-            NegotiationRecord read = NegotiationJson.read(json, "record.json", tavrik.domain());
+            String text = json.write(record);
+            NegotiationRecord read = json.readRecord(text, "record.json");
             assertThat(read).isEqualTo(record);
-            assertThat(NegotiationJson.write(read, tavrik.domain())).isEqualTo(json);
+            assertThat(json.write(read)).isEqualTo(text);
         }
     }
 
@@ -53,25 +57,28 @@ class NegotiationJsonTest {
                 new Event(1, 0.5, "federation", new Action.WalkAway(), Double.NaN));
         NegotiationRecord record = new NegotiationRecord("tavrik-accord", settings(ProtocolType.AMOP, Deadline.rounds(2)),
                 events, null);
-        String json = NegotiationJson.write(record, tavrik.domain());
-        assertThat(json).contains("\"kind\" : \"timeout\"").contains("\"result\" : null");
-        assertThat(NegotiationJson.read(json, "r.json", tavrik.domain())).isEqualTo(record);
+        String text = json.write(record);
+        assertThat(text).contains("\"kind\":\"timeout\"").contains("\"result\":null");
+        assertThat(json.readRecord(text)).isEqualTo(record);
     }
 
     @Test
-    void mistakesAreLocated() {
+    void mistakesNameTheSourceAndTheField() {
         String bad = """
                 {"scenario": "tavrik-accord",
                  "settings": {"protocol": "sao", "deadline": {"rounds": 5}, "strategies": {}, "seed": 1},
                  "events": [{"round": 0, "time": 0, "party": "federation", "action": "shout"}],
                  "result": null}""";
-        assertThatThrownBy(() -> NegotiationJson.read(bad, "bad.json", tavrik.domain()))
-                .isInstanceOf(FormatException.class).hasMessageContaining("bad.json").hasMessageContaining("shout");
-        String badOption = bad.replace("\"action\": \"shout\"", "\"action\": \"offer\", \"offer\": {\"authority\": \"nobody\"}");
-        assertThatThrownBy(() -> NegotiationJson.read(badOption, "bad.json", tavrik.domain()))
-                .isInstanceOf(FormatException.class).hasMessageContaining("authority");
+        assertThatThrownBy(() -> json.readRecord(bad, "bad.json"))
+                .isInstanceOf(FormatException.class).hasMessageStartingWith("bad.json: events[0].action:")
+                .hasMessageContaining("shout");
+        String badOption = bad.replace("\"action\": \"shout\"", "\"action\": \"offer\", \"outcome\": {\"authority\": \"nobody\"}");
+        assertThatThrownBy(() -> json.readRecord(badOption, "bad.json"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("events[0].outcome.authority");
         String badProtocol = bad.replace("\"sao\"", "\"auction\"");
-        assertThatThrownBy(() -> NegotiationJson.read(badProtocol, "bad.json", tavrik.domain()))
+        assertThatThrownBy(() -> json.readRecord(badProtocol, "bad.json"))
                 .isInstanceOf(FormatException.class).hasMessageContaining("Unknown protocol");
+        assertThatThrownBy(() -> json.readRecord("{\"scenario\": ", "cut.json"))
+                .isInstanceOf(FormatException.class).hasMessageStartingWith("cut.json:1:").hasMessageContaining("not valid JSON");
     }
 }

@@ -1,0 +1,276 @@
+package org.parley.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.server.ParleyServer;
+import org.parley.store.Databases;
+import org.parley.store.RecordStore;
+
+/**
+ * Load on {@code parley serve} over HTTP on loopback: N negotiations of tavrik-accord, each with two
+ * AI diplomats (the federation and the vethari, played by the server) and the kaldari played by a
+ * scripted HTTP client, all open at once and played move by move by C client threads. Reports
+ * throughput and latency percentiles per request kind. Not a test: run it by hand.
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar org.parley.benchmarks.ServerLoad [--negotiations 500]
+ *     [--clients 32] [--rounds 40] [--url http://127.0.0.1:8080] [--db jdbc:...]
+ * </pre>
+ * Without {@code --url} it starts a server in this JVM on a fresh SQLite file (or {@code --db}).
+ */
+public final class ServerLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The kaldari's offers, from greedy to modest; all keep authority federal, the federation's must. */
+    private static final String[] OFFERS = {
+        offer("federation", "kaldari", "kaldari-control", "open-market", "market-price", "medical-aid-and-trade-analytics", "federation-guarantee"),
+        offer("federation", "kaldari", "kaldari-control", "licensed-competition", "market-price", "medical-aid-and-trade-analytics", "federation-guarantee"),
+        offer("federation", "joint-board", "kaldari-control", "licensed-competition", "negotiated-annually", "medical-aid", "federation-guarantee"),
+        offer("federation", "joint-board", "kaldari-participation", "licensed-competition", "negotiated-annually", "medical-aid", "none"),
+        offer("federation", "federation", "kaldari-participation", "vethari-exclusive", "negotiated-annually", "medical-aid", "none"),
+        offer("federation", "federation", "kaldari-control", "vethari-exclusive", "single-price", "none", "none"),
+    };
+
+    private static String offer(String... values) {
+        String[] issues = {"authority", "strategic-resources", "local-resources", "export-control", "pricing",
+            "trust-measures", "transition-guarantee"};
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < issues.length; i++) {
+            s.append(i == 0 ? "" : ", ").append('"').append(issues[i]).append("\": \"").append(values[i]).append('"');
+        }
+        return s.append('}').toString();
+    }
+
+    /** One negotiation as the client plays it. */
+    private static final class Game {
+        final String id;
+        final String token;
+        JsonNode view;
+        int offers;
+
+        Game(String id, String token) {
+            this.id = id;
+            this.token = token;
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final Latencies create = new Latencies();
+    private final Latencies view = new Latencies();
+    private final Latencies move = new Latencies();
+    private final AtomicInteger errors = new AtomicInteger();
+
+    private ServerLoad(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int negotiations = 500;
+        int clients = 32;
+        int rounds = 40;
+        String url = null;
+        String db = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--url" -> url = args[++i];
+                case "--db" -> db = args[++i];
+                default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
+                        + " --clients, --rounds, --url or --db.");
+            }
+        }
+        ParleyServer server = null;
+        RecordStore store = null;
+        if (url == null) {
+            Path folder = Files.createTempDirectory("parley-load-");
+            store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
+            server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true));
+            url = "http://127.0.0.1:" + server.port();
+            System.out.println("server in this JVM on " + url + ", records in " + store.location());
+        }
+        try {
+            new ServerLoad(url).run(negotiations, clients, rounds);
+        } finally {
+            if (server != null) {
+                server.close();
+                store.close();
+            }
+        }
+    }
+
+    private void run(int negotiations, int clients, int rounds) throws Exception {
+        System.out.printf(Locale.ROOT, "%d negotiations of tavrik-accord (2 AI diplomats + 1 scripted HTTP party),"
+                + " %d rounds at most, %d client threads%n", negotiations, rounds, clients);
+        long start = System.nanoTime();
+        ConcurrentLinkedQueue<Game> open = new ConcurrentLinkedQueue<>();
+        List<Game> all = new ArrayList<>();
+        for (int i = 0; i < negotiations; i++) {
+            String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
+                    + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
+            JsonNode created = send(create, post("", null, body));
+            Game game = new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
+            all.add(game);
+            open.add(game);
+        }
+        long created = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(clients);
+        AtomicInteger requests = new AtomicInteger(negotiations);
+        for (int c = 0; c < clients; c++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    Game game;
+                    while ((game = open.poll()) != null) {
+                        if (step(game)) {
+                            open.add(game);
+                        }
+                        requests.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            });
+            worker.start();
+        }
+        done.await();
+        long end = System.nanoTime();
+        int agreements = 0;
+        int events = 0;
+        for (Game game : all) {
+            if (game.view.path("result").path("agreement").asBoolean()) {
+                agreements++;
+            }
+            events += game.view.path("moves").size();
+        }
+        double seconds = (end - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%d negotiations finished in %.1f s (creating them: %.1f s); %d agreements;"
+                + " %d moves stored; %d errors%n", all.size(), seconds, (created - start) / 1e9, agreements, events,
+                errors.get());
+        System.out.printf(Locale.ROOT, "throughput: %.1f negotiations/s, %.0f HTTP requests/s, %.0f stored moves/s%n",
+                all.size() / seconds, requests.get() / seconds, events / seconds);
+        System.out.println("latency (ms)         count     p50     p90     p99     max");
+        create.print("create");
+        view.print("view");
+        move.print("move (incl. AI replies)");
+    }
+
+    /** One request for the game; returns whether the game goes on. */
+    private boolean step(Game game) {
+        if (game.view == null) {
+            game.view = send(view, get("/" + game.id, game.token));
+            return !ended(game);
+        }
+        JsonNode turn = game.view.path("turn");
+        if (!turn.isObject()) {
+            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            return !ended(game);
+        }
+        int next = Math.min(game.offers, OFFERS.length - 1);
+        String body;
+        if (turn.path("kind").asText().equals("respond") && turn.path("score").path("acceptable").asBoolean()
+                && turn.path("score").path("points").asDouble() >= nextPoints(next)) {
+            body = "{\"type\": \"accept\"}";
+        } else if (game.offers > 2 * OFFERS.length) {
+            body = "{\"type\": \"walk-away\"}";
+        } else {
+            body = "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
+            game.offers++;
+        }
+        game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        return !ended(game);
+    }
+
+    /** The kaldari's points of its offer number {@code k} (from the scenario's table). */
+    private static double nextPoints(int k) {
+        return new double[] {85, 80, 56, 41, 16, 10}[k];
+    }
+
+    private static boolean ended(Game game) {
+        return game.view.path("state").asText().equals("ended");
+    }
+
+    private HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build();
+    }
+
+    private HttpRequest post(String path, String token, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    private JsonNode send(Latencies latencies, HttpRequest request) {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - t0);
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " → " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Latencies in nanoseconds, for percentiles at the end. */
+    private static final class Latencies {
+        private long[] values = new long[1024];
+        private int size;
+
+        synchronized void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        synchronized void print(String name) {
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "  %-22s %6d %7.1f %7.1f %7.1f %7.1f%n", name, size, percentile(sorted, 0.5),
+                    percentile(sorted, 0.9), percentile(sorted, 0.99), size == 0 ? 0 : sorted[size - 1] / 1e6);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+}

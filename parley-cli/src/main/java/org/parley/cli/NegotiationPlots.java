@@ -1,0 +1,146 @@
+package org.parley.cli;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.parley.core.analysis.Analysis;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.BargainingPoint;
+import org.parley.core.analysis.FrontierPoint;
+import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.model.DiscreteIssue;
+import org.parley.core.model.IntegerIssue;
+import org.parley.core.model.Issue;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.OutcomeSpace;
+import org.parley.core.model.RealIssue;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.preference.Preferences;
+import org.parley.plot.OutcomeSpacePlot;
+import org.parley.plot.Point;
+import org.parley.plot.TimelinePlot;
+
+/**
+ * Builds the charts of one negotiation from its scenario and log: the outcome space as two parties
+ * see it, and each party's utility over the rounds.
+ */
+final class NegotiationPlots {
+
+    /** More outcomes than this are sampled (at random, with a fixed seed) rather than all drawn. */
+    static final int SAMPLE = 4000;
+
+    private NegotiationPlots() {}
+
+    /**
+     * The outcome space of parties {@code x} and {@code y}: every outcome (a fixed random sample of
+     * {@value #SAMPLE} when there are more), those acceptable to both, the Pareto frontier, Nash and
+     * Kalai–Smorodinsky points of the two (their own bargaining problem, the others left out), the
+     * reservation values, each mover's offers in order, and the agreement.
+     */
+    static OutcomeSpacePlot outcomeSpace(Scenario scenario, NegotiationRecord record, String x, String y) {
+        Preferences px = scenario.party(x).preferences();
+        Preferences py = scenario.party(y).preferences();
+        List<Point> outcomes = new ArrayList<>();
+        List<Point> acceptable = new ArrayList<>();
+        for (Outcome outcome : sample(scenario)) {
+            Point point = new Point(px.utility(outcome), py.utility(outcome));
+            (px.acceptable(outcome) && py.acceptable(outcome) ? acceptable : outcomes).add(point);
+        }
+        List<Point> frontier = new ArrayList<>();
+        Point nash = null;
+        Point ks = null;
+        try {
+            Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
+                    OutcomeSpace.DEFAULT_REAL_STEPS), 1);
+            for (FrontierPoint point : analysis.pareto().points()) {
+                frontier.add(new Point(point.utility(0), point.utility(1)));
+            }
+            nash = analysis.nash().map(NegotiationPlots::point).orElse(null);
+            ks = analysis.kalaiSmorodinsky().map(NegotiationPlots::point).orElse(null);
+        } catch (IllegalArgumentException beyondLimits) {
+            // Drawn without the analysis.
+        }
+        Map<String, List<Point>> offers = new LinkedHashMap<>();
+        for (Event event : record.events()) {
+            if (event.action() instanceof Action.Offer offer) {
+                offers.computeIfAbsent(event.party(), p -> new ArrayList<>())
+                        .add(new Point(px.utility(offer.outcome()), py.utility(offer.outcome())));
+            }
+        }
+        Point agreement = record.result() != null && record.result().agreement()
+                ? new Point(px.utility(record.result().outcome()), py.utility(record.result().outcome())) : null;
+        String title = scenario.name() + ": outcomes as " + x + " and " + y + " see them"
+                + (record.result() == null ? "" : record.result().agreement() ? " — agreement in round "
+                        + (record.result().rounds() - 1) : " — no agreement");
+        return new OutcomeSpacePlot(title, x, y, outcomes, acceptable, frontier, nash, ks, px.reservation(),
+                py.reservation(), offers, agreement);
+    }
+
+    private static Point point(BargainingPoint point) {
+        return new Point(point.point().utility(0), point.point().utility(1));
+    }
+
+    /**
+     * Each party's own utility of the outcomes it offered, round by round (its concession curve);
+     * for a party that never offers (single-text mediation) the utility of the mediator's texts.
+     */
+    static TimelinePlot timeline(Scenario scenario, NegotiationRecord record) {
+        Map<String, List<Point>> series = new LinkedHashMap<>();
+        Map<String, Double> reservations = new LinkedHashMap<>();
+        for (var party : scenario.parties()) {
+            List<Point> own = new ArrayList<>();
+            List<Point> texts = new ArrayList<>();
+            for (Event event : record.events()) {
+                if (event.action() instanceof Action.Offer offer) {
+                    Point point = new Point(event.round(), party.preferences().utility(offer.outcome()));
+                    if (event.party().equals(party.name())) {
+                        own.add(point);
+                    } else if (Event.MEDIATOR.equals(event.party())) {
+                        texts.add(point);
+                    }
+                }
+            }
+            series.put(party.name(), own.isEmpty() ? texts : own);
+            reservations.put(party.name(), party.preferences().reservation());
+        }
+        return new TimelinePlot(scenario.name() + ": each party's utility of its offers, by round", series, reservations);
+    }
+
+    /** All outcomes of a small space; a fixed random sample of a large one (real issues at random points). */
+    static List<Outcome> sample(Scenario scenario) {
+        OutcomeSpace space = new OutcomeSpace(scenario.domain());
+        BigInteger count = space.count();
+        boolean real = scenario.domain().issues().stream().anyMatch(i -> i instanceof RealIssue r && r.min() != r.max());
+        List<Outcome> outcomes = new ArrayList<>();
+        if (!real && count.compareTo(BigInteger.valueOf(SAMPLE)) <= 0) {
+            for (long rank = 0; rank < count.longValueExact(); rank++) {
+                outcomes.add(space.outcome(rank));
+            }
+            return outcomes;
+        }
+        SplittableRandom random = new SplittableRandom(20_260_101);
+        List<Issue> issues = scenario.domain().issues();
+        for (int k = 0; k < SAMPLE; k++) {
+            double[] values = new double[issues.size()];
+            for (int i = 0; i < values.length; i++) {
+                Issue issue = issues.get(i);
+                if (issue instanceof DiscreteIssue d) {
+                    values[i] = random.nextInt(d.options().size());
+                } else if (issue instanceof IntegerIssue n) {
+                    values[i] = n.min() + random.nextLong(n.size());
+                } else {
+                    RealIssue r = (RealIssue) issue;
+                    values[i] = r.min() == r.max() ? r.min() : r.min() + random.nextDouble() * (r.max() - r.min());
+                }
+            }
+            outcomes.add(new Outcome(values));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,514 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.strategy.StrategyRegistry;
+import org.parley.core.tournament.MatchResult;
+import org.parley.core.tournament.Ranking;
+import org.parley.core.tournament.TournamentPlan;
+import org.parley.core.tournament.TournamentRunner;
+import org.parley.io.ScenarioReader;
+import org.parley.io.ScenarioWriter;
+import org.parley.io.json.NegotiationJson;
+import org.parley.plot.Charts;
+import org.parley.plot.RankingPlot;
+import org.parley.store.Archive;
+import org.parley.store.RecordStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs every strategy against every other, in every role, on every scenario. */
+@Command(name = "tournament", description = {
+        "Run every assignment of the strategies to the roles of every scenario (all orderings, as in ANAC), in"
+                + " parallel; print a ranking and write results.csv, summary.json and ranking.svg/.png.",
+        "Interrupted (Ctrl-C, or killed), it keeps every finished negotiation; --resume DIR carries on."})
+final class TournamentCommand implements Callable<Integer> {
+
+    static final int DEFAULT_ROUNDS = RunCommand.DEFAULT_ROUNDS;
+
+    @Option(names = "--strategies", paramLabel = "A,B,...", split = ";",
+            description = "The strategies, comma-separated (parameters stay with their strategy:"
+                    + " boulware,time-dependent:e=0.5,ac=const,micro); repeatable.")
+    List<String> strategies;
+
+    @Option(names = "--scenarios", paramLabel = "DIR_OR_FILE", arity = "1..*",
+            description = "Scenario files, or folders: a folder's .yaml/.yml files, or, with none, the folder itself"
+                    + " as one GENIUS or GeniusWeb scenario.")
+    List<Path> scenarios;
+
+    @Option(names = "--repetitions", paramLabel = "R", description = "Runs of each assignment, each with its own seed"
+            + " (default 1).")
+    Integer repetitions;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "The round limit (default " + DEFAULT_ROUNDS + ").")
+    Integer rounds;
+
+    @Option(names = "--protocol", paramLabel = "sao|amop|mediated", description = "The protocol (default sao).")
+    String protocol;
+
+    @Option(names = "--self-play", description = "Let a strategy play several roles of one negotiation (all k^n"
+            + " assignments instead of the k!/(k-n)! with distinct strategies).")
+    Boolean selfPlay;
+
+    @Option(names = "--move-limit", paramLabel = "DURATION", description = "The time a strategy may take for one move,"
+            + " like 1s (default: none, so that results never depend on the machine's load).")
+    String moveLimit;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The tournament's seed; negotiation i runs with a seed"
+            + " derived from it and i (default 1).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Negotiations run at once (default: the machine's"
+            + " cores). The results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The folder for the results (default:"
+            + " parley-tournament-DATE-TIME here).")
+    Path outDir;
+
+    @Option(names = "--record", description = "Also store every negotiation, with its full log, in the record database.")
+    Boolean record;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Carry on an interrupted tournament in DIR, as it was"
+            + " set up there, without redoing its finished negotiations.")
+    Path resume;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What tournament.json holds: everything a resume needs. */
+    private record Setup(String id, TournamentPlan plan, boolean record) {}
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserException("--threads (" + threadCount + "): expected at least 1.");
+        }
+        TournamentFiles files;
+        Setup setup;
+        if (resume != null) {
+            rejectWithResume();
+            files = new TournamentFiles(resume);
+            setup = readSetup(files);
+        } else {
+            setup = newSetup();
+            files = new TournamentFiles(outDir != null ? outDir : Path.of("parley-tournament-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
+            writeSetup(files, setup);
+        }
+        TournamentPlan plan = setup.plan();
+        Map<Integer, MatchResult> results = new ConcurrentSkipListMap<>(files.readJournal(plan));
+        int total = plan.size();
+        int before = results.size();
+        try (RecordStore records = setup.record() ? store.open() : null) {
+            Archive archive = records == null ? null : new Archive(records);
+            files.openJournal();
+            err.printf("tournament %s: %s (%s, %s, %s) on %s%s, results in %s%n", setup.id(),
+                    count(total, "negotiation"), count(plan.scenarios().size(), "scenario"),
+                    count(plan.strategies().size(), "strategy"), count(plan.repetitions(), "repetition"),
+                    count(threadCount, "thread"), before == 0 ? "" : "; " + before + " already done", files.dir());
+            err.flush();
+            TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+            ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal(), total, before, System::nanoTime, 200_000_000L);
+            Thread hook = new Thread(() -> interrupted(runner, files, plan, bar, err), "parley-tournament-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long start = System.nanoTime();
+            int ran;
+            try {
+                ran = runner.run(results.keySet(), threadCount, (result, negotiation) -> {
+                    String recordId = null;
+                    if (archive != null) {
+                        // Stored before it is journaled, under an id fixed by the tournament and the index,
+                        // so that a resume after a kill between the two does not store it twice.
+                        recordId = Archive.batchId(setup.id(), result.index());
+                        archive.saveIfAbsent(recordId, plan.scenarios().get(result.match().scenario()), negotiation,
+                                Archive.TOURNAMENT, setup.id());
+                    }
+                    if (files.append(result, plan, recordId)) {
+                        results.put(result.index(), result);
+                        bar.step();
+                    }
+                });
+            } finally {
+                bar.finish();
+                files.closeJournal();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it reports.
+                }
+            }
+            if (runner.stopped()) {
+                // Ctrl-C: the shutdown hook keeps the results and reports; the JVM is ending.
+                return 130;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            finish(files, setup, results, ran, seconds, threadCount, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Ctrl-C: keep what is finished, write the CSV of it, and say how to carry on. */
+    private static void interrupted(TournamentRunner runner, TournamentFiles files, TournamentPlan plan, ProgressBar bar,
+            PrintWriter err) {
+        runner.stop();
+        files.closeJournal();
+        bar.finish();
+        Map<Integer, MatchResult> kept = files.readJournal(plan);
+        files.writeCsv(plan, kept);
+        err.printf("%ninterrupted: %d of %d negotiations finished and kept in %s; carry on with: parley tournament"
+                + " --resume %s%n", kept.size(), plan.size(), files.dir(), files.dir());
+        err.flush();
+    }
+
+    private void finish(TournamentFiles files, Setup setup, Map<Integer, MatchResult> results, int ran, double seconds,
+            int threadCount, PrintWriter out) {
+        TournamentPlan plan = setup.plan();
+        List<MatchResult> all = new ArrayList<>(results.values());
+        files.writeCsv(plan, results);
+        Ranking ranking = Ranking.of(plan.strategies(), all);
+        files.write(TournamentFiles.SUMMARY, NegotiationJson.pretty(summary(setup, ranking, all)) + "\n");
+        RankingPlot chart = new RankingPlot("Tournament " + setup.id() + ": mean discounted utility (95% interval)",
+                "mean utility", ranking.rows().stream().map(Ranking.Row::strategy).toList(),
+                ranking.rows().stream().map(r -> Double.isNaN(r.utility()) ? 0.0 : r.utility()).toList(),
+                ranking.rows().stream().map(r -> Double.isNaN(r.halfWidth()) ? 0.0 : r.halfWidth()).toList());
+        Charts.write(Charts.ranking(chart), files.path("ranking.svg"));
+        Charts.write(Charts.ranking(chart), files.path("ranking.png"));
+        long agreements = all.stream().filter(MatchResult::agreement).count();
+        out.printf(Locale.ROOT, "%d negotiations (%d run now%s) in %.1f s, %.1f per second on %d threads; %d agreements"
+                        + " (%.0f%%)%n%n", all.size(), ran, all.size() > ran ? ", " + (all.size() - ran) + " before" : "",
+                seconds, seconds > 0 ? ran / seconds : 0.0, threadCount, agreements,
+                all.isEmpty() ? 0.0 : 100.0 * agreements / all.size());
+        printRanking(ranking, out);
+        out.printf("%nwrote %s, %s, %s, ranking.svg and ranking.png in %s%n", TournamentFiles.CSV, TournamentFiles.SUMMARY,
+                TournamentFiles.JOURNAL, files.dir());
+        if (setup.record()) {
+            out.printf("stored every negotiation: parley history --tournament %s%n", setup.id());
+        }
+    }
+
+    private static String count(long n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
+    }
+
+    static void printRanking(Ranking ranking, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"rank", "strategy", "utility", "±95%", "undiscounted", "agreements", "welfare", "rounds",
+            "to Pareto", "to Nash", "negotiations"});
+        for (Ranking.Row r : ranking.rows()) {
+            rows.add(new String[] {String.valueOf(r.rank()), r.strategy(), f3(r.utility()), f3(r.halfWidth()),
+                f3(r.undiscounted()), Double.isNaN(r.agreementRate()) ? "" : String.format(Locale.ROOT, "%.0f%%",
+                        100 * r.agreementRate()), f3(r.socialWelfare()), Double.isNaN(r.rounds()) ? ""
+                        : String.format(Locale.ROOT, "%.1f", r.rounds()), f3(r.distancePareto()), f3(r.distanceNash()),
+                String.valueOf(r.negotiations())});
+        }
+        Tables.print(rows, out, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    private static String f3(double x) {
+        return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    private static ObjectNode summary(Setup setup, Ranking ranking, List<MatchResult> all) {
+        TournamentPlan plan = setup.plan();
+        ObjectNode root = TournamentFiles.object();
+        root.put("tournament", setup.id());
+        root.put("negotiations", plan.size());
+        root.put("completed", all.size());
+        long agreements = all.stream().filter(MatchResult::agreement).count();
+        root.put("agreements", agreements);
+        ArrayNode rows = root.putArray("ranking");
+        for (Ranking.Row r : ranking.rows()) {
+            ObjectNode row = rows.addObject();
+            row.put("rank", r.rank());
+            row.put("strategy", r.strategy());
+            row.put("negotiations", r.negotiations());
+            row.put("samples", r.samples());
+            RecordFormats.putNumber(row, "utility", r.utility());
+            RecordFormats.putNumber(row, "halfWidth95", r.halfWidth());
+            RecordFormats.putNumber(row, "undiscounted", r.undiscounted());
+            RecordFormats.putNumber(row, "agreementRate", r.agreementRate());
+            RecordFormats.putNumber(row, "socialWelfare", r.socialWelfare());
+            RecordFormats.putNumber(row, "rounds", r.rounds());
+            RecordFormats.putNumber(row, "distancePareto", r.distancePareto());
+            RecordFormats.putNumber(row, "distanceNash", r.distanceNash());
+        }
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (int s = 0; s < plan.scenarios().size(); s++) {
+            int index = s;
+            List<MatchResult> mine = all.stream().filter(r -> r.match().scenario() == index).toList();
+            ObjectNode node = scenarios.addObject();
+            node.put("name", plan.scenarios().get(s).name());
+            node.put("parties", plan.scenarios().get(s).parties().size());
+            node.put("negotiations", mine.size());
+            RecordFormats.putNumber(node, "agreementRate", mine.isEmpty() ? Double.NaN
+                    : (double) mine.stream().filter(MatchResult::agreement).count() / mine.size());
+            RecordFormats.putNumber(node, "socialWelfare", mean(mine.stream().mapToDouble(MatchResult::socialWelfare)));
+            RecordFormats.putNumber(node, "distancePareto", mean(mine.stream().mapToDouble(MatchResult::distancePareto)));
+            RecordFormats.putNumber(node, "distanceNash", mean(mine.stream().mapToDouble(MatchResult::distanceNash)));
+        }
+        root.set("settings", setupJson(setup));
+        return root;
+    }
+
+    private static double mean(java.util.stream.DoubleStream values) {
+        return values.filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Setting up, and reading the set-up back
+
+    private void rejectWithResume() {
+        List<String> given = new ArrayList<>();
+        if (strategies != null) {
+            given.add("--strategies");
+        }
+        if (scenarios != null) {
+            given.add("--scenarios");
+        }
+        if (repetitions != null) {
+            given.add("--repetitions");
+        }
+        if (rounds != null) {
+            given.add("--rounds");
+        }
+        if (protocol != null) {
+            given.add("--protocol");
+        }
+        if (selfPlay != null) {
+            given.add("--self-play");
+        }
+        if (moveLimit != null) {
+            given.add("--move-limit");
+        }
+        if (seed != null) {
+            given.add("--seed");
+        }
+        if (record != null) {
+            given.add("--record");
+        }
+        if (outDir != null) {
+            given.add("--out");
+        }
+        if (!given.isEmpty()) {
+            throw new UserException("--resume carries on the tournament as it was set up in " + resume.resolve(
+                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads and --db may"
+                    + " change).");
+        }
+        if (!Files.isRegularFile(resume.resolve(TournamentFiles.CONFIG))) {
+            throw new UserException("--resume " + resume + ": no " + TournamentFiles.CONFIG + " there; name the folder"
+                    + " a tournament was writing to.");
+        }
+    }
+
+    private Setup newSetup() {
+        if (strategies == null || strategies.isEmpty()) {
+            throw new UserException("--strategies: name the strategies to play, like --strategies boulware,conceder,micro.");
+        }
+        if (scenarios == null || scenarios.isEmpty()) {
+            throw new UserException("--scenarios: name scenario files or folders, like --scenarios scenarios/.");
+        }
+        StrategyRegistry registry = new StrategyRegistry();
+        List<StrategySpec> specs = new ArrayList<>();
+        Set<StrategySpec> seen = new HashSet<>();
+        for (String group : strategies) {
+            for (String text : splitStrategies(group)) {
+                StrategySpec spec;
+                try {
+                    spec = StrategySpec.parse(text);
+                    registry.validate(spec);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--strategies (" + text + "): " + e.getMessage());
+                }
+                if (!seen.add(spec)) {
+                    throw new UserException("--strategies: (" + text + ") is named twice; to let a strategy meet itself"
+                            + " use --self-play.");
+                }
+                specs.add(spec);
+            }
+        }
+        List<Scenario> loaded = new ArrayList<>();
+        for (Path path : scenarios) {
+            for (Path file : scenarioFiles(path)) {
+                loaded.add(Scenarios.load(file, spec.commandLine().getErr()));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (Scenario scenario : loaded) {
+            if (!names.add(scenario.name())) {
+                throw new UserException("--scenarios: two scenarios are named (" + scenario.name() + "); results are"
+                        + " kept by scenario name, so give each a name of its own.");
+            }
+        }
+        int r = repetitions == null ? 1 : repetitions;
+        if (r < 1) {
+            throw new UserException("--repetitions (" + r + "): expected at least 1.");
+        }
+        int n = rounds == null ? DEFAULT_ROUNDS : rounds;
+        if (n < 1) {
+            throw new UserException("--rounds (" + n + "): expected a whole number of rounds, at least 1.");
+        }
+        ProtocolType type;
+        try {
+            type = ProtocolType.parse(protocol == null ? "sao" : protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--protocol: " + e.getMessage());
+        }
+        // No limit by default: a time-out depends on the machine's load, which would break the
+        // promise that a seed gives the same results; the built-in strategies answer in microseconds,
+        // and watching each negotiation from a second thread costs a twentieth of the throughput.
+        Duration limit = moveLimit == null || moveLimit.strip().equalsIgnoreCase("none") ? null
+                : RunCommand.duration("--move-limit", moveLimit);
+        TournamentPlan plan;
+        try {
+            plan = new TournamentPlan(loaded, specs, r, Boolean.TRUE.equals(selfPlay), type, Deadline.rounds(n), limit,
+                    seed == null ? 1 : seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        return new Setup(Archive.newId().substring(0, 8), plan, Boolean.TRUE.equals(record));
+    }
+
+    /**
+     * Splits {@code a,b:k=v,k2=v2,c} into strategies: a piece with an '=' and no ':' is one more
+     * parameter of the strategy before it.
+     */
+    static List<String> splitStrategies(String text) {
+        List<String> result = new ArrayList<>();
+        for (String piece : text.split(",", -1)) {
+            String p = piece.strip();
+            if (p.isEmpty()) {
+                throw new UserException("--strategies (" + text + "): an empty name between commas.");
+            }
+            if (p.contains("=") && !p.contains(":") && !result.isEmpty() && result.get(result.size() - 1).contains(":")) {
+                result.set(result.size() - 1, result.get(result.size() - 1) + "," + p);
+            } else {
+                result.add(p);
+            }
+        }
+        return result;
+    }
+
+    private static List<Path> scenarioFiles(Path path) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> list = Files.list(path)) {
+            List<Path> files = list.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+            }).sorted().toList();
+            return files.isEmpty() ? List.of(path) : files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode setupJson(Setup setup) {
+        TournamentPlan plan = setup.plan();
+        ObjectNode node = TournamentFiles.object();
+        node.put("id", setup.id());
+        ArrayNode strategies = node.putArray("strategies");
+        plan.strategies().forEach(s -> strategies.add(s.toString()));
+        ArrayNode scenarios = node.putArray("scenarios");
+        for (int s = 0; s < plan.scenarios().size(); s++) {
+            scenarios.addObject().put("name", plan.scenarios().get(s).name()).put("file", scenarioCopy(s, plan));
+        }
+        node.put("repetitions", plan.repetitions());
+        node.put("selfPlay", plan.selfPlay());
+        node.put("protocol", plan.protocol().key());
+        node.put("rounds", plan.deadline().rounds());
+        node.put("moveLimit", plan.moveTimeLimit() == null ? null : plan.moveTimeLimit().toString());
+        node.put("seed", plan.seed());
+        node.put("record", setup.record());
+        node.put("negotiations", plan.size());
+        return node;
+    }
+
+    private static String scenarioCopy(int s, TournamentPlan plan) {
+        return "scenarios/" + (s + 1) + "-" + plan.scenarios().get(s).name() + ".yaml";
+    }
+
+    private void writeSetup(TournamentFiles files, Setup setup) {
+        Path dir = files.dir();
+        if (Files.exists(dir.resolve(TournamentFiles.CONFIG)) || Files.exists(dir.resolve(TournamentFiles.JOURNAL))) {
+            throw new UserException("--out " + dir + " holds a tournament already; carry it on with --resume " + dir
+                    + ", or choose another folder.");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserException("--out " + dir + " is a file; name a folder (it is created when missing).");
+        }
+        try {
+            Files.createDirectories(dir.resolve("scenarios"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        TournamentPlan plan = setup.plan();
+        // The scenarios are copied in, so that a resume runs exactly what the tournament began with.
+        for (int s = 0; s < plan.scenarios().size(); s++) {
+            ScenarioWriter.write(plan.scenarios().get(s), dir.resolve(scenarioCopy(s, plan)));
+        }
+        ObjectNode json = setupJson(setup);
+        json.put("createdAt", Instant.now().toString());
+        files.write(TournamentFiles.CONFIG, NegotiationJson.pretty(json) + "\n");
+    }
+
+    private static Setup readSetup(TournamentFiles files) {
+        JsonNode node = files.readJson(TournamentFiles.CONFIG);
+        String where = files.path(TournamentFiles.CONFIG).toString();
+        try {
+            List<StrategySpec> specs = new ArrayList<>();
+            node.get("strategies").forEach(s -> specs.add(StrategySpec.parse(s.asText())));
+            List<Scenario> loaded = new ArrayList<>();
+            for (JsonNode s : node.get("scenarios")) {
+                loaded.add(ScenarioReader.read(files.dir().resolve(s.get("file").asText())));
+            }
+            JsonNode limit = node.get("moveLimit");
+            TournamentPlan plan = new TournamentPlan(loaded, specs, node.get("repetitions").asInt(),
+                    node.get("selfPlay").asBoolean(), ProtocolType.parse(node.get("protocol").asText()),
+                    Deadline.rounds(node.get("rounds").asInt()), limit == null || limit.isNull() ? null
+                            : Duration.parse(limit.asText()), node.get("seed").asLong());
+            if (plan.size() != node.get("negotiations").asInt()) {
+                throw new IllegalArgumentException("it plans " + node.get("negotiations").asInt()
+                        + " negotiations but this version of Parley makes " + plan.size() + " of it");
+            }
+            return new Setup(node.get("id").asText(), plan, node.get("record").asBoolean());
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new UserException(where + ": not a tournament set-up Parley can carry on (" + e.getMessage() + ").");
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.engine.Negotiation;
+import org.parley.store.Archive;
+import org.parley.store.Databases;
+import org.parley.store.HistoryQuery;
+import org.parley.store.RecordStatus;
+import org.parley.store.RecordStore;
+
+class TournamentCommandTest {
+
+    private static final String SCENARIOS = "../scenarios";
+    private static final String TALKS = "../scenarios/cardassian-talks.yaml";
+
+    @TempDir
+    static Path dir;
+
+    /** The reference: the built-in scenarios, 4 strategies, on one thread. */
+    static Path reference;
+    static CliRunner referenceRun;
+
+    @BeforeAll
+    static void runTheReference() {
+        reference = dir.resolve("reference");
+        referenceRun = CliRunner.run("tournament", "--strategies", "boulware,conceder,time-dependent:e=0.5,ac=const,micro",
+                "--scenarios", SCENARIOS, "--rounds", "40", "--seed", "7", "--threads", "1", "--out", reference.toString());
+        assertThat(referenceRun.exitCode()).as(referenceRun.err()).isZero();
+    }
+
+    /** The CSV without its one wall-clock column. */
+    static List<String> timeless(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int column = fields(lines.get(0)).indexOf("millis");
+        assertThat(column).isPositive();
+        List<String> result = new ArrayList<>();
+        for (String line : lines) {
+            List<String> fields = fields(line);
+            fields.remove(column);
+            result.add(String.join("|", fields));
+        }
+        return result;
+    }
+
+    /** The fields of a CSV line (quotes as RFC 4180 has them; no line breaks inside fields here). */
+    static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    @Test
+    void runsEveryAssignmentOnEveryScenarioAndWritesItsFiles() throws IOException {
+        // 4 strategies: 12 ordered pairs (cardassian), 24 triples (tavrik), 24 quadruples (trinity).
+        List<String> csv = Files.readAllLines(reference.resolve("results.csv"));
+        assertThat(csv).hasSize(1 + 60);
+        assertThat(csv.get(0)).startsWith("index,scenario,repetition,seed,party_1,strategy_1,party_2,strategy_2,")
+                .contains(",agreement,ending,rounds,time,millis,utility_1,")
+                .endsWith(",social_welfare,distance_pareto,distance_nash,distance_ks,final_offer");
+        for (int i = 1; i < csv.size(); i++) {
+            assertThat(csv.get(i)).startsWith((i - 1) + ",");
+        }
+        assertThat(csv.get(1)).startsWith("0,cardassian-talks,0,").contains("federation,boulware,union,conceder");
+        assertThat(csv.get(5)).contains("federation,conceder,union,\"time-dependent:e=0.5,ac=const\"");
+        assertThat(csv.get(13)).startsWith("12,tavrik-accord,");
+        assertThat(csv.get(37)).startsWith("36,trinity-station,");
+        assertThat(csv.stream().skip(1).filter(l -> l.contains(",true,agreement,"))).allMatch(l -> l.contains("=") );
+
+        JsonNode summary = new ObjectMapper().readTree(reference.resolve("summary.json").toFile());
+        assertThat(summary.get("negotiations").asInt()).isEqualTo(60);
+        assertThat(summary.get("completed").asInt()).isEqualTo(60);
+        assertThat(summary.get("ranking")).hasSize(4);
+        assertThat(summary.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(summary.get("ranking").get(0).get("utility").asDouble())
+                .isGreaterThanOrEqualTo(summary.get("ranking").get(3).get("utility").asDouble());
+        // Each strategy plays in 6 of the 12 pairs, 18 of the 24 triples and all 24 quadruples.
+        assertThat(summary.get("ranking").get(0).get("negotiations").asInt()).isEqualTo(6 + 18 + 24);
+        assertThat(summary.get("scenarios")).hasSize(3);
+        assertThat(summary.at("/settings/strategies/2").asText()).isEqualTo("time-dependent:e=0.5,ac=const");
+
+        assertThat(referenceRun.out()).contains("60 negotiations (60 run now)")
+                .containsPattern("(?m)^rank  strategy +utility +±95%  undiscounted  agreements  welfare  rounds  to Pareto"
+                        + "  to Nash  negotiations$")
+                .containsPattern("(?m)^   1  \\S+ +\\d\\.\\d{3}  \\d\\.\\d{3}");
+        assertThat(referenceRun.out().lines()).noneMatch(l -> l.endsWith(" "));
+        assertThat(referenceRun.err()).startsWith("tournament ").contains("60 negotiations").doesNotContain("\r");
+        PlotFiles.assertPng(reference.resolve("ranking.png"));
+        PlotFiles.assertSvg(reference.resolve("ranking.svg"));
+    }
+
+    @Test
+    void theResultsDoNotDependOnTheThreadCount() throws IOException {
+        Path three = dir.resolve("three-threads");
+        CliRunner run = CliRunner.run("tournament", "--strategies", "boulware,conceder,time-dependent:e=0.5,ac=const,micro",
+                "--scenarios", SCENARIOS, "--rounds", "40", "--seed", "7", "--threads", "3", "--out", three.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(timeless(three.resolve("results.csv"))).isEqualTo(timeless(reference.resolve("results.csv")));
+        assertThat(Files.readString(three.resolve("summary.json")).replaceAll("\"tournament\" : \"\\w+\"", "")
+                .replaceAll("\"id\" : \"\\w+\"", ""))
+                .isEqualTo(Files.readString(reference.resolve("summary.json")).replaceAll("\"tournament\" : \"\\w+\"", "")
+                        .replaceAll("\"id\" : \"\\w+\"", ""));
+    }
+
+    @Test
+    void aResumeAfterAnInterruptionRedoesNothingAndEndsAsAnUninterruptedRun() throws IOException {
+        // An interruption leaves the set-up and a journal of the negotiations that finished, in completion
+        // order, perhaps with a last line cut short: make such a folder from the reference's files.
+        Path cut = dir.resolve("interrupted");
+        Files.createDirectories(cut);
+        copyTree(reference.resolve("scenarios"), cut.resolve("scenarios"));
+        Files.copy(reference.resolve("tournament.json"), cut.resolve("tournament.json"));
+        List<String> journal = Files.readAllLines(reference.resolve("results.jsonl"));
+        List<String> kept = new ArrayList<>(List.of(journal.get(20), journal.get(3), journal.get(59)));
+        kept.addAll(journal.subList(4, 15));
+        String partial = journal.get(16).substring(0, 40);
+        Files.writeString(cut.resolve("results.jsonl"), String.join("\n", kept) + "\n" + partial, StandardCharsets.UTF_8);
+
+        CliRunner resumed = CliRunner.run("tournament", "--resume", cut.toString(), "--threads", "2");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("14 already done");
+        assertThat(resumed.out()).contains("60 negotiations (46 run now, 14 before)");
+        assertThat(timeless(cut.resolve("results.csv"))).isEqualTo(timeless(reference.resolve("results.csv")));
+        List<String> after = Files.readAllLines(cut.resolve("results.jsonl"));
+        assertThat(after).hasSize(60);
+        assertThat(after.subList(0, 14)).isEqualTo(kept);
+        Set<Integer> indices = new HashSet<>();
+        for (String line : after) {
+            indices.add(new ObjectMapper().readTree(line).get("index").asInt());
+        }
+        assertThat(indices).hasSize(60);
+
+        CliRunner again = CliRunner.run("tournament", "--resume", cut.toString());
+        assertThat(again.out()).contains("60 negotiations (0 run now, 60 before)");
+    }
+
+    @Test
+    void aKilledTournamentKeepsItsFinishedNegotiationsInTheFolderAndTheDatabase() throws Exception {
+        killAndResume("sqlite", "jdbc:sqlite:" + dir.resolve("killed.db"));
+    }
+
+    @Test
+    void aKilledTournamentKeepsItsFinishedNegotiationsInPostgres() throws Exception {
+        String url = System.getenv("PARLEY_TEST_POSTGRES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "PARLEY_TEST_POSTGRES is not set: PostgreSQL tests skipped");
+        killAndResume("postgres", url);
+    }
+
+    private void killAndResume(String name, String db) throws Exception {
+        Path out = dir.resolve("killed-" + name);
+        String[] args = {"tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
+            "--repetitions", "100", "--rounds", "60", "--seed", "3", "--threads", "2", "--record", "--db", db,
+            "--out", out.toString()};
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path journal = out.resolve("results.jsonl");
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.exists(journal) || Files.readAllLines(journal).size() < 40) {
+                assertThat(process.isAlive()).as("the tournament ended before it could be killed").isTrue();
+                assertThat(System.nanoTime()).as("the tournament ran too slowly").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+            process.waitFor();
+        }
+        String batch = new ObjectMapper().readTree(out.resolve("tournament.json").toFile()).get("id").asText();
+        HistoryQuery thisTournament = new HistoryQuery(null, null, null, null, batch, 100_000);
+        // Every record in the database is complete: it decodes, and replaying its log reproduces it.
+        try (RecordStore store = Databases.open(db)) {
+            Archive archive = new Archive(store);
+            var stored = store.history(thisTournament);
+            assertThat(stored).isNotEmpty();
+            for (var record : stored) {
+                assertThat(record.status()).isEqualTo(RecordStatus.FINISHED);
+                Archive.Entry entry = archive.decode(record);
+                var negotiation = entry.negotiation();
+                var replayed = Negotiation.resume(entry.scenario(), negotiation.settings(), negotiation.events(),
+                        new org.parley.core.strategy.StrategyRegistry(), new org.parley.core.engine.BidSpaceCache());
+                assertThat(replayed.finished()).isTrue();
+                assertThat(replayed.result()).isEqualTo(negotiation.result());
+            }
+        }
+        int journaled = (int) Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count();
+        assertThat(journaled).isGreaterThanOrEqualTo(40).isLessThan(4 * 3 * 100);
+
+        CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString(), "--db", db);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1200 negotiations (");
+        try (RecordStore store = Databases.open(db)) {
+            // One record per negotiation: none lost, none stored twice.
+            assertThat(store.history(thisTournament)).hasSize(1200);
+        }
+        // And the same results as a run that was never interrupted.
+        Path straight = dir.resolve("straight-" + name);
+        CliRunner whole = CliRunner.run("tournament", "--strategies", "boulware,conceder,linear,micro", "--scenarios", TALKS,
+                "--repetitions", "100", "--rounds", "60", "--seed", "3", "--out", straight.toString());
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertThat(timeless(out.resolve("results.csv"))).isEqualTo(timeless(straight.resolve("results.csv")));
+    }
+
+    /**
+     * SIGTERM runs the same shutdown hook as Ctrl-C (SIGINT, which a test cannot send reliably: a
+     * process started in the background may inherit it ignored): the finished negotiations are kept,
+     * results.csv holds them, and the message says how to carry on.
+     */
+    @Test
+    void anInterruptedTournamentKeepsItsResultsAndSaysHowToCarryOn() throws Exception {
+        Path out = dir.resolve("terminated");
+        Path log = dir.resolve("terminated.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName(), "tournament", "--strategies",
+                "boulware,conceder,linear,micro", "--scenarios", TALKS, "--repetitions", "100", "--rounds", "60",
+                "--threads", "2", "--out", out.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path journal = out.resolve("results.jsonl");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(journal) || Files.readAllLines(journal).size() < 30) {
+            assertThat(process.isAlive()).as("the tournament ended before it could be interrupted").isTrue();
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        process.destroy();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        int kept = Files.readAllLines(journal).size();
+        assertThat(Files.readString(log)).contains("interrupted: " + kept + " of 1200 negotiations finished and kept in "
+                + out + "; carry on with: parley tournament --resume " + out);
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(kept + 1);
+        CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1200 negotiations (" + (1200 - kept) + " run now, " + kept + " before)");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1201);
+    }
+
+    @Test
+    void mistakesAreOneLineErrors() {
+        String[][] cases = {
+            {"--scenarios", TALKS}, {"--strategies: name the strategies"},
+            {"--strategies", "boulware,micro"}, {"--scenarios: name scenario files"},
+            {"--strategies", "boulware,bolware", "--scenarios", TALKS}, {"--strategies (bolware): Unknown strategy"},
+            {"--strategies", "boulware,boulware", "--scenarios", TALKS}, {"is named twice"},
+            {"--strategies", "boulware,micro", "--scenarios", SCENARIOS}, {"has 3 parties but there are only 2 strategies"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--repetitions", "0"}, {"--repetitions (0)"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--threads", "0"}, {"--threads (0)"},
+            {"--strategies", "boulware,micro", "--scenarios", "nowhere.yaml"}, {"nowhere.yaml"},
+            {"--resume", "nowhere"}, {"--resume nowhere: no tournament.json there"},
+            {"--resume", "nowhere", "--seed", "3"}, {"drop --seed"},
+        };
+        java.io.File here = Path.of("").toAbsolutePath().toFile();
+        java.io.FilenameFilter tournaments = (d, name) -> name.startsWith("parley-tournament-");
+        List<String> before = List.of(here.list(tournaments));
+        for (int k = 0; k < cases.length; k += 2) {
+            String[] args = new String[1 + cases[k].length];
+            args[0] = "tournament";
+            System.arraycopy(cases[k], 0, args, 1, cases[k].length);
+            CliRunner run = CliRunner.run(args);
+            assertThat(run.exitCode()).as(String.join(" ", cases[k]) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", cases[k])).startsWith("error: ").contains(cases[k + 1][0]);
+            assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        }
+        // A mistake leaves no folder behind.
+        assertThat(here.list(tournaments)).containsExactlyInAnyOrderElementsOf(before);
+        CliRunner again = CliRunner.run("tournament", "--strategies", "boulware,micro", "--scenarios", TALKS, "--out",
+                reference.toString());
+        assertThat(again.err().strip()).isEqualTo("error: --out " + reference + " holds a tournament already; carry it on"
+                + " with --resume " + reference + ", or choose another folder.");
+    }
+
+    @Test
+    void strategiesSplitAtCommasButKeepTheirParameters() {
+        assertThat(TournamentCommand.splitStrategies("boulware, time-dependent:e=0.5,ac=const ,micro"))
+                .containsExactly("boulware", "time-dependent:e=0.5,ac=const", "micro");
+    }
+
+    @Test
+    void theProgressBarShowsDoneTotalRateAndTimeLeft() {
+        StringWriter text = new StringWriter();
+        long[] now = {0};
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), true, 100, 20, () -> now[0], 1_000_000_000L);
+        now[0] = 2_000_000_000L;
+        for (int i = 0; i < 10; i++) {
+            bar.step();
+        }
+        // 10 new in 2 s: 5 per second, 70 left: 14 s.
+        assertThat(bar.render(now[0])).isEqualTo("[#########.....................] 30/100  30%  5.0/s  0:14 left");
+        // Drawn at the first step, then not again within the interval.
+        assertThat(text.toString()).isEqualTo("\r[######........................] 21/100  21%  0.5/s  2:38 left");
+        bar.finish();
+        StringWriter silent = new StringWriter();
+        ProgressBar off = new ProgressBar(new PrintWriter(silent), false, 10, 0, () -> now[0], 0);
+        off.step();
+        off.finish();
+        assertThat(silent.toString()).isEmpty();
+        assertThat(ProgressBar.clock(3725)).isEqualTo("1:02:05");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}

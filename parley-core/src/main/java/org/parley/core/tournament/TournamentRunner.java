@@ -1,0 +1,188 @@
+package org.parley.core.tournament;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.core.analysis.Analysis;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.engine.BidSpaceCache;
+import org.parley.core.engine.Negotiation;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Result;
+import org.parley.core.strategy.StrategyRegistry;
+
+/**
+ * Runs a tournament's negotiations on a pool of threads and hands each finished one to a sink as
+ * soon as it completes (in completion order; the index says where it belongs). Each scenario is
+ * analysed once (Pareto frontier, Nash and Kalai–Smorodinsky points) and its bid spaces built once,
+ * before any negotiation runs; negotiations share nothing else. {@link #stop} lets the
+ * negotiations under way finish and starts no more.
+ */
+public final class TournamentRunner {
+
+    /** Receives each finished negotiation; called from the pool's threads, one call at a time. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(MatchResult result, NegotiationRecord record);
+    }
+
+    private final TournamentPlan plan;
+    private final StrategyRegistry registry;
+    private final BidSpaceCache cache = new BidSpaceCache();
+    private final List<Analysis> analyses = new ArrayList<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    public TournamentRunner(TournamentPlan plan, StrategyRegistry registry) {
+        this.plan = plan;
+        this.registry = registry;
+        for (Scenario scenario : plan.scenarios()) {
+            Analysis analysis;
+            try {
+                analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 0);
+            } catch (IllegalArgumentException beyondLimits) {
+                analysis = null;
+            }
+            analyses.add(analysis);
+        }
+    }
+
+    public TournamentPlan plan() {
+        return plan;
+    }
+
+    /** The analysis of scenario {@code s}, or null when it is beyond the analysis's limits. */
+    public Analysis analysis(int s) {
+        return analyses.get(s);
+    }
+
+    public void stop() {
+        stopped.set(true);
+    }
+
+    public boolean stopped() {
+        return stopped.get();
+    }
+
+    /**
+     * Runs every negotiation whose index is not in {@code done}, on {@code threads} threads, and
+     * returns how many it ran. A failure of the engine or the sink stops the run and is rethrown.
+     */
+    public int run(Set<Integer> done, int threads, Sink sink) throws InterruptedException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("The thread count (" + threads + ") must be at least 1.");
+        }
+        List<Match> todo = new ArrayList<>();
+        for (Match match : plan.matches()) {
+            if (!done.contains(match.index())) {
+                todo.add(match);
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        Object sinkLock = new Object();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "parley-tournament");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    // Workers take matches in index order, so an interrupted run has done mostly a prefix.
+                    for (int i = next.getAndIncrement(); i < todo.size() && !stopped.get(); i = next.getAndIncrement()) {
+                        Match match = todo.get(i);
+                        long start = System.nanoTime();
+                        NegotiationRecord record = play(match);
+                        MatchResult result = measure(match, record, (System.nanoTime() - start) / 1_000_000);
+                        // A negotiation under way when stop() came still finishes and is kept.
+                        synchronized (sinkLock) {
+                            sink.accept(result, record);
+                        }
+                        ran.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    stopped.set(true);
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ran.get();
+    }
+
+    /** Plays one negotiation to its end. */
+    public NegotiationRecord play(Match match) {
+        Scenario scenario = plan.scenarios().get(match.scenario());
+        NegotiationSettings settings = plan.settings(match);
+        Negotiation negotiation = Negotiation.start(scenario, settings, registry, cache);
+        negotiation.run();
+        return negotiation.session().record();
+    }
+
+    /** The figures of a finished negotiation that took {@code millis} of wall-clock time. */
+    public MatchResult measure(Match match, NegotiationRecord record, long millis) {
+        Scenario scenario = plan.scenarios().get(match.scenario());
+        Result result = record.result();
+        List<String> parties = scenario.partyNames();
+        List<String> strategies = new ArrayList<>();
+        List<Double> utilities = new ArrayList<>();
+        List<Double> discounted = new ArrayList<>();
+        double welfare = 0;
+        double[] vector = new double[parties.size()];
+        for (int role = 0; role < parties.size(); role++) {
+            strategies.add(plan.strategies().get(match.assignment().get(role)).toString());
+            Result.Payoff payoff = result.payoff(parties.get(role));
+            utilities.add(payoff.utility());
+            discounted.add(payoff.discounted());
+            welfare += payoff.utility();
+            vector[role] = payoff.utility();
+        }
+        Analysis analysis = analyses.get(match.scenario());
+        Analysis.Distances distances = analysis == null ? null : analysis.distances(vector);
+        return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
+                result.rounds(), result.time(), millis, utilities, discounted, welfare,
+                distances == null ? Double.NaN : distances.pareto(), distances == null ? Double.NaN : distances.nash(),
+                distances == null ? Double.NaN : distances.kalaiSmorodinsky(), finalOffer(record));
+    }
+
+    /** The agreement, else the last outcome offered in the log, else null. */
+    static Outcome finalOffer(NegotiationRecord record) {
+        if (record.result() != null && record.result().agreement()) {
+            return record.result().outcome();
+        }
+        List<Event> events = record.events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).action() instanceof Action.Offer offer) {
+                return offer.outcome();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.parley.core.tournament;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.parley.core.model.DiscreteIssue;
+import org.parley.core.model.Domain;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.Result;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.preference.Discount;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.Preferences;
+import org.parley.core.strategy.StrategyRegistry;
+
+class TournamentRunnerTest {
+
+    /** Two parties with opposed interests on two issues of three options, and a third who cares little. */
+    static Scenario scenario(int parties) {
+        Domain domain = new Domain(List.of(new DiscreteIssue("a", List.of("x", "y", "z")),
+                new DiscreteIssue("b", List.of("x", "y", "z"))));
+        List<Party> list = new ArrayList<>();
+        double[][][] points = {{{50, 25, 0}, {50, 30, 0}}, {{0, 25, 50}, {0, 20, 50}}, {{10, 10, 10}, {0, 45, 90}}};
+        for (int p = 0; p < parties; p++) {
+            list.add(new Party("p" + p, "", new Preferences(LinearAdditiveUtility.fromPoints(domain, points[p], 100),
+                    List.of(), 0.2, Discount.perRound(0.99)), null));
+        }
+        return new Scenario("toy-" + parties, domain, list);
+    }
+
+    static TournamentPlan plan(long seed) {
+        return new TournamentPlan(List.of(scenario(2), scenario(3)),
+                List.of(StrategySpec.parse("boulware"), StrategySpec.parse("conceder"), StrategySpec.parse("random"),
+                        StrategySpec.parse("micro")),
+                2, false, ProtocolType.SAO, Deadline.rounds(30), null, seed);
+    }
+
+    static Map<Integer, MatchResult> run(TournamentPlan plan, int threads) throws InterruptedException {
+        Map<Integer, MatchResult> results = Collections.synchronizedMap(new TreeMap<>());
+        new TournamentRunner(plan, new StrategyRegistry()).run(new HashSet<>(), threads, (r, record) -> results.put(r.index(), r));
+        return results;
+    }
+
+    /** A result without its wall-clock time, the one figure allowed to differ. */
+    static MatchResult timeless(MatchResult r) {
+        return new MatchResult(r.match(), r.scenario(), r.parties(), r.strategies(), r.agreement(), r.ending(), r.rounds(),
+                r.time(), 0, r.utilities(), r.discounted(), r.socialWelfare(), r.distancePareto(), r.distanceNash(),
+                r.distanceKalaiSmorodinsky(), r.finalOffer());
+    }
+
+    @Test
+    void theOrderAndTheSeedsFollowFromThePlanAlone() {
+        TournamentPlan plan = plan(9);
+        List<Match> matches = plan.matches();
+        // 4·3 ordered pairs + 4·3·2 ordered triples, twice each.
+        assertThat(plan.size()).isEqualTo(2 * (12 + 24)).isEqualTo(matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            assertThat(matches.get(i).index()).isEqualTo(i);
+            assertThat(matches.get(i).seed()).isEqualTo(Seeds.derive(9, i));
+        }
+        assertThat(matches.get(0).assignment()).containsExactly(0, 1);
+        assertThat(matches.get(1).assignment()).containsExactly(0, 1);
+        assertThat(matches.get(1).repetition()).isEqualTo(1);
+        assertThat(matches.get(24).scenario()).isEqualTo(1);
+        assertThat(matches.get(24).assignment()).containsExactly(0, 1, 2);
+        assertThat(matches.stream().map(Match::seed).distinct().count()).isEqualTo(matches.size());
+        assertThat(plan.settings(matches.get(3)).strategies().values()).extracting(StrategySpec::name)
+                .containsExactly("boulware", "random");
+    }
+
+    @Test
+    void resultsAreTheSameWhateverTheThreadCount() throws InterruptedException {
+        Map<Integer, MatchResult> one = run(plan(5), 1);
+        Map<Integer, MatchResult> three = run(plan(5), 3);
+        assertThat(one.keySet()).hasSize(plan(5).size());
+        assertThat(three.values().stream().map(TournamentRunnerTest::timeless).toList())
+                .isEqualTo(one.values().stream().map(TournamentRunnerTest::timeless).toList());
+        Map<Integer, MatchResult> other = run(plan(6), 2);
+        assertThat(other.values().stream().map(TournamentRunnerTest::timeless).toList())
+                .isNotEqualTo(one.values().stream().map(TournamentRunnerTest::timeless).toList());
+    }
+
+    @Test
+    void measuresTheGeniusColumnsFromTheResult() {
+        TournamentPlan plan = plan(1);
+        TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+        for (Match match : plan.matches().subList(0, 30)) {
+            NegotiationRecord record = runner.play(match);
+            MatchResult r = runner.measure(match, record, 7);
+            Result result = record.result();
+            assertThat(r.agreement()).isEqualTo(result.agreement());
+            assertThat(r.millis()).isEqualTo(7);
+            double sum = 0;
+            for (int p = 0; p < r.parties().size(); p++) {
+                assertThat(r.utilities().get(p)).isEqualTo(result.payoff(r.parties().get(p)).utility());
+                sum += r.utilities().get(p);
+            }
+            assertThat(r.socialWelfare()).isCloseTo(sum, within(1e-12));
+            double[] u = r.utilities().stream().mapToDouble(Double::doubleValue).toArray();
+            assertThat(r.distancePareto()).isEqualTo(runner.analysis(match.scenario()).distances(u).pareto());
+            assertThat(r.distanceNash()).isGreaterThanOrEqualTo(r.distancePareto() - 1e-12);
+            if (result.agreement()) {
+                assertThat(r.finalOffer()).isEqualTo(result.outcome());
+            } else {
+                assertThat(r.finalOffer()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void stopLetsRunningNegotiationsFinishAndStartsNoMore() throws InterruptedException {
+        TournamentPlan plan = plan(3);
+        TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        int ran = runner.run(new HashSet<>(), 2, (r, record) -> {
+            seen.add(r.index());
+            if (seen.size() == 5) {
+                runner.stop();
+            }
+        });
+        assertThat(ran).isEqualTo(seen.size()).isBetween(5, 6);
+        // The rest runs on a resume, and the union is the whole tournament, each once.
+        TournamentRunner again = new TournamentRunner(plan, new StrategyRegistry());
+        List<Integer> rest = Collections.synchronizedList(new ArrayList<>());
+        again.run(new HashSet<>(seen), 2, (r, record) -> rest.add(r.index()));
+        List<Integer> all = new ArrayList<>(seen);
+        all.addAll(rest);
+        assertThat(all).doesNotHaveDuplicates().hasSize(plan.size());
+    }
+
+    @Test
+    void tooFewStrategiesForTheRolesIsAClearError() {
+        assertThatThrownBy(() -> new TournamentPlan(List.of(scenario(3)), List.of(StrategySpec.parse("boulware"),
+                StrategySpec.parse("micro")), 1, false, ProtocolType.SAO, Deadline.rounds(10), null, 1))
+                .hasMessageContaining("has 3 parties but there are only 2 strategies");
+        assertThat(new TournamentPlan(List.of(scenario(3)), List.of(StrategySpec.parse("boulware"),
+                StrategySpec.parse("micro")), 1, true, ProtocolType.SAO, Deadline.rounds(10), null, 1).size()).isEqualTo(8);
+    }
+}

@@ -1,0 +1,561 @@
+package org.parley.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.ProtocolType;
+import org.parley.core.negotiation.Request;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.strategy.StrategyRegistry;
+import org.parley.io.FormatException;
+import org.parley.io.ScenarioReader;
+import org.parley.io.json.NegotiationJson;
+import org.parley.plot.OutcomeSpacePlot;
+import org.parley.store.AccessGrant;
+
+/** The JSON API's handlers (docs/api.md). Every body is read strictly: an unknown or bad field is a 400 naming it. */
+final class Api {
+
+    static final int MAX_ROUNDS = 1000;
+    static final double MAX_SECONDS = 7 * 24 * 3600;
+    static final int MAX_SCENARIO_CHARS = 512 * 1024;
+    /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
+    static final long POLL_SECONDS = 25;
+    /**
+     * No per-move time limit for the AI diplomats: the server runs only the registry's own
+     * strategies, and the engine enforces a limit by starting a watched thread per call, which
+     * under load costs more than the moves themselves. A slow strategy delays only its own table.
+     */
+    static final Duration MOVE_TIME_LIMIT = null;
+    private static final String GRANT = "parley.grant";
+
+    private final Tables tables;
+
+    Api(Tables tables) {
+        this.tables = tables;
+    }
+
+    // --- scenarios and strategies (public) --------------------------------------------------------
+
+    void scenarios(Context ctx) {
+        ArrayNode list = Views.MAPPER.createArrayNode();
+        tables.builtIns().entries().values().forEach(e -> list.add(summary(e.scenario())));
+        json(ctx, 200, list);
+    }
+
+    void scenario(Context ctx) {
+        BuiltInScenarios.Entry entry = tables.builtIns().get(ctx.pathParam("name"));
+        if (entry == null) {
+            throw new ApiException(404, null, "No built-in scenario (" + ctx.pathParam("name") + "); the built-in"
+                    + " scenarios are " + tables.builtIns().entries().keySet() + ".");
+        }
+        json(ctx, 200, summary(entry.scenario()));
+    }
+
+    void checkScenario(Context ctx) {
+        ObjectNode body = body(ctx, Set.of("text", "format"));
+        Scenario scenario = readScenario(body);
+        json(ctx, 200, summary(scenario));
+    }
+
+    void strategies(Context ctx) {
+        ArrayNode list = Views.MAPPER.createArrayNode();
+        tables.engines().registry().entries().values().forEach(e -> {
+            ObjectNode node = list.addObject();
+            node.put("name", e.name());
+            node.put("description", e.description());
+            ArrayNode parameters = node.putArray("parameters");
+            e.parameters().stream().sorted().forEach(parameters::add);
+        });
+        json(ctx, 200, list);
+    }
+
+    /** What anyone may know of a scenario before playing it: issues, parties and their roles, never preferences. */
+    static ObjectNode summary(Scenario scenario) {
+        ObjectNode node = Views.MAPPER.createObjectNode();
+        node.put("name", scenario.name());
+        node.put("description", scenario.description());
+        node.put("outcomes", scenario.domain().outcomeCount().toString());
+        node.put("agreementRule", Views.describeRule(scenario));
+        node.set("issues", Views.issues(scenario.domain()));
+        ArrayNode parties = node.putArray("parties");
+        for (Party p : scenario.parties()) {
+            ObjectNode party = parties.addObject();
+            party.put("name", p.name());
+            party.put("role", p.role());
+            party.put("defaultStrategy", p.strategy() == null ? "linear" : p.strategy());
+            party.put("required", scenario.agreement().required().contains(p.name()));
+        }
+        return node;
+    }
+
+    // --- creating a negotiation ---------------------------------------------------------------------
+
+    void create(Context ctx) {
+        ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
+                "parties", "seed"));
+        Scenario scenario;
+        String text;
+        if (body.hasNonNull("scenarioText")) {
+            if (body.hasNonNull("scenario")) {
+                throw ApiException.badField("scenario", "Give either scenario (a built-in scenario's name) or"
+                        + " scenarioText (an uploaded scenario), not both.");
+            }
+            scenario = readScenario(body, "scenarioText", "scenarioFormat");
+            text = body.get("scenarioText").asText();
+        } else {
+            String name = string(body, "scenario", true);
+            BuiltInScenarios.Entry entry = tables.builtIns().get(name);
+            if (entry == null) {
+                throw ApiException.badField("scenario", "No built-in scenario (" + name + "); the built-in scenarios"
+                        + " are " + tables.builtIns().entries().keySet() + ", or upload one as scenarioText.");
+            }
+            scenario = entry.scenario();
+            text = entry.text();
+        }
+        ProtocolType protocol = ProtocolType.SAO;
+        if (body.hasNonNull("protocol")) {
+            try {
+                protocol = ProtocolType.parse(string(body, "protocol", true));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("protocol", e.getMessage());
+            }
+        }
+        Deadline deadline = deadline(body.get("deadline"));
+        Map<String, StrategySpec> strategies = parties(scenario, body.get("parties"));
+        long seed = tables.tokens().seed();
+        if (body.hasNonNull("seed")) {
+            JsonNode s = body.get("seed");
+            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
+                throw ApiException.badField("seed", "The seed must be a whole number, not (" + s + ").");
+            }
+            seed = s.asLong();
+        }
+        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, MOVE_TIME_LIMIT);
+        Tables.Created created;
+        try {
+            created = tables.create(scenario, text, settings);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
+        }
+        String base = ctx.scheme() + "://" + ctx.host();
+        ObjectNode response = Views.MAPPER.createObjectNode();
+        String id = created.table().id();
+        response.put("id", id);
+        ObjectNode observer = response.putObject("observer");
+        link(observer, base, id, created.observerToken());
+        ObjectNode links = response.putObject("parties");
+        created.partyTokens().forEach((party, token) -> link(links.putObject(party), base, id, token));
+        ctx.header("Location", "/api/negotiations/" + id);
+        json(ctx, 201, response);
+    }
+
+    private static void link(ObjectNode node, String base, String id, String token) {
+        node.put("token", token);
+        node.put("path", "/n/" + id + "#" + token);
+        node.put("url", base + "/n/" + id + "#" + token);
+    }
+
+    private Scenario readScenario(ObjectNode body) {
+        return readScenario(body, "text", "format");
+    }
+
+    private static Scenario readScenario(ObjectNode body, String textField, String formatField) {
+        String text = string(body, textField, true);
+        if (text.length() > MAX_SCENARIO_CHARS) {
+            throw ApiException.badField(textField, "The scenario is " + text.length() + " characters long; at most "
+                    + MAX_SCENARIO_CHARS + " are accepted.");
+        }
+        String format = body.hasNonNull(formatField) ? string(body, formatField, false).toLowerCase(Locale.ROOT) : "yaml";
+        if (!format.equals("yaml") && !format.equals("json")) {
+            throw ApiException.badField(formatField, "The format must be yaml or json, not (" + format + ").");
+        }
+        try {
+            return ScenarioReader.read(text, "uploaded scenario." + format);
+        } catch (FormatException e) {
+            throw ApiException.badField(textField, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(textField, "The scenario is not valid: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw ApiException.badField(textField, "The scenario cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Deadline deadline(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw ApiException.badField("deadline", "The deadline is missing: give {\"rounds\": N} and/or"
+                    + " {\"seconds\": S}.");
+        }
+        if (!node.isObject()) {
+            throw ApiException.badField("deadline", "The deadline must be an object like {\"rounds\": 20, \"seconds\":"
+                    + " 600}.");
+        }
+        unknownFields((ObjectNode) node, "deadline.", Set.of("rounds", "seconds"));
+        int rounds = 0;
+        Duration time = null;
+        if (node.hasNonNull("rounds")) {
+            JsonNode r = node.get("rounds");
+            if (!r.isIntegralNumber() || r.asLong() < 1 || r.asLong() > MAX_ROUNDS) {
+                throw ApiException.badField("deadline.rounds", "The round limit must be a whole number from 1 to "
+                        + MAX_ROUNDS + ", not (" + r + ").");
+            }
+            rounds = r.asInt();
+        }
+        if (node.hasNonNull("seconds")) {
+            JsonNode s = node.get("seconds");
+            if (!s.isNumber() || !(s.asDouble() >= 1) || s.asDouble() > MAX_SECONDS) {
+                throw ApiException.badField("deadline.seconds", "The time limit must be a number of seconds from 1 to "
+                        + (long) MAX_SECONDS + ", not (" + s + ").");
+            }
+            time = Duration.ofMillis(Math.round(s.asDouble() * 1000));
+        }
+        if (rounds == 0 && time == null) {
+            throw ApiException.badField("deadline", "The deadline needs rounds, seconds, or both.");
+        }
+        return new Deadline(rounds, time);
+    }
+
+    private Map<String, StrategySpec> parties(Scenario scenario, JsonNode node) {
+        if (node != null && !node.isNull() && !node.isObject()) {
+            throw ApiException.badField("parties", "The parties must be an object of party names to players, like"
+                    + " {\"" + scenario.parties().get(0).name() + "\": {\"player\": \"human\"}}.");
+        }
+        if (node != null && node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (scenario.indexOf(name) < 0) {
+                    throw ApiException.badField("parties." + name, "Unknown party (" + name + "); the parties of "
+                            + scenario.name() + " are " + scenario.partyNames() + ".");
+                }
+            }
+        }
+        StrategyRegistry registry = tables.engines().registry();
+        Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+        for (Party party : scenario.parties()) {
+            String field = "parties." + party.name();
+            JsonNode p = node == null || node.isNull() ? null : node.get(party.name());
+            String player = "ai";
+            String strategy = party.strategy() == null ? "linear" : party.strategy();
+            if (p != null && !p.isNull()) {
+                if (!p.isObject()) {
+                    throw ApiException.badField(field, "Each party takes an object like {\"player\": \"human\"} or"
+                            + " {\"player\": \"ai\", \"strategy\": \"boulware\"}.");
+                }
+                unknownFields((ObjectNode) p, field + ".", Set.of("player", "strategy"));
+                if (p.hasNonNull("player")) {
+                    player = string((ObjectNode) p, "player", true, field + ".player");
+                }
+                if (p.hasNonNull("strategy")) {
+                    strategy = string((ObjectNode) p, "strategy", true, field + ".strategy");
+                }
+            }
+            if (player.equals("human")) {
+                if (p != null && p.hasNonNull("strategy")) {
+                    throw ApiException.badField(field + ".strategy", "A human party has no strategy; drop it, or set"
+                            + " player to ai.");
+                }
+                strategies.put(party.name(), StrategySpec.human());
+            } else if (player.equals("ai")) {
+                StrategySpec spec;
+                try {
+                    spec = StrategySpec.parse(strategy);
+                    if (spec.isHuman()) {
+                        throw new IllegalArgumentException("human is not a strategy; set player to human instead.");
+                    }
+                    registry.validate(spec);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badField(field + ".strategy", e.getMessage());
+                }
+                strategies.put(party.name(), spec);
+            } else {
+                throw ApiException.badField(field + ".player", "The player must be human or ai, not (" + player + ").");
+            }
+        }
+        return strategies;
+    }
+
+    // --- a negotiation, through a join link ---------------------------------------------------------
+
+    /** Checks the token before the event stream opens (a stream cannot carry a 401 once it has started). */
+    void authorizeStream(Context ctx) {
+        AccessGrant grant = authorize(ctx, ctx.queryParam("token"));
+        ctx.attribute(GRANT, grant);
+    }
+
+    void view(Context ctx) {
+        AccessGrant grant = authorize(ctx);
+        Table table = tables.table(grant.negotiationId());
+        String after = ctx.queryParam("after");
+        if (after == null) {
+            json(ctx, 200, Views.view(table, grant));
+            return;
+        }
+        long version;
+        try {
+            version = Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "after", "The after parameter must be a view version (a whole number), not ("
+                    + after + ").");
+        }
+        if (table.version() > version || table.finished()) {
+            json(ctx, 200, Views.view(table, grant));
+            return;
+        }
+        ctx.future(() -> {
+            var waiter = table.changeAfter(version);
+            return waiter.completeOnTimeout(null, POLL_SECONDS, TimeUnit.SECONDS).thenAccept(ignored -> {
+                table.forget(waiter);
+                Table current = tables.table(grant.negotiationId());
+                json(ctx, 200, Views.view(current, grant));
+            });
+        });
+    }
+
+    void stream(SseClient client) {
+        AccessGrant grant = client.ctx().attribute(GRANT);
+        Table table = tables.table(grant.negotiationId());
+        Table.Watcher watcher = new Table.Watcher() {
+            @Override
+            public AccessGrant access() {
+                return grant;
+            }
+
+            @Override
+            public void send(String view) {
+                synchronized (client) {
+                    if (!client.terminated()) {
+                        client.sendEvent("view", view);
+                    }
+                }
+            }
+        };
+        client.onClose(() -> table.unwatch(watcher));
+        table.watch(watcher);
+        watcher.send(Views.json(Views.view(table, grant)));
+        client.keepAlive();
+    }
+
+    void score(Context ctx) {
+        AccessGrant grant = authorizeParty(ctx, "score an offer");
+        ObjectNode body = body(ctx, Set.of("offer"));
+        Table table = tables.table(grant.negotiationId());
+        Outcome outcome = Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer");
+        Request pending = table.pending(grant.party());
+        int round = pending != null ? pending.round() : 0;
+        double time = pending != null ? pending.time() : 0;
+        json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
+    }
+
+    void move(Context ctx) {
+        AccessGrant grant = authorizeParty(ctx, "move");
+        ObjectNode body = body(ctx, Set.of("type", "offer"));
+        Table table = tables.table(grant.negotiationId());
+        String type = string(body, "type", true);
+        String party = grant.party();
+        Action action = switch (type) {
+            case "offer" -> new Action.Offer(Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer"));
+            case "accept", "reject" -> {
+                Outcome named = body.hasNonNull("offer")
+                        ? Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer") : null;
+                Outcome asked = askedOutcome(table, party, type);
+                if (named != null && !named.equals(asked)) {
+                    throw ApiException.conflict("The offer you answered is no longer the one on the table; the table"
+                            + " now asks you about " + table.scenario().domain().format(asked) + ".");
+                }
+                yield type.equals("accept") ? new Action.Accept(asked) : new Action.Reject(asked);
+            }
+            case "walk-away" -> {
+                if (body.hasNonNull("offer")) {
+                    throw ApiException.badField("offer", "Walking away takes no offer.");
+                }
+                yield new Action.WalkAway();
+            }
+            default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
+                    + " not (" + type + ").");
+        };
+        table.submit(party, action);
+        json(ctx, 200, Views.view(table, grant));
+    }
+
+    private static Outcome askedOutcome(Table table, String party, String type) {
+        if (table.finished()) {
+            throw ApiException.conflict("The negotiation has ended (" + table.result().reason() + "); no more moves.");
+        }
+        Request request = table.pending(party);
+        if (request == null) {
+            List<String> waiting = table.pending().stream().map(Request::party).toList();
+            throw ApiException.conflict("It is not " + party + "'s turn: the negotiation waits for "
+                    + (waiting.isEmpty() ? "nobody" : String.join(", ", waiting)) + ".");
+        }
+        if (request.outcome() == null) {
+            throw ApiException.conflict("There is nothing to " + type + " yet: make an offer or walk away.");
+        }
+        return request.outcome();
+    }
+
+    void plot(Context ctx) {
+        AccessGrant grant = authorize(ctx);
+        Table table = endedTable(grant, "The outcome-space chart");
+        json(ctx, 200, Debriefs.plotJson(plotFor(ctx, table, grant)));
+    }
+
+    void plotSvg(Context ctx) {
+        AccessGrant grant = authorize(ctx);
+        Table table = endedTable(grant, "The outcome-space chart");
+        String svg = Debriefs.svg(plotFor(ctx, table, grant));
+        ctx.contentType("image/svg+xml; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + table.scenario().name() + "-outcome-space.svg\"");
+        ctx.result(svg);
+    }
+
+    void record(Context ctx) {
+        AccessGrant grant = authorize(ctx);
+        Table table = endedTable(grant, "The record");
+        String json = NegotiationJson.of(table.scenario().domain()).write(new NegotiationRecord(
+                table.scenario().name(), table.settings(), table.events(), table.result()));
+        ObjectNode doc = Views.MAPPER.createObjectNode();
+        doc.put("id", table.id());
+        doc.put("scenarioText", table.scenarioText());
+        try {
+            doc.set("record", Views.MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"parley-" + table.scenario().name() + "-"
+                + table.id().substring(0, 8) + ".json\"");
+        json(ctx, 200, doc);
+    }
+
+    private Table endedTable(AccessGrant grant, String what) {
+        Table table = tables.table(grant.negotiationId());
+        if (!table.finished()) {
+            throw ApiException.conflict(what + " is available once the negotiation has ended.");
+        }
+        return table;
+    }
+
+    private static OutcomeSpacePlot plotFor(Context ctx, Table table, AccessGrant grant) {
+        Scenario scenario = table.scenario();
+        String x = ctx.queryParam("x");
+        String y = ctx.queryParam("y");
+        List<String> names = scenario.partyNames();
+        if (x == null) {
+            x = grant.party() != null ? grant.party() : names.get(0);
+        }
+        if (y == null) {
+            String first = x;
+            y = names.stream().filter(n -> !n.equals(first)).findFirst().orElse(x);
+        }
+        for (String[] axis : new String[][] {{"x", x}, {"y", y}}) {
+            if (scenario.indexOf(axis[1]) < 0) {
+                throw new ApiException(400, axis[0], "Unknown party (" + axis[1] + ") for the " + axis[0]
+                        + " axis; the parties are " + names + ".");
+            }
+        }
+        return Debriefs.plot(table, x, y);
+    }
+
+    private AccessGrant authorize(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = null;
+        if (header != null) {
+            if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new ApiException(401, null, "The Authorization header must be \"Bearer TOKEN\".");
+            }
+            token = header.substring(7).trim();
+        }
+        return authorize(ctx, token);
+    }
+
+    private AccessGrant authorize(Context ctx, String token) {
+        AccessGrant grant = tables.authenticate(token);
+        if (!grant.negotiationId().equals(ctx.pathParam("id"))) {
+            throw new ApiException(403, null, "This link's token belongs to another negotiation.");
+        }
+        return grant;
+    }
+
+    private AccessGrant authorizeParty(Context ctx, String what) {
+        AccessGrant grant = authorize(ctx);
+        if (!AccessGrant.PARTY.equals(grant.role())) {
+            throw new ApiException(403, null, "An observer cannot " + what + "; only a party's link can.");
+        }
+        return grant;
+    }
+
+    // --- bodies ---------------------------------------------------------------------------------------
+
+    static ObjectNode body(Context ctx, Set<String> allowed) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json).");
+        }
+        JsonNode node;
+        try {
+            node = Views.MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (java.io.IOException e) {
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ApiException(400, null, "The body is not valid JSON: " + message);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ApiException(400, null, "The body must be a JSON object.");
+        }
+        unknownFields((ObjectNode) node, "", allowed);
+        return (ObjectNode) node;
+    }
+
+    private static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ApiException.badField(prefix + name, "Unknown field (" + prefix + name + "); expected "
+                        + allowed.stream().sorted().map(a -> prefix + a).toList() + ".");
+            }
+        }
+    }
+
+    private static String string(ObjectNode body, String field, boolean required) {
+        return string(body, field, required, field);
+    }
+
+    private static String string(ObjectNode body, String field, boolean required, String path) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw ApiException.badField(path, "The field " + path + " is missing.");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badField(path, "The field " + path + " must be a string, not (" + node + ").");
+        }
+        if (node.asText().isBlank() && required) {
+            throw ApiException.badField(path, "The field " + path + " must not be blank.");
+        }
+        return node.asText().trim();
+    }
+
+    static void json(Context ctx, int status, JsonNode node) {
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(Views.json(node));
+    }
+}

@@ -1,0 +1,429 @@
+package org.parley.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.parley.core.model.DiscreteIssue;
+import org.parley.core.model.Domain;
+import org.parley.core.model.IntegerIssue;
+import org.parley.core.model.Issue;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Party;
+import org.parley.core.model.RealIssue;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Request;
+import org.parley.core.negotiation.Result;
+import org.parley.core.preference.Constraint;
+import org.parley.core.preference.Discount;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.PiecewiseLinearValueFunction;
+import org.parley.core.preference.Preferences;
+import org.parley.core.preference.ValueFunction;
+import org.parley.io.json.NegotiationJson;
+import org.parley.store.AccessGrant;
+
+/**
+ * What each client may see, as JSON. The one rule: a party's private preferences (weights, points,
+ * reservation, constraints, discount, its utility of anything) appear only in that party's own view,
+ * and in everyone's view once the negotiation has ended (the debriefing). Observers see the public
+ * record until then. Every number a party sees about an outcome is its own score of it.
+ */
+final class Views {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Views() {}
+
+    static String json(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The view for a join link: a party's or an observer's. */
+    static ObjectNode view(Table table, AccessGrant access) {
+        synchronized (table) {
+            String party = AccessGrant.PARTY.equals(access.role()) ? access.party() : null;
+            Scenario scenario = table.scenario();
+            ObjectNode view = MAPPER.createObjectNode();
+            view.put("id", table.id());
+            view.put("version", table.version());
+            ObjectNode you = view.putObject("you");
+            you.put("role", access.role());
+            if (party != null) {
+                you.put("party", party);
+            }
+            publicInfo(view, table);
+            if (party != null) {
+                view.set("preferences", preferences(scenario, party));
+            }
+            boolean ended = table.finished();
+            view.put("state", ended ? "ended" : "running");
+            status(view, table, party);
+            view.set("moves", moves(table, party));
+            if (ended) {
+                view.set("result", result(scenario, table.result()));
+                view.set("debrief", table.debrief().json());
+            }
+            return view;
+        }
+    }
+
+    private static void publicInfo(ObjectNode view, Table table) {
+        Scenario scenario = table.scenario();
+        NegotiationSettings settings = table.settings();
+        ObjectNode s = view.putObject("scenario");
+        s.put("name", scenario.name());
+        s.put("description", scenario.description());
+        ObjectNode protocol = view.putObject("protocol");
+        protocol.put("key", settings.protocol().key());
+        protocol.put("title", settings.protocol().title());
+        ObjectNode deadline = view.putObject("deadline");
+        if (settings.deadline().hasRounds()) {
+            deadline.put("rounds", settings.deadline().rounds());
+        }
+        if (settings.deadline().hasTime()) {
+            deadline.put("seconds", settings.deadline().time().toMillis() / 1000.0);
+        }
+        view.put("agreementRule", describeRule(scenario));
+        view.set("issues", issues(scenario.domain()));
+        Set<String> gone = gone(table.events(), table.published());
+        ArrayNode parties = view.putArray("parties");
+        for (Party p : scenario.parties()) {
+            ObjectNode node = parties.addObject();
+            node.put("name", p.name());
+            node.put("role", p.role());
+            node.put("player", settings.strategy(p.name()).isHuman() ? "human" : "ai");
+            node.put("required", scenario.agreement().required().contains(p.name()));
+            node.put("left", gone.contains(p.name()));
+        }
+    }
+
+    static ArrayNode issues(Domain domain) {
+        ArrayNode issues = MAPPER.createArrayNode();
+        for (Issue issue : domain.issues()) {
+            ObjectNode node = issues.addObject();
+            node.put("name", issue.name());
+            if (issue instanceof DiscreteIssue d) {
+                node.put("type", "discrete");
+                ArrayNode options = node.putArray("options");
+                d.options().forEach(options::add);
+            } else if (issue instanceof IntegerIssue i) {
+                node.put("type", "integer");
+                node.put("min", i.min());
+                node.put("max", i.max());
+            } else {
+                RealIssue r = (RealIssue) issue;
+                node.put("type", "real");
+                node.put("min", r.min());
+                node.put("max", r.max());
+            }
+        }
+        return issues;
+    }
+
+    static String describeRule(Scenario scenario) {
+        int n = scenario.parties().size();
+        if (scenario.agreement().isUnanimity(n)) {
+            return "every party must sign";
+        }
+        List<String> required = scenario.partyNames().stream().filter(scenario.agreement().required()::contains).toList();
+        String who = required.isEmpty() ? "" : String.join(" and ", required) + " must sign";
+        int quorum = scenario.agreement().quorum();
+        if (quorum > required.size()) {
+            who += (who.isEmpty() ? "" : "; ") + "at least " + quorum + " of the " + n + " parties must sign";
+        } else if (required.size() < n) {
+            who += "; the others may sign or stay out";
+        }
+        return who;
+    }
+
+    /** A party's own preferences, in points (utility × 100). */
+    static ObjectNode preferences(Scenario scenario, String party) {
+        Preferences prefs = scenario.party(party).preferences();
+        Domain domain = scenario.domain();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("reservation", points(prefs.reservation()));
+        ArrayNode issues = node.putArray("issues");
+        double best = 0;
+        if (prefs.utility() instanceof LinearAdditiveUtility la) {
+            for (int i = 0; i < domain.size(); i++) {
+                Issue issue = domain.issue(i);
+                ObjectNode entry = issues.addObject();
+                entry.put("name", issue.name());
+                entry.put("weight", round(la.weight(i)));
+                double top = 0;
+                if (issue instanceof DiscreteIssue d) {
+                    ArrayNode pts = entry.putArray("points");
+                    for (int k = 0; k < d.options().size(); k++) {
+                        double p = points(la.term(i, k));
+                        pts.add(p);
+                        top = Math.max(top, p);
+                    }
+                } else {
+                    ArrayNode curve = entry.putArray("curve");
+                    for (double[] xy : curve(issue, la.valueFunction(i))) {
+                        double p = points(la.weight(i) * xy[1]);
+                        curve.addArray().add(xy[0]).add(p);
+                        top = Math.max(top, p);
+                    }
+                }
+                entry.put("best", top);
+                best += top;
+            }
+        }
+        node.put("best", round(best));
+        ArrayNode constraints = node.putArray("constraints");
+        for (Constraint c : prefs.constraints()) {
+            constraints.add(c.describe(domain));
+        }
+        Discount discount = prefs.discount();
+        if (discount.factor() < 1) {
+            ObjectNode d = node.putObject("discount");
+            d.put("factor", discount.factor());
+            d.put("per", discount.basis() == Discount.Basis.PER_ROUND ? "round" : "time");
+        }
+        return node;
+    }
+
+    private static List<double[]> curve(Issue issue, ValueFunction f) {
+        List<double[]> points = new ArrayList<>();
+        double min = issue instanceof IntegerIssue i ? i.min() : ((RealIssue) issue).min();
+        double max = issue instanceof IntegerIssue i ? i.max() : ((RealIssue) issue).max();
+        TreeSet<Double> xs = new TreeSet<>(List.of(min, max));
+        if (f instanceof PiecewiseLinearValueFunction pl) {
+            for (double x : pl.xs()) {
+                if (x > min && x < max) {
+                    xs.add(x);
+                }
+            }
+        } else {
+            for (int k = 1; k < 10; k++) {
+                double x = min + (max - min) * k / 10;
+                xs.add(issue instanceof IntegerIssue ? Math.rint(x) : x);
+            }
+        }
+        for (double x : xs) {
+            points.add(new double[] {x, f.value(x)});
+        }
+        return points;
+    }
+
+    /** What {@code outcome} gives {@code party}, now (round {@code round}, normalised time {@code time}). */
+    static ObjectNode score(Scenario scenario, String party, Outcome outcome, int round, double time) {
+        Preferences prefs = scenario.party(party).preferences();
+        Domain domain = scenario.domain();
+        double u = prefs.utility(outcome);
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("points", points(u));
+        if (prefs.discount().factor() < 1) {
+            node.put("discountedPoints", points(prefs.discount().apply(u, round, time)));
+            node.put("discountedReservation", points(prefs.discount().apply(prefs.reservation(), round, time)));
+        }
+        boolean above = u >= prefs.reservation() - Preferences.TOLERANCE;
+        node.put("aboveReservation", above);
+        ArrayNode broken = node.putArray("brokenConstraints");
+        for (Constraint c : prefs.constraints()) {
+            if (!c.satisfiedBy(outcome)) {
+                broken.add(c.describe(domain));
+            }
+        }
+        node.put("acceptable", above && broken.isEmpty());
+        if (prefs.utility() instanceof LinearAdditiveUtility la) {
+            ArrayNode per = node.putArray("issues");
+            for (int i = 0; i < domain.size(); i++) {
+                ObjectNode e = per.addObject();
+                e.put("issue", domain.issue(i).name());
+                e.put("points", points(la.term(i, outcome.value(i))));
+            }
+        }
+        return node;
+    }
+
+    private static void status(ObjectNode view, Table table, String party) {
+        Scenario scenario = table.scenario();
+        NegotiationSettings settings = table.settings();
+        List<Request> pending = table.pending();
+        List<Event> events = table.events();
+        int round = !pending.isEmpty() ? pending.get(0).round() : events.isEmpty() ? 0 : events.get(events.size() - 1).round();
+        if (table.finished() && table.result() != null) {
+            round = Math.max(0, table.result().rounds() - 1);
+        }
+        view.put("round", round);
+        if (settings.deadline().hasRounds()) {
+            view.put("roundsLeft", Math.max(0, settings.deadline().rounds() - round - (table.finished() ? 1 : 0)));
+        }
+        long left = table.timeLeftMillis();
+        if (left >= 0) {
+            view.put("timeLeftMs", left);
+        }
+        ArrayNode waiting = view.putArray("waitingFor");
+        for (Request r : pending) {
+            waiting.add(r.party());
+        }
+        Request mine = party == null ? null : table.pending(party);
+        if (mine == null) {
+            view.putNull("turn");
+            return;
+        }
+        ObjectNode turn = view.putObject("turn");
+        turn.put("kind", mine.kind().name().toLowerCase(Locale.ROOT));
+        turn.put("round", mine.round());
+        if (mine.outcome() != null) {
+            turn.set("offer", outcome(scenario.domain(), mine.outcome()));
+            turn.set("score", score(scenario, party, mine.outcome(), mine.round(), mine.time()));
+        }
+        if (mine.reference() != null) {
+            turn.set("reference", outcome(scenario.domain(), mine.reference()));
+            turn.set("referenceScore", score(scenario, party, mine.reference(), mine.round(), mine.time()));
+        }
+        if (mine.proposer() != null) {
+            turn.put("proposer", mine.proposer());
+        }
+    }
+
+    /** The moves the viewer may see: the published ones, and its own sealed ones. */
+    private static ArrayNode moves(Table table, String party) {
+        Scenario scenario = table.scenario();
+        List<Event> events = table.events();
+        int published = table.published();
+        ArrayNode moves = MAPPER.createArrayNode();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            boolean sealed = i >= published;
+            if (sealed && !e.party().equals(party)) {
+                continue;
+            }
+            ObjectNode m = moves.addObject();
+            m.put("seq", i);
+            m.put("round", e.round());
+            m.put("party", e.party());
+            m.put("action", actionName(e.action()));
+            if (sealed) {
+                m.put("sealed", true);
+            }
+            Outcome o = e.offer();
+            if (o != null) {
+                m.set("offer", outcome(scenario.domain(), o));
+                if (party != null) {
+                    m.set("score", score(scenario, party, o, e.round(), e.time()));
+                }
+            }
+        }
+        return moves;
+    }
+
+    /** The record's action names, except that the page says a misbehaving party "misbehaved". */
+    static String actionName(Action action) {
+        return action instanceof Action.Misbehaviour ? "misbehaved" : NegotiationJson.actionName(action);
+    }
+
+    private static Set<String> gone(List<Event> events, int published) {
+        Set<String> gone = new HashSet<>();
+        for (int i = 0; i < published && i < events.size(); i++) {
+            Action a = events.get(i).action();
+            if (a instanceof Action.WalkAway || a instanceof Action.Misbehaviour) {
+                gone.add(events.get(i).party());
+            }
+        }
+        return gone;
+    }
+
+    static ObjectNode result(Scenario scenario, Result result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("agreement", result.agreement());
+        node.put("ending", result.ending().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        node.put("reason", result.reason());
+        node.put("rounds", result.rounds());
+        if (result.outcome() != null) {
+            node.set("outcome", outcome(scenario.domain(), result.outcome()));
+        }
+        ArrayNode signers = node.putArray("signers");
+        result.signers().forEach(signers::add);
+        return node;
+    }
+
+    /** An outcome as issue → option name (discrete) or number, as in the negotiation records. */
+    static ObjectNode outcome(Domain domain, Outcome outcome) {
+        return NegotiationJson.of(domain).outcomeNode(outcome);
+    }
+
+    /**
+     * Reads an outcome a client sent: an object giving every issue a value (an option's name, or a
+     * number for a numeric issue). Errors name the field, e.g. {@code offer.pricing}.
+     */
+    static Outcome parseOutcome(Domain domain, JsonNode node, String field) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw ApiException.badField(field, "The " + field + " is missing: give an object with a value for every"
+                    + " issue " + domain.names() + ".");
+        }
+        if (!node.isObject()) {
+            throw ApiException.badField(field, "The " + field + " must be an object of issue names to values, like {\""
+                    + domain.issue(0).name() + "\": ...}.");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (domain.indexOf(name) < 0) {
+                throw ApiException.badField(field + "." + name, "Unknown issue (" + name + "); the issues are "
+                        + domain.names() + ".");
+            }
+        }
+        double[] values = new double[domain.size()];
+        for (int i = 0; i < domain.size(); i++) {
+            Issue issue = domain.issue(i);
+            JsonNode value = node.get(issue.name());
+            String path = field + "." + issue.name();
+            if (value == null || value.isNull()) {
+                throw ApiException.badField(path, "The issue (" + issue.name() + ") has no value" + expected(issue) + ".");
+            }
+            if (issue instanceof DiscreteIssue) {
+                if (!value.isTextual()) {
+                    throw ApiException.badField(path, "The issue (" + issue.name() + ") takes an option's name"
+                            + expected(issue) + ", not (" + value + ").");
+                }
+            } else if (!value.isNumber()) {
+                throw ApiException.badField(path, "The issue (" + issue.name() + ") takes a number" + expected(issue)
+                        + ", not (" + value + ").");
+            }
+            try {
+                values[i] = Domain.coordinate(issue, value.isNumber() ? value.numberValue() : value.asText());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField(path, e.getMessage());
+            }
+        }
+        return new Outcome(values);
+    }
+
+    private static String expected(Issue issue) {
+        if (issue instanceof DiscreteIssue d) {
+            return ": one of " + d.options();
+        } else if (issue instanceof IntegerIssue i) {
+            return ": an integer from " + i.min() + " to " + i.max();
+        }
+        RealIssue r = (RealIssue) issue;
+        return ": a number from " + r.min() + " to " + r.max();
+    }
+
+    static double points(double utility) {
+        return round(utility * 100);
+    }
+
+    /** Rounds away binary noise (0.35000000000000003) while keeping every meaningful digit. */
+    static double round(double x) {
+        return Math.round(x * 1e6) / 1e6;
+    }
+}

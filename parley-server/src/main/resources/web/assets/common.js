@@ -1,0 +1,90 @@
+'use strict';
+/* Shared helpers of Parley's pages: DOM building, the API, formatting. */
+
+const PARTY_COLOURS = ['#7c3aed', '#0e9488', '#d97706', '#2563eb', '#db2777', '#4b5563', '#65a30d', '#0891b2'];
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function clear(node, ...children) {
+  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error && body.error.message) || ('HTTP ' + status));
+    this.status = status;
+    this.field = body && body.error && body.error.field;
+  }
+}
+
+async function api(method, path, body, token) {
+  const headers = {'Accept': 'application/json'};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers['Authorization'] = 'Bearer ' + token;
+  const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+function fmtPoints(p) {
+  if (p === null || p === undefined || Number.isNaN(p)) return '–';
+  const r = Math.round(p * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+function title(text) {
+  return String(text).replace(/-/g, ' ').replace(/^./, c => c.toUpperCase());
+}
+
+function option(text) {
+  return String(text).replace(/-/g, ' ');
+}
+
+function partyColour(parties, name) {
+  const i = parties.findIndex(p => p.name === name);
+  return i < 0 ? '#6b7280' : PARTY_COLOURS[i % PARTY_COLOURS.length];
+}
+
+function partyChip(parties, name, label) {
+  return el('span', {class: 'party-chip'},
+    el('span', {class: 'dot', style: null, dataset: {colour: partyColour(parties, name)}}), label || title(name));
+}
+
+/* CSP forbids inline style attributes; colours are applied through the CSSOM after building. */
+function paint(root) {
+  root.querySelectorAll('[data-colour]').forEach(n => { n.style.background = n.dataset.colour; });
+  root.querySelectorAll('[data-width]').forEach(n => { n.style.width = n.dataset.width; });
+  root.querySelectorAll('[data-left]').forEach(n => { n.style.left = n.dataset.left; });
+}
+
+let toastTimer = null;
+function toast(message, bad) {
+  let node = document.querySelector('.toast');
+  if (!node) {
+    node = el('div', {class: 'toast'});
+    document.body.append(node);
+  }
+  node.className = 'toast' + (bad ? ' bad' : '');
+  node.textContent = message;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => node.remove(), bad ? 6000 : 3000);
+}

@@ -1,0 +1,518 @@
+'use strict';
+/* A negotiation seen through one join link: a party's seat, or the observer's. */
+
+const S = {
+  id: null, token: null, view: null, composer: null, touched: false, score: null, scoreSeq: 0,
+  receivedAt: 0, connected: false, events: null, busy: false, plotAxes: null, debriefRendered: false
+};
+
+function init() {
+  const match = window.location.pathname.match(/^\/n\/([0-9a-zA-Z-]+)$/);
+  S.token = window.location.hash.replace(/^#/, '');
+  if (!match || !S.token) {
+    fatal('This page needs a join link of the form /n/ID#TOKEN. Ask the organiser for your link.');
+    return;
+  }
+  S.id = match[1];
+  api('GET', '/api/negotiations/' + S.id, undefined, S.token).then(render, e => fatal(e.message));
+  connect();
+  setInterval(tick, 1000);
+}
+
+function fatal(message) {
+  const node = document.getElementById('fatal');
+  node.textContent = message;
+  node.classList.remove('hidden');
+}
+
+function connect() {
+  const source = new EventSource('/api/negotiations/' + S.id + '/events?token=' + encodeURIComponent(S.token));
+  S.events = source;
+  source.addEventListener('view', e => {
+    S.connected = true;
+    render(JSON.parse(e.data));
+  });
+  source.onerror = () => {
+    S.connected = false;
+    renderConnection();
+  };
+  source.onopen = () => {
+    S.connected = true;
+    renderConnection();
+  };
+}
+
+const isParty = () => S.view && S.view.you.role === 'party';
+const me = () => S.view.you.party;
+const parties = () => S.view.parties;
+
+function render(view) {
+  if (S.view && view.version < S.view.version) return;
+  const first = !S.view;
+  S.view = view;
+  S.receivedAt = Date.now();
+  if (first) {
+    document.title = 'Parley — ' + title(view.scenario.name) + (isParty() ? ' — ' + title(me()) : ' — observer');
+    initComposer();
+  }
+  document.getElementById('context').textContent = title(view.scenario.name) + ' · ' + view.protocol.title;
+  clear(document.getElementById('who'), isParty()
+    ? ['You negotiate for', partyChip(parties(), me(), title(me()))]
+    : [el('span', {class: 'tag'}, 'Observer')]);
+  paint(document.getElementById('who'));
+  renderStatus();
+  renderDebrief();
+  renderSide();
+  renderCenter();
+  document.getElementById('play').classList.remove('hidden');
+  if (isParty() && view.state === 'running') requestScore();
+}
+
+// --- status bar ------------------------------------------------------------------------------
+
+function statusPill() {
+  const v = S.view;
+  if (v.state === 'ended') return el('span', {class: 'status-pill ended', id: 'state'}, 'Negotiation over');
+  if (isParty() && v.turn) return el('span', {class: 'status-pill turn', id: 'state'}, 'Your turn');
+  const waiting = v.waitingFor.map(title).join(', ') || 'the table';
+  return el('span', {class: 'status-pill wait', id: 'state'}, 'Waiting for ' + waiting);
+}
+
+function renderStatus() {
+  const v = S.view;
+  const bar = document.getElementById('status');
+  const items = [statusPill(), el('span', {class: 'sep'})];
+  items.push(stat(v.state === 'ended' ? 'Rounds played' : 'Round', v.state === 'ended' ? String(v.result.rounds) : v.deadline.rounds ? (v.round + 1) + ' of ' + v.deadline.rounds : String(v.round + 1)));
+  if (v.roundsLeft !== undefined && v.state === 'running') items.push(stat('Rounds left', String(v.roundsLeft)));
+  if (v.timeLeftMs !== undefined && v.state === 'running') items.push(stat('Time left', '', 'time-left'));
+  items.push(stat('Rule', v.agreementRule));
+  items.push(el('span', {class: 'spacer'}));
+  items.push(el('span', {class: 'conn', id: 'conn'}));
+  clear(bar, items);
+  bar.classList.remove('hidden');
+  renderConnection();
+  tick();
+}
+
+function stat(label, value, id) {
+  return el('div', {class: 'stat'}, el('span', {class: 'label'}, label), el('span', {class: 'value', id}, value));
+}
+
+function renderConnection() {
+  const node = document.getElementById('conn');
+  if (!node) return;
+  const ended = S.view && S.view.state === 'ended';
+  node.className = 'conn' + (S.connected || ended ? '' : ' off');
+  node.textContent = ended ? 'final' : S.connected ? 'live' : 'reconnecting…';
+}
+
+function tick() {
+  const node = document.getElementById('time-left');
+  if (!node || !S.view || S.view.timeLeftMs === undefined) return;
+  const left = S.view.state === 'ended' ? 0 : Math.max(0, S.view.timeLeftMs - (Date.now() - S.receivedAt));
+  const s = Math.floor(left / 1000);
+  node.textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+}
+
+// --- the brief (own preferences) or the parties ----------------------------------------------
+
+function renderSide() {
+  const side = document.getElementById('side');
+  const cards = [];
+  if (isParty() && S.view.state === 'running') cards.push(briefCard(S.view.preferences, 'Your brief'));
+  cards.push(partiesCard());
+  clear(side, cards);
+  paint(side);
+}
+
+function briefCard(prefs, heading) {
+  const issues = S.view.issues;
+  const own = heading === 'Your brief';
+  const facts = el('div', {class: 'keyfacts'},
+    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Walk-away value'), el('div', {class: 'value', id: own ? 'reservation' : null}, fmtPoints(prefs.reservation))),
+    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Best possible'), el('div', {class: 'value'}, fmtPoints(prefs.best))));
+  const rows = prefs.issues.map((p, i) => {
+    const issue = issues[i];
+    const lines = p.points
+      ? issue.options.map((o, k) => el('div', {class: 'opt-line'},
+          el('span', {}, option(o)),
+          el('span', {class: 'bar'}, el('span', {dataset: {width: (p.best > 0 ? 100 * p.points[k] / p.best : 0) + '%'}})),
+          el('span', {class: 'pts'}, fmtPoints(p.points[k]))))
+      : p.curve.map(([x, pts]) => el('div', {class: 'opt-line'}, el('span', {}, String(x)), el('span'), el('span', {class: 'pts'}, fmtPoints(pts))));
+    return el('div', {class: 'brief-issue'},
+      el('div', {class: 'name'}, title(p.name), el('span', {class: 'w'}, 'up to ' + fmtPoints(p.best) + ' pts')), lines);
+  });
+  const rules = [];
+  for (const c of prefs.constraints) rules.push(el('li', {}, 'Must hold: ' + c));
+  if (prefs.discount) {
+    rules.push(el('li', {}, (own ? 'Time is against you: each ' : 'Time counts: each ') + prefs.discount.per + ' multiplies '
+      + (own ? 'your' : 'the') + ' score by ' + prefs.discount.factor + '.'));
+  }
+  return el('section', {class: 'card', id: own ? 'brief' : null},
+    el('div', {class: 'card-head'}, el('h2', {}, heading), el('span', {class: 'tag'}, own ? 'private' : 'revealed')),
+    facts,
+    own ? el('p', {class: 'muted small'}, 'Your score is the sum of the points of the options agreed on each issue. No deal scores your walk-away value.') : null,
+    rows, rules.length ? el('ul', {class: 'rules'}, rules) : null);
+}
+
+function partiesCard() {
+  const v = S.view;
+  return el('section', {class: 'card'},
+    el('h2', {}, 'At the table'),
+    el('table', {}, el('tbody', {}, parties().map(p => el('tr', {},
+      el('td', {}, partyChip(parties(), p.name), p.name === (isParty() ? me() : null) ? el('span', {class: 'hint'}, ' (you)') : null,
+        el('div', {class: 'hint'}, p.role)),
+      el('td', {class: 'num'},
+        p.left ? el('span', {class: 'tag bad'}, 'left') : v.waitingFor.includes(p.name) ? el('span', {class: 'tag warn'}, 'to move') : null,
+        ' ', el('span', {class: 'tag ' + p.player}, p.player === 'ai' ? 'AI' : 'person')))))),
+    el('p', {class: 'muted small'}, 'Deal rule: ' + v.agreementRule + '.'));
+}
+
+// --- the centre: what is on the table, the composer, the history -----------------------------
+
+function renderCenter() {
+  const center = document.getElementById('center');
+  const cards = [];
+  if (S.view.state === 'running') cards.push(tableCard());
+  if (isParty() && S.view.state === 'running') cards.push(composerCard());
+  cards.push(historyCard());
+  clear(center, cards);
+  paint(center);
+  if (isParty() && S.view.state === 'running') renderScore();
+}
+
+function lastOffer() {
+  const moves = S.view.moves;
+  for (let i = moves.length - 1; i >= 0; i--) {
+    if (moves[i].action === 'offer' && !moves[i].sealed) return moves[i];
+  }
+  return null;
+}
+
+function offerGrid(offer, score) {
+  const issues = S.view.issues;
+  return el('div', {class: 'offer-grid'}, issues.map((issue, i) => el('div', {class: 'offer-item'},
+    el('span', {class: 'k'}, title(issue.name)),
+    el('span', {class: 'v'}, option(offer[issue.name]),
+      score && score.issues ? el('small', {}, '  +' + fmtPoints(score.issues[i].points)) : null))));
+}
+
+function scoreTags(score) {
+  const tags = [el('span', {class: 'tag ' + (score.acceptable ? 'good' : 'bad')},
+    score.acceptable ? 'acceptable to you' : 'not acceptable to you')];
+  if (!score.aboveReservation) tags.push(el('span', {class: 'tag bad'}, 'below your walk-away value'));
+  for (const c of score.brokenConstraints) tags.push(el('span', {class: 'tag bad'}, 'breaks: ' + c));
+  return tags;
+}
+
+function tableCard() {
+  const v = S.view;
+  const turn = isParty() ? v.turn : null;
+  const body = [];
+  let idle = false;
+  if (turn && (turn.kind === 'respond' || turn.kind === 'vote' || turn.kind === 'ratify')) {
+    const who = turn.proposer === 'mediator' ? 'The mediator' : title(turn.proposer);
+    const heading = turn.kind === 'respond' ? who + '’s offer is on the table'
+      : turn.kind === 'vote' ? (turn.proposer === 'mediator' ? 'The mediator proposes an amendment' : 'Vote on ' + who + '’s proposal')
+      : 'The mediator’s final text: sign it?';
+    body.push(el('div', {class: 'row between wrap'}, el('h2', {}, heading),
+      el('div', {class: 'row'}, el('span', {class: 'score-big'}, el('span', {id: 'offer-score'}, fmtPoints(turn.score.points)), el('small', {}, ' pts for you')))));
+    body.push(offerGrid(turn.offer, turn.score));
+    body.push(el('div', {class: 'row wrap tags-row'}, scoreTags(turn.score)));
+    if (turn.reference) {
+      body.push(el('p', {class: 'muted small'}, 'The current text gives you ' + fmtPoints(turn.referenceScore.points) + ' points.'));
+    }
+    const breaks = turn.score.brokenConstraints.length > 0;
+    const buttons = [el('button', {class: 'good', id: 'accept', disabled: breaks,
+        title: breaks ? 'You cannot sign a deal that breaks your own rule' : null,
+        onclick: () => move({type: 'accept', offer: turn.offer})},
+      turn.kind === 'ratify' ? 'Sign' : 'Accept')];
+    if (turn.kind !== 'respond') {
+      buttons.push(el('button', {id: 'reject', onclick: () => move({type: 'reject', offer: turn.offer})}, turn.kind === 'ratify' ? 'Refuse' : 'Reject'));
+    } else {
+      buttons.push(el('span', {class: 'muted small'}, 'or make a counter-offer below'));
+    }
+    buttons.push(el('span', {class: 'spacer'}));
+    buttons.push(walkAwayButton());
+    body.push(el('div', {class: 'actions'}, buttons));
+  } else if (turn && turn.kind === 'propose') {
+    body.push(el('h2', {}, 'Your move: make an offer'));
+    body.push(el('p', {class: 'muted'}, 'Compose a deal below and send it to the table, or walk away and take your walk-away value.'));
+    body.push(el('div', {class: 'actions'}, walkAwayButton()));
+  } else {
+    idle = true;
+    const offer = lastOffer();
+    const waiting = v.waitingFor.map(title).join(', ');
+    body.push(el('h2', {}, offer ? 'Latest offer, by ' + (offer.party === 'mediator' ? 'the mediator' : title(offer.party)) : 'No offer on the table yet'));
+    if (offer) {
+      body.push(offerGrid(offer.offer, offer.score));
+      if (offer.score) body.push(el('div', {class: 'row wrap tags-row'}, el('strong', {}, fmtPoints(offer.score.points) + ' pts for you'), scoreTags(offer.score)));
+    }
+    body.push(el('p', {class: 'muted'}, waiting ? 'Waiting for ' + waiting + ' to move…' : 'Waiting…'));
+    if (isParty()) body.push(el('div', {class: 'actions'}, el('span', {class: 'spacer'}), walkAwayButton()));
+  }
+  return el('section', {class: 'card on-table' + (idle ? ' idle' : ''), id: 'on-table'}, body);
+}
+
+function walkAwayButton() {
+  return el('button', {class: 'danger', id: 'walk-away', onclick: () => {
+    if (window.confirm('Walk away from the table? You will get your walk-away value, ' + fmtPoints(S.view.preferences.reservation) + ' points.')) {
+      move({type: 'walk-away'});
+    }
+  }}, 'Walk away');
+}
+
+function initComposer() {
+  if (!isParty()) return;
+  const prefs = S.view.preferences;
+  S.composer = {};
+  S.view.issues.forEach((issue, i) => {
+    const p = prefs.issues[i];
+    if (issue.type === 'discrete') {
+      let best = 0;
+      p.points.forEach((x, k) => { if (x > p.points[best]) best = k; });
+      S.composer[issue.name] = issue.options[best];
+    } else {
+      let best = p.curve[0];
+      for (const point of p.curve) if (point[1] > best[1]) best = point;
+      S.composer[issue.name] = best[0];
+    }
+  });
+}
+
+function composerCard() {
+  const v = S.view;
+  const prefs = v.preferences;
+  const canOffer = v.turn && (v.turn.kind === 'propose' || v.turn.kind === 'respond');
+  const rows = v.issues.map((issue, i) => {
+    const p = prefs.issues[i];
+    let control;
+    if (issue.type === 'discrete') {
+      control = el('div', {class: 'choices'}, issue.options.map((o, k) => el('button', {
+          class: 'choice' + (S.composer[issue.name] === o ? ' on' : ''), dataset: {issue: issue.name, option: o},
+          onclick: () => { S.composer[issue.name] = o; S.touched = true; renderCenter(); requestScore(); }},
+        option(o), el('span', {class: 'p'}, '+' + fmtPoints(p.points[k])))));
+    } else {
+      control = el('input', {type: 'number', min: issue.min, max: issue.max, step: issue.type === 'integer' ? 1 : 'any',
+        value: S.composer[issue.name], dataset: {issue: issue.name},
+        onchange: e => { S.composer[issue.name] = Number(e.target.value); S.touched = true; requestScore(); }});
+    }
+    return el('div', {class: 'composer-issue'}, el('span', {class: 'iname'}, title(issue.name)), control);
+  });
+  const offer = v.turn && v.turn.offer ? v.turn.offer : (lastOffer() || {}).offer;
+  return el('section', {class: 'card', id: 'composer'},
+    el('div', {class: 'card-head'}, el('h2', {}, canOffer ? 'Compose your offer' : 'Explore a deal'),
+      offer ? el('button', {class: 'link', id: 'copy-offer', onclick: () => { Object.assign(S.composer, offer); S.touched = true; renderCenter(); requestScore(); }},
+        'Start from the offer on the table') : null),
+    el('div', {}, rows),
+    el('div', {class: 'score-box', id: 'score-box'}),
+    el('div', {class: 'actions', id: 'send-row'},
+      el('button', {class: 'primary big', id: 'send-offer', disabled: !canOffer || S.busy, onclick: () => move({type: 'offer', offer: {...S.composer}})},
+        v.turn && v.turn.kind === 'respond' ? 'Send counter-offer' : 'Send offer'),
+      canOffer ? null : el('span', {class: 'muted small'}, 'You can send an offer when it is your turn.')));
+}
+
+let scoreTimer = null;
+function requestScore() {
+  clearTimeout(scoreTimer);
+  scoreTimer = setTimeout(async () => {
+    const seq = ++S.scoreSeq;
+    try {
+      const score = await api('POST', '/api/negotiations/' + S.id + '/score', {offer: S.composer}, S.token);
+      if (seq !== S.scoreSeq) return;
+      S.score = score;
+      renderScore();
+    } catch (e) {
+      S.score = null;
+      toast(e.message, true);
+    }
+  }, 60);
+}
+
+function renderScore() {
+  const box = document.getElementById('score-box');
+  if (!box) return;
+  const s = S.score;
+  const prefs = S.view.preferences;
+  if (!s) {
+    clear(box, el('span', {class: 'muted'}, 'Scoring…'));
+    return;
+  }
+  const scale = Math.max(100, prefs.best);
+  const notes = [el('strong', {}, s.acceptable ? 'You could live with this deal.' : 'You should not accept this deal.')];
+  if (s.aboveReservation) notes.push(el('span', {class: 'small muted'}, fmtPoints(s.points - prefs.reservation) + ' points above your walk-away value.'));
+  else notes.push(el('span', {class: 'small', text: 'Below your walk-away value of ' + fmtPoints(prefs.reservation) + '.'}));
+  for (const c of s.brokenConstraints) notes.push(el('span', {class: 'tag bad'}, 'breaks: ' + c));
+  if (s.discountedPoints !== undefined) notes.push(el('span', {class: 'small muted'}, 'Worth ' + fmtPoints(s.discountedPoints) + ' if agreed this round (discount).'));
+  clear(box,
+    el('div', {}, el('div', {class: 'score-big'}, el('span', {id: 'composer-score'}, fmtPoints(s.points)), el('small', {}, ' / ' + fmtPoints(prefs.best) + ' pts')),
+      el('div', {class: 'hint'}, 'this offer gives you')),
+    el('div', {class: 'meter'},
+      el('div', {class: 'fill' + (s.acceptable ? '' : ' below'), dataset: {width: (100 * s.points / scale) + '%'}}),
+      el('div', {class: 'res', dataset: {left: (100 * prefs.reservation / scale) + '%'}}),
+      el('div', {class: 'res-label', dataset: {left: (100 * prefs.reservation / scale) + '%'}}, 'walk-away ' + fmtPoints(prefs.reservation))),
+    el('div', {class: 'score-notes'}, notes));
+  paint(box);
+}
+
+async function move(body) {
+  if (S.busy) return;
+  S.busy = true;
+  document.querySelectorAll('#on-table button, #send-offer').forEach(b => { b.disabled = true; });
+  try {
+    const view = await api('POST', '/api/negotiations/' + S.id + '/moves', body, S.token);
+    render(view);
+    toast(body.type === 'offer' ? 'Offer sent' : body.type === 'walk-away' ? 'You walked away' : body.type === 'accept' ? 'Accepted' : 'Rejected');
+  } catch (e) {
+    toast(e.message, true);
+    api('GET', '/api/negotiations/' + S.id, undefined, S.token).then(render, () => {});
+  } finally {
+    S.busy = false;
+    if (S.view) renderCenter();
+  }
+}
+
+const VERBS = {
+  offer: 'offers', accept: 'accepts', reject: 'rejects', 'walk-away': 'walks away', misbehaved: 'leaves the table (its AI failed)',
+  ratify: 'puts the text to a final vote'
+};
+
+const YOUR_VERBS = {offer: 'offer', accept: 'accept', reject: 'reject', 'walk-away': 'walk away'};
+
+function offerText(offer) {
+  return S.view.issues.map(i => option(offer[i.name])).join(' · ');
+}
+
+function historyCard() {
+  const moves = [...S.view.moves].reverse();
+  return el('section', {class: 'card', id: 'history'},
+    el('div', {class: 'card-head'}, el('h2', {}, 'What has happened'), el('span', {class: 'muted small'}, S.view.moves.length + (S.view.moves.length === 1 ? ' move' : ' moves'))),
+    moves.length === 0 ? el('p', {class: 'empty'}, 'Nothing yet.') : el('div', {class: 'timeline'}, moves.map(m => {
+      const actor = m.party === 'mediator' ? el('strong', {}, 'Mediator') : partyChip(parties(), m.party, m.party === (isParty() ? me() : null) ? 'You' : title(m.party));
+      const mine = m.party === (isParty() ? me() : null);
+      const verb = m.party === 'mediator' && m.action === 'offer' ? 'proposes a text'
+        : mine ? (YOUR_VERBS[m.action] || m.action) : (VERBS[m.action] || m.action);
+      return el('div', {class: 'move'},
+        el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
+        el('div', {}, el('div', {class: 'what'}, actor, ' ', verb, m.sealed ? el('span', {class: 'tag'}, 'sealed until all are in') : null),
+          m.offer ? el('div', {class: 'detail'}, offerText(m.offer)) : null),
+        el('span', {class: 'mine'}, m.score ? fmtPoints(m.score.points) + ' pts' : ''));
+    })));
+}
+
+// --- the debriefing ----------------------------------------------------------------------------
+
+function renderDebrief() {
+  const v = S.view;
+  const root = document.getElementById('debrief');
+  if (v.state !== 'ended') {
+    root.classList.add('hidden');
+    return;
+  }
+  if (S.debriefRendered) return;
+  S.debriefRendered = true;
+  const r = v.result;
+  const d = v.debrief;
+  const reason = r.agreement
+    ? 'Signed by ' + r.signers.map(title).join(' and ') + ' in round ' + r.rounds + '.'
+    : r.reason.charAt(0).toUpperCase() + r.reason.slice(1) + '.';
+  const banner = el('div', {class: 'outcome-banner ' + (r.agreement ? 'deal' : 'nodeal'), id: 'outcome'},
+    el('span', {class: 'icon'}, r.agreement ? '✓' : '✕'),
+    el('div', {}, el('h2', {}, r.agreement ? 'Agreement reached' : 'No agreement'), el('p', {class: 'muted'}, reason)));
+  const you = isParty() ? me() : null;
+  const scores = el('table', {id: 'scores'},
+    el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Played by'), el('th', {}, 'Signed'),
+      el('th', {class: 'num'}, 'Score'), el('th', {class: 'num'}, 'Walk-away'))),
+    el('tbody', {}, d.parties.map(p => el('tr', {class: p.name === you ? 'you-row' : null},
+      el('td', {}, partyChip(parties(), p.name), p.name === you ? el('span', {class: 'hint'}, ' (you)') : null),
+      el('td', {class: 'small'}, p.player === 'ai' ? 'AI: ' + p.strategy : 'person'),
+      el('td', {}, p.signed ? el('span', {class: 'tag good'}, 'signed') : el('span', {class: 'muted small'}, '—')),
+      el('td', {class: 'num'}, el('strong', {}, fmtPoints(p.points)),
+        p.discountedPoints !== p.points ? el('div', {class: 'hint'}, fmtPoints(p.discountedPoints) + ' after discount') : null),
+      el('td', {class: 'num muted'}, fmtPoints(p.preferences.reservation))))));
+  const a = d.analysis;
+  const facts = [];
+  if (a.outcomes) {
+    facts.push(keyfact('Possible deals', Number(a.outcomes).toLocaleString('en')));
+    if (a.acceptable !== undefined) facts.push(keyfact('Acceptable to all', Number(a.acceptable).toLocaleString('en')));
+    if (a.distanceToPareto !== undefined) facts.push(keyfact('Distance to Pareto', fmtPoints(a.distanceToPareto) + ' pts'));
+    if (a.distanceToNash !== undefined) facts.push(keyfact('Distance to Nash', fmtPoints(a.distanceToNash) + ' pts'));
+  }
+  const nash = a.nash ? el('div', {class: 'small'}, el('h3', {}, 'The Nash bargaining point'),
+    el('p', {class: 'muted'}, Object.entries(a.nash.points).map(([k, x]) => title(k) + ' ' + fmtPoints(x)).join(' · ')),
+    el('p', {class: 'small'}, offerText(a.nash.outcome))) : el('p', {class: 'muted small'}, a.note || 'No deal was acceptable to everyone.');
+  const deal = r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null;
+  const plotCard = el('section', {class: 'card', id: 'plot-card'},
+    el('div', {class: 'card-head'}, el('h2', {}, 'The outcome space'), el('div', {class: 'row', id: 'axes'})),
+    el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties.'
+      + ' On the dark line no deal everyone accepts could give one more without giving another less; the red'
+      + ' diamond is the Nash bargaining point; the coloured paths are the offers as they were made.'),
+    el('div', {class: 'plot-wrap', id: 'plot'}, el('p', {class: 'muted'}, 'Drawing…')),
+    el('div', {class: 'legend', id: 'legend'}),
+    el('div', {class: 'actions'},
+      el('button', {id: 'download-record', onclick: () => download('/record', 'application/json')}, 'Download the record (JSON)'),
+      el('button', {id: 'download-svg', onclick: () => download('/plot.svg?x=' + encodeURIComponent(S.plotAxes.x) + '&y=' + encodeURIComponent(S.plotAxes.y), 'image/svg+xml')}, 'Download the chart (SVG)')));
+  const briefs = el('details', {class: 'card'}, el('summary', {}, el('strong', {}, 'Everyone’s briefs, revealed')),
+    el('div', {class: 'grid cols-3'}, d.parties.map(p => briefCard(p.preferences, title(p.name)))));
+  clear(root,
+    el('section', {class: 'card'}, banner, deal,
+      el('div', {class: 'debrief-grid'}, el('div', {}, el('h3', {class: 'section-title'}, 'Scores, revealed'), scores),
+        el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), el('div', {class: 'analysis-facts'}, facts), nash))),
+    plotCard, briefs);
+  root.classList.remove('hidden');
+  root.classList.add('stack');
+  paint(root);
+  const names = parties().map(p => p.name);
+  const x = you || names[0];
+  const required = parties().filter(p => p.required && p.name !== x).map(p => p.name);
+  const y = required[0] || names.find(n => n !== x);
+  S.plotAxes = {x, y};
+  renderAxes();
+  drawPlot();
+}
+
+function keyfact(label, value) {
+  return el('div', {class: 'keyfact'}, el('div', {class: 'label'}, label), el('div', {class: 'value'}, value));
+}
+
+function renderAxes() {
+  const names = parties().map(p => p.name);
+  if (names.length < 3) return;
+  const pick = axis => el('select', {id: 'axis-' + axis, onchange: e => { S.plotAxes[axis] = e.target.value; drawPlot(); }},
+    names.map(n => el('option', {value: n, selected: S.plotAxes[axis] === n}, title(n))));
+  clear(document.getElementById('axes'), el('span', {class: 'small muted'}, 'across'), pick('x'), el('span', {class: 'small muted'}, 'up'), pick('y'));
+}
+
+async function drawPlot() {
+  const {x, y} = S.plotAxes;
+  try {
+    const data = await api('GET', '/api/negotiations/' + S.id + '/plot?x=' + encodeURIComponent(x) + '&y=' + encodeURIComponent(y), undefined, S.token);
+    const colours = {};
+    parties().forEach(p => { colours[p.name] = partyColour(parties(), p.name); });
+    clear(document.getElementById('plot'), outcomePlot(data, colours));
+    clear(document.getElementById('legend'), plotLegend(data, colours));
+    paint(document.getElementById('legend'));
+  } catch (e) {
+    clear(document.getElementById('plot'), el('p', {class: 'notice bad'}, e.message));
+  }
+}
+
+async function download(suffix, type) {
+  try {
+    const response = await fetch('/api/negotiations/' + S.id + suffix, {headers: {'Authorization': 'Bearer ' + S.token}});
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    const blob = new Blob([await response.arrayBuffer()], {type});
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const match = disposition.match(/filename="([^"]+)"/);
+    const a = el('a', {href: URL.createObjectURL(blob), download: match ? match[1] : 'parley-download'});
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  } catch (e) {
+    toast('Download failed: ' + e.message, true);
+  }
+}
+
+document.addEventListener('DOMContentLoaded', init);
+// Another link to the same negotiation differs only after the #: load it afresh.
+window.addEventListener('hashchange', () => window.location.reload());

@@ -1,0 +1,320 @@
+package org.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.store.RecordStatus;
+
+/** The JSON API over HTTP: creating, viewing, scoring, moving, the end, and every refusal with its field. */
+class ApiTest {
+
+    static TestServer server;
+    static Http http;
+
+    static final String KALDARI_BEST = """
+            {"authority": "kaldari", "strategic-resources": "kaldari", "local-resources": "kaldari-control",
+             "export-control": "open-market", "pricing": "market-price",
+             "trust-measures": "medical-aid-and-trade-analytics", "transition-guarantee": "federation-guarantee"}""";
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        http = new Http(server.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Creates tavrik-accord with the kaldari played from outside; returns the creation response. */
+    static JsonNode tavrik() {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 7,
+                 "parties": {"kaldari": {"player": "human"}, "vethari": {"player": "ai", "strategy": "boulware"}}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void createsANegotiationWithOneUnguessableLinkPerPersonAndAnObserverLink() {
+        JsonNode created = tavrik();
+        assertThat(created.path("parties").size()).isEqualTo(1);
+        String token = created.path("parties").path("kaldari").path("token").asText();
+        String observer = created.path("observer").path("token").asText();
+        assertThat(token).hasSize(43).isNotEqualTo(observer);
+        assertThat(created.path("parties").path("kaldari").path("path").asText())
+                .isEqualTo("/n/" + created.path("id").asText() + "#" + token);
+        // Only hashes are stored: the token itself is nowhere in the database.
+        String id = created.path("id").asText();
+        assertThat(server.store.access(Tokens.hash(token))).isPresent();
+        assertThat(server.store.find(id).orElseThrow().toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aPartySeesItsTurnScoresOffersAndMoves() {
+        JsonNode created = tavrik();
+        String id = created.path("id").asText();
+        String token = created.path("parties").path("kaldari").path("token").asText();
+        JsonNode view = http.get("/api/negotiations/" + id, token).json();
+        assertThat(view.path("you").path("party").asText()).isEqualTo("kaldari");
+        assertThat(view.path("state").asText()).isEqualTo("running");
+        assertThat(view.path("turn").path("kind").asText()).isEqualTo("respond");
+        assertThat(view.path("preferences").path("reservation").asDouble()).isEqualTo(20);
+
+        Http.Response score = http.post("/api/negotiations/" + id + "/score", token, "{\"offer\": " + KALDARI_BEST + "}");
+        assertThat(score.status()).isEqualTo(200);
+        assertThat(score.json().path("points").asDouble()).isEqualTo(100);
+        assertThat(score.json().path("acceptable").asBoolean()).isTrue();
+
+        Http.Response moved = http.post("/api/negotiations/" + id + "/moves", token,
+                "{\"type\": \"offer\", \"offer\": " + KALDARI_BEST + "}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        JsonNode after = moved.json();
+        assertThat(after.path("version").asLong()).isGreaterThan(view.path("version").asLong());
+        // The AI parties answered before the response: the kaldari are to move again, in round 1.
+        assertThat(after.path("round").asInt()).isEqualTo(1);
+        List<String> actors = after.path("moves").findValuesAsText("party");
+        assertThat(actors).startsWith("federation", "kaldari", "vethari");
+        // Every accepted move is in the database before the response.
+        assertThat(server.store.events(id)).hasSize(after.path("moves").size());
+    }
+
+    @Test
+    void refusesMovesOutOfTurnAndAfterTheEndWithAClearMessage() {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "cardassian-talks", "deadline": {"rounds": 5},
+                 "parties": {"federation": {"player": "human"}, "union": {"player": "human"}}}""");
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String union = created.json().path("parties").path("union").path("token").asText();
+        String offer = "{\"type\": \"offer\", \"offer\": {\"defence\": \"full-alliance\", \"front\": \"battle-group\","
+                + " \"occupied-sector\": \"withdrawal-timetable\", \"exchange\": \"none\"}}";
+        Http.Response early = http.post("/api/negotiations/" + id + "/moves", union, offer);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.error()).contains("not union's turn").contains("federation");
+        Http.Response accept = http.post("/api/negotiations/" + id + "/moves", federation, "{\"type\": \"accept\"}");
+        assertThat(accept.status()).isEqualTo(409);
+        assertThat(accept.error()).contains("nothing to accept");
+
+        assertThat(http.post("/api/negotiations/" + id + "/moves", federation, offer).status()).isEqualTo(200);
+        // Accepting names the offer it answers; a stale one is refused.
+        Http.Response stale = http.post("/api/negotiations/" + id + "/moves", union, "{\"type\": \"accept\", \"offer\":"
+                + " {\"defence\": \"full-alliance\", \"front\": \"no-ships\", \"occupied-sector\": \"not-discussed\","
+                + " \"exchange\": \"none\"}}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.error()).contains("no longer the one on the table");
+        Http.Response reject = http.post("/api/negotiations/" + id + "/moves", union, "{\"type\": \"reject\"}");
+        assertThat(reject.status()).isEqualTo(409);
+        assertThat(reject.error()).contains("counter-offer");
+
+        Http.Response walked = http.post("/api/negotiations/" + id + "/moves", union, "{\"type\": \"walk-away\"}");
+        assertThat(walked.status()).isEqualTo(200);
+        assertThat(walked.json().path("state").asText()).isEqualTo("ended");
+        assertThat(walked.json().path("result").path("ending").asText()).isEqualTo("walk-away");
+        assertThat(walked.json().path("debrief").path("parties").size()).isEqualTo(2);
+        Http.Response late = http.post("/api/negotiations/" + id + "/moves", federation, offer);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.error()).contains("has ended");
+        assertThat(server.store.find(id).orElseThrow().status()).isEqualTo(RecordStatus.FINISHED);
+        assertThat(server.store.events(id)).hasSize(2);
+
+        JsonNode record = http.get("/api/negotiations/" + id + "/record", federation).json();
+        assertThat(record.path("record").path("events").size()).isEqualTo(2);
+        assertThat(record.path("scenarioText").asText()).contains("name: cardassian-talks");
+        Http.Response svg = http.get("/api/negotiations/" + id + "/plot.svg", union);
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.contentType()).startsWith("image/svg+xml");
+        assertThat(svg.body()).contains("<svg");
+        JsonNode plot = http.get("/api/negotiations/" + id + "/plot?x=union&y=federation", federation).json();
+        assertThat(plot.path("x").asText()).isEqualTo("union");
+        assertThat(plot.path("outcomes").size() + plot.path("acceptable").size()).isEqualTo(81);
+        assertThat(plot.path("frontier").size()).isPositive();
+    }
+
+    @Test
+    void everyBadRequestIsA4xxNamingTheField() {
+        String[][] cases = {
+            {"{}", "scenario"},
+            {"{\"scenario\": \"atlantis\", \"deadline\": {\"rounds\": 5}}", "scenario"},
+            {"{\"scenario\": 3, \"deadline\": {\"rounds\": 5}}", "scenario"},
+            {"{\"scenario\": \"tavrik-accord\"}", "deadline"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {}}", "deadline"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 0}}", "deadline.rounds"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 2.5}}", "deadline.rounds"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 100000}}", "deadline.rounds"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"seconds\": -1}}", "deadline.seconds"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5, \"days\": 1}}", "deadline.days"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"protocol\": \"auction\"}", "protocol"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"colour\": \"red\"}", "colour"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": []}", "parties"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": {\"klingons\": {}}}", "parties.klingons"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": {\"kaldari\": {\"player\": \"robot\"}}}", "parties.kaldari.player"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": {\"kaldari\": {\"strategy\": \"genius\"}}}", "parties.kaldari.strategy"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": {\"kaldari\": {\"strategy\": \"boulware:e=-1\"}}}", "parties.kaldari.strategy"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"parties\": {\"kaldari\": {\"player\": \"human\", \"strategy\": \"boulware\"}}}", "parties.kaldari.strategy"},
+            {"{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 5}, \"seed\": \"x\"}", "seed"},
+            {"{\"scenarioText\": \"name: x\\nissues: {}\\n\", \"deadline\": {\"rounds\": 5}}", "scenarioText"},
+            {"{\"scenarioText\": \"[\", \"deadline\": {\"rounds\": 5}}", "scenarioText"},
+            {"{\"scenarioText\": \"name: x\", \"scenarioFormat\": \"xml\", \"deadline\": {\"rounds\": 5}}", "scenarioFormat"},
+        };
+        for (String[] c : cases) {
+            Http.Response response = http.post("/api/negotiations", null, c[0]);
+            assertThat(response.status()).as(c[0] + " → " + response.body()).isEqualTo(400);
+            assertThat(response.field()).as(c[0] + " → " + response.body()).isEqualTo(c[1]);
+            assertThat(response.error()).isNotBlank();
+        }
+        assertThat(http.post("/api/negotiations", null, "{not json").status()).isEqualTo(400);
+        assertThat(http.post("/api/negotiations", null, "[1, 2]").status()).isEqualTo(400);
+        assertThat(http.postRaw("/api/negotiations", null, "text/plain", "{}").status()).isEqualTo(415);
+        assertThat(http.postRaw("/api/negotiations", null, null, "{}").status()).isEqualTo(415);
+
+        JsonNode created = tavrik();
+        String id = created.path("id").asText();
+        String token = created.path("parties").path("kaldari").path("token").asText();
+        int events = server.store.events(id).size();
+        String[][] moves = {
+            {"{}", "type"},
+            {"{\"type\": \"bribe\"}", "type"},
+            {"{\"type\": 1}", "type"},
+            {"{\"type\": \"offer\"}", "offer"},
+            {"{\"type\": \"offer\", \"offer\": \"everything\"}", "offer"},
+            {"{\"type\": \"offer\", \"offer\": {\"authority\": \"kaldari\"}}", "offer.strategic-resources"},
+            {"{\"type\": \"offer\", \"offer\": {\"moons\": 2}}", "offer.moons"},
+            {"{\"type\": \"offer\", \"offer\": " + KALDARI_BEST.replace("\"market-price\"", "\"free\"") + "}", "offer.pricing"},
+            {"{\"type\": \"offer\", \"offer\": " + KALDARI_BEST.replace("\"market-price\"", "7") + "}", "offer.pricing"},
+            {"{\"type\": \"walk-away\", \"offer\": " + KALDARI_BEST + "}", "offer"},
+            {"{\"type\": \"offer\", \"offer\": " + KALDARI_BEST + ", \"note\": \"hi\"}", "note"},
+        };
+        for (String[] c : moves) {
+            Http.Response response = http.post("/api/negotiations/" + id + "/moves", token, c[0]);
+            assertThat(response.status()).as(c[0] + " → " + response.body()).isEqualTo(400);
+            assertThat(response.field()).as(c[0] + " → " + response.body()).isEqualTo(c[1]);
+        }
+        assertThat(http.post("/api/negotiations/" + id + "/score", token, "{\"offer\": {}}").field())
+                .isEqualTo("offer.authority");
+        // None of it touched the negotiation or its record.
+        assertThat(server.store.events(id)).hasSize(events);
+        assertThat(http.get("/api/negotiations/" + id, token).json().path("turn").path("kind").asText()).isEqualTo("respond");
+        // A move that breaks the mover's own hard constraint is refused by the protocol, also with a message.
+        Http.Response broken = http.post("/api/negotiations/" + id + "/moves", token, "{\"type\": \"offer\", \"offer\": "
+                + KALDARI_BEST.replace("\"federation-guarantee\"", "\"none\"") + "}");
+        assertThat(broken.status()).isEqualTo(409);
+        assertThat(broken.error()).contains("hard constraint");
+        assertThat(server.store.events(id)).hasSize(events);
+    }
+
+    @Test
+    void refusesMissingUnknownAndForeignTokens() {
+        JsonNode a = tavrik();
+        JsonNode b = tavrik();
+        String idA = a.path("id").asText();
+        String tokenB = b.path("parties").path("kaldari").path("token").asText();
+        assertThat(http.get("/api/negotiations/" + idA, null).status()).isEqualTo(401);
+        assertThat(http.get("/api/negotiations/" + idA, "short").status()).isEqualTo(401);
+        assertThat(http.get("/api/negotiations/" + idA, "A".repeat(43)).status()).isEqualTo(401);
+        assertThat(http.get("/api/negotiations/" + idA, tokenB).status()).isEqualTo(403);
+        String observer = a.path("observer").path("token").asText();
+        Http.Response observed = http.post("/api/negotiations/" + idA + "/moves", observer, "{\"type\": \"walk-away\"}");
+        assertThat(observed.status()).isEqualTo(403);
+        assertThat(observed.error()).contains("observer");
+        assertThat(http.get("/api/negotiations/" + idA + "/record", observer).status()).isEqualTo(409);
+        Http.Response nothing = http.get("/api/nothing", null);
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.error()).contains("No such API endpoint");
+        Http.Response unknown = http.get("/api/negotiations/" + idA + "x/moves", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").isObject()).isTrue();
+    }
+
+    @Test
+    void aLongPollReturnsWhenTheTableChanges() throws Exception {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "cardassian-talks", "deadline": {"rounds": 5},
+                 "parties": {"federation": {"player": "human"}, "union": {"player": "human"}}}""");
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String union = created.json().path("parties").path("union").path("token").asText();
+        long version = http.get("/api/negotiations/" + id, union).json().path("version").asLong();
+        var poll = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> http.get("/api/negotiations/" + id + "?after=" + version, union));
+        Thread.sleep(300);
+        assertThat(poll).isNotDone();
+        http.post("/api/negotiations/" + id + "/moves", federation, "{\"type\": \"offer\", \"offer\": {\"defence\":"
+                + " \"defensive-pact\", \"front\": \"patrol-support\", \"occupied-sector\": \"humanitarian-access\","
+                + " \"exchange\": \"trade-agreement\"}}");
+        JsonNode view = poll.get(10, java.util.concurrent.TimeUnit.SECONDS).json();
+        assertThat(view.path("version").asLong()).isGreaterThan(version);
+        assertThat(view.path("turn").path("kind").asText()).isEqualTo("respond");
+        assertThat(view.path("turn").path("score").path("points").asDouble()).isEqualTo(57);
+    }
+
+    @Test
+    void anUploadedScenarioIsCheckedAndPlayable() {
+        String text = """
+                name: harbour-lease
+                issues:
+                  rent: [low, high]
+                  years: {type: integer, min: 1, max: 5}
+                parties:
+                  port:
+                    points: {rent: [0, 60], years: [[1, 0], [5, 40]]}
+                    reservation: 30
+                  shipper:
+                    points: {rent: [60, 0], years: [[1, 40], [5, 0]]}
+                    reservation: 30
+                """;
+        ObjectNode check = Http.JSON.createObjectNode().put("text", text);
+        JsonNode summary = http.post("/api/scenarios/check", null, check).json();
+        assertThat(summary.path("name").asText()).isEqualTo("harbour-lease");
+        assertThat(summary.path("issues").get(1).path("type").asText()).isEqualTo("integer");
+        ObjectNode create = Http.JSON.createObjectNode().put("scenarioText", text);
+        create.putObject("deadline").put("rounds", 6);
+        create.putObject("parties").putObject("port").put("player", "human");
+        Http.Response created = http.post("/api/negotiations", null, create);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String token = created.json().path("parties").path("port").path("token").asText();
+        Http.Response moved = http.post("/api/negotiations/" + id + "/moves", token,
+                "{\"type\": \"offer\", \"offer\": {\"rent\": \"high\", \"years\": 4}}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Http.Response fraction = http.post("/api/negotiations/" + id + "/score", token,
+                "{\"offer\": {\"rent\": \"high\", \"years\": 2.5}}");
+        assertThat(fraction.status()).isEqualTo(400);
+        assertThat(fraction.field()).isEqualTo("offer.years");
+        assertThat(server.store.find(id).orElseThrow().scenario()).isEqualTo(text);
+    }
+
+    @Test
+    void theEventStreamPushesEachPartyItsOwnNewView() throws Exception {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "cardassian-talks", "deadline": {"rounds": 5},
+                 "parties": {"federation": {"player": "human"}, "union": {"player": "human"}}}""");
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String union = created.json().path("parties").path("union").path("token").asText();
+        var request = http.request("/api/negotiations/" + id + "/events?token=" + union, null)
+                .header("Accept", "text/event-stream").GET().build();
+        var response = http.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (var lines = response.body()) {
+            var it = lines.filter(l -> l.startsWith("data:")).map(l -> Http.parse(l.substring(5).trim())).iterator();
+            JsonNode first = it.next();
+            assertThat(first.path("you").path("party").asText()).isEqualTo("union");
+            assertThat(first.path("turn").isNull()).isTrue();
+            http.post("/api/negotiations/" + id + "/moves", federation, "{\"type\": \"offer\", \"offer\": {\"defence\":"
+                    + " \"defensive-pact\", \"front\": \"patrol-support\", \"occupied-sector\": \"humanitarian-access\","
+                    + " \"exchange\": \"trade-agreement\"}}");
+            JsonNode next = it.next();
+            assertThat(next.path("version").asLong()).isGreaterThan(first.path("version").asLong());
+            assertThat(next.path("turn").path("score").path("points").asDouble()).isEqualTo(57);
+            assertThat(next.path("preferences").path("reservation").asDouble()).isEqualTo(40);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.parley.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.parley.store.Databases;
+import org.parley.store.RecordStore;
+
+/** A server on a free port over a fresh SQLite file, for one test class. */
+final class TestServer implements AutoCloseable {
+
+    final Path folder;
+    final RecordStore store;
+    final ParleyServer server;
+
+    TestServer() {
+        try {
+            folder = Files.createTempDirectory("parley-server-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
+        server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
