@@ -181,10 +181,10 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         // ---- phase 1 -------------------------------------------------------------------------
 
         /**
-         * Exact f for every coalition of at most h players; false when stopped early. Coalitions go
-         * in blocks of eight that differ only in players 0..2 ({@link SplitBlocks}), by the number of
-         * their other players (c = 1..h), so every block reads only finished blocks; the blocks of
-         * one c are shared among the threads.
+         * Exact f for every coalition of at most {@link #top} players; false when stopped early.
+         * Coalitions go in blocks of eight that differ only in players 0..2 ({@link SplitBlocks}), by
+         * the number of their other players (c = 1..top), so every block reads only finished blocks;
+         * the blocks of one c are shared among the threads.
          */
         boolean dynamicProgramme() {
             int lowPlayers = Math.min(n, 3);
@@ -229,11 +229,12 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
 
         /**
          * The blocks of {@code table} (coalitions of {@code bits} players) with c players outside
-         * players 0..2, on all threads; false when stopped. With c = h only the block's coalition
+         * players 0..2, on all threads; false when stopped. With c = top only the block's coalition
          * without players 0..2 is left to compute, and its subsets are every eighth entry of the
          * table, each on a cache line of its own: so that class runs on a copy of those entries (an
          * eighth of the table), where they are adjacent again — the blocks of that copy whose
-         * coalitions reach h players, and recursively its own last class.
+         * coalitions reach top players, and recursively its own last class. Stopped there, the
+         * class's coalitions keep v (phase 1 then reports the sizes below as finished only).
          */
         private boolean blockClass(double[] table, int bits, int c) {
             int blocks = 1 << (bits - 3);
@@ -286,7 +287,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             return !stopped.get();
         }
 
-        /** Kind (a): every split of N in two, with f on both sides. */
+        /** Kind (a): every split of N in two, with f on both sides (v for n/2 players when n is even). */
         void twoBlocks() {
             int half = all >>> 1;
             int chunkBits = Math.min(CHUNK_BITS, Math.max(0, n - 1));
@@ -316,20 +317,20 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
          * partitions of n, with f for the finished layers and v beyond.
          */
         double sizeBound() {
-            double[] top = new double[n + 1];
-            Arrays.fill(top, Double.NEGATIVE_INFINITY);
+            double[] maxima = new double[n + 1];
+            Arrays.fill(maxima, Double.NEGATIVE_INFINITY);
             for (int c = 1; c <= all; c++) {
                 int k = Integer.bitCount(c);
                 double x = k <= exactUpTo ? f[c] : v[c];
-                if (x > top[k]) {
-                    top[k] = x;
+                if (x > maxima[k]) {
+                    maxima[k] = x;
                 }
             }
             double[] u = new double[n + 1];
             for (int r = 1; r <= n; r++) {
                 u[r] = Double.NEGATIVE_INFINITY;
                 for (int t = 1; t <= r; t++) {
-                    u[r] = Math.max(u[r], top[t] + u[r - t]);
+                    u[r] = Math.max(u[r], maxima[t] + u[r - t]);
                 }
             }
             return u[n];
@@ -493,7 +494,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         void seedFromPool(Pool candidates, double[] weights, List<int[]>[] pairs, int quarter) {
             double before = best;
             double[][] tables = byteTables(weights);
-            int[][] top = new int[h + 1][];
+            int[][] leaders = new int[h + 1][];
             for (int t = 1; t <= h; t++) {
                 int[] masks = candidates.masks[t];
                 long[] keys = new long[masks.length];
@@ -501,16 +502,16 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                     keys[i] = key(f[masks[i]] - weight(tables, masks[i]), masks[i]);
                 }
                 Arrays.sort(keys);
-                top[t] = new int[Math.min(SEED, keys.length)];
-                for (int i = 0; i < top[t].length; i++) {
-                    top[t][i] = (int) keys[keys.length - 1 - i];
+                leaders[t] = new int[Math.min(SEED, keys.length)];
+                for (int i = 0; i < leaders[t].length; i++) {
+                    leaders[t][i] = (int) keys[keys.length - 1 - i];
                 }
             }
             Worker worker = new Worker();
             for (int t1 = 1; t1 < pairs.length; t1++) {
                 for (int[] p : pairs[t1]) {
-                    for (int x : top[t1]) {
-                        for (int y : top[p[0]]) {
+                    for (int x : leaders[t1]) {
+                        for (int y : leaders[p[0]]) {
                             if ((x & y) == 0) {
                                 double value = f[x] + f[y] + f[all ^ x ^ y];
                                 if (value > best) {
@@ -522,9 +523,9 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
             }
             if (quarter > 0) {
-                for (int x : top[quarter]) {
+                for (int x : leaders[quarter]) {
                     int rest = all ^ x;
-                    for (int y : top[quarter]) {
+                    for (int y : leaders[quarter]) {
                         if ((x & y) == 0 && (x & 1) != 0 && (y & (rest & -rest)) != 0) {
                             worker.splitRest(x, y, rest ^ y, quarter);
                         }
@@ -795,7 +796,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         private void keep(double[] weights, Descent descent, Pool candidates) {
             w = weights.clone();
             wByte = byteTables(w);
-            topExcess = descent.top.clone();
+            topExcess = descent.maxima.clone();
             outside = descent.out.clone();
             pool = candidates;
         }
@@ -806,7 +807,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         /** Subgradient descent of the three-block bound on a pool (see {@link #lagrangianWeights}). */
         final class Descent {
             final Pool candidates;
-            final double[] top = new double[h + 1];
+            final double[] maxima = new double[h + 1];
             final double[] out = new double[h + 1];
             final int[] arg = new int[h + 1];
             int[] argSizes;
@@ -818,7 +819,7 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             }
 
             /**
-             * The valid bound at {@code weights}: per size (in top) the larger of the pool's best excess
+             * The valid bound at {@code weights}: per size (in maxima) the larger of the pool's best excess
              * and floor + the sum of the t largest w0_i − w_i (in out) for the coalitions left out;
              * notes whether the latter decides the bound.
              */
@@ -834,32 +835,32 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
                 }
                 double bound = poolBound(weights);
                 for (int t = 1; t <= h; t++) {
-                    top[t] = Math.max(top[t], out[t]);
+                    maxima[t] = Math.max(maxima[t], out[t]);
                 }
-                double validBound = weight(byteTables(weights), all) + patternBound(top);
+                double validBound = weight(byteTables(weights), all) + patternBound(maxima);
                 argSizes = patterns.get(bestPattern);
                 outsideDecides = false;
                 for (int t : argSizes) {
-                    outsideDecides |= out[t] == top[t] && out[t] > Double.NEGATIVE_INFINITY;
+                    outsideDecides |= out[t] == maxima[t] && out[t] > Double.NEGATIVE_INFINITY;
                 }
                 return Math.max(validBound, bound);
             }
 
-            /** The bound over the pool alone (a lower estimate of the true one); fills top and arg. */
+            /** The bound over the pool alone (a lower estimate of the true one); fills maxima and arg. */
             double poolBound(double[] weights) {
                 double[][] tables = byteTables(weights);
                 for (int t = 1; t <= h; t++) {
                     int[] masks = candidates.masks[t];
-                    top[t] = masks.length == 0 ? candidates.floor[t] : Double.NEGATIVE_INFINITY;
+                    maxima[t] = masks.length == 0 ? candidates.floor[t] : Double.NEGATIVE_INFINITY;
                     for (int mask : masks) {
                         double e = f[mask] - weight(tables, mask);
-                        if (e > top[t]) {
-                            top[t] = e;
+                        if (e > maxima[t]) {
+                            maxima[t] = e;
                             arg[t] = mask;
                         }
                     }
                 }
-                double bound = weight(tables, all) + patternBound(top);
+                double bound = weight(tables, all) + patternBound(maxima);
                 argSizes = patterns.get(bestPattern);
                 return bound;
             }
@@ -908,13 +909,13 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
             }
         }
 
-        /** The best Σ_j top[t_j] over the size patterns; its index goes to {@link #bestPattern}. */
-        double patternBound(double[] top) {
+        /** The best Σ_j maxima[t_j] over the size patterns; its index goes to {@link #bestPattern}. */
+        double patternBound(double[] maxima) {
             double bound = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < patterns.size(); k++) {
                 double x = 0;
                 for (int t : patterns.get(k)) {
-                    x += top[t];
+                    x += maxima[t];
                 }
                 if (x > bound) {
                     bound = x;
