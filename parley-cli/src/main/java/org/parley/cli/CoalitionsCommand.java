@@ -184,7 +184,7 @@ final class CoalitionsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException("--generate: " + e.getMessage());
             }
-            return List.of(new Subject("generated " + distribution + " game, " + players + " players, seed " + seed,
+            return List.of(new Subject("generated " + distribution + " game (seed " + seed + ")",
                     GameGenerator.generate(distribution, players, seed), null));
         }
         if (players != null) {
