@@ -44,7 +44,7 @@ public record TournamentPlan(
             int roles = scenario.parties().size();
             if (!selfPlay && roles > strategies.size()) {
                 throw new IllegalArgumentException("The scenario (" + scenario.name() + ") has " + roles
-                        + " parties but there are only " + strategies.size() + " strategies: name at least " + roles
+                        + " parties but there " + (strategies.size() == 1 ? "is only 1 strategy" : "are only " + strategies.size() + " strategies") + ": name at least " + roles
                         + ", or allow self-play so that a strategy may play several roles.");
             }
         }

@@ -22,6 +22,23 @@ public final class GeniusFiles {
     }
 
     /**
+     * Whether the XML file is a GENIUS domain (true) or utility space (false).
+     *
+     * @throws org.parley.io.FormatException naming the root element when it is neither
+     */
+    public static boolean domainOrProfile(Path file) {
+        XmlElement root = XmlReader.read(file);
+        if (GeniusReader.isDomain(root)) {
+            return true;
+        }
+        if (GeniusReader.isProfile(root)) {
+            return false;
+        }
+        throw root.error("expected a GENIUS domain (<negotiation_template>) or utility space (<utility_space>), found <"
+                + root.name() + ">");
+    }
+
+    /**
      * The domain with the utility spaces beside it: every {@code <utility_space>} file of its folder
      * when the folder holds one domain, else those whose names start with the domain's stem.
      */
@@ -65,18 +82,14 @@ public final class GeniusFiles {
         Path domain = null;
         List<Path> profiles = new ArrayList<>();
         for (Path file : files) {
-            XmlElement root = XmlReader.read(file);
-            if (GeniusReader.isDomain(root)) {
+            if (domainOrProfile(file)) {
                 if (domain != null) {
                     throw new FormatException(file.toString(), 0, 0, "", "is a second GENIUS domain (the first is "
                             + domain + "); name one domain and its utility spaces");
                 }
                 domain = file;
-            } else if (GeniusReader.isProfile(root)) {
-                profiles.add(file);
             } else {
-                throw root.error("expected a GENIUS domain (<negotiation_template>) or utility space (<utility_space>),"
-                        + " found <" + root.name() + ">");
+                profiles.add(file);
             }
         }
         if (domain == null) {

@@ -115,7 +115,7 @@ public final class ScenarioImport {
             return Kind.PARLEY;
         }
         if (name.endsWith(".xml")) {
-            return GeniusFiles.isDomain(file) ? Kind.GENIUS_DOMAIN : Kind.GENIUS_PROFILE;
+            return GeniusFiles.domainOrProfile(file) ? Kind.GENIUS_DOMAIN : Kind.GENIUS_PROFILE;
         }
         if (name.endsWith(".json")) {
             Node root = TreeReader.read(file);

@@ -227,6 +227,14 @@ class GeniusAwkwardFilesTest {
     }
 
     @Test
+    void anXmlFileThatIsNeitherDomainNorProfileIsNamedForWhatItIs() throws IOException {
+        Path pom = Files.writeString(dir.resolve("pom.xml"), "<?xml version=\"1.0\"?>\n<project>\n</project>\n");
+        assertThatThrownBy(() -> ScenarioImport.load(pom))
+                .hasMessage(pom + ":2: project: expected a GENIUS domain (<negotiation_template>) or utility space"
+                        + " (<utility_space>), found <project>");
+    }
+
+    @Test
     void aProfileNamedAloneIsRefusedWithAHintAndTwoDomainsInAFolderToo() throws IOException {
         load(profile(WEIGHTS, ""));
         assertThatThrownBy(() -> ScenarioImport.load(dir.resolve("shop_buyer.xml")))
