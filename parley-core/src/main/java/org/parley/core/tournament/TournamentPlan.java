@@ -43,8 +43,9 @@ public record TournamentPlan(
         for (Scenario scenario : scenarios) {
             int roles = scenario.parties().size();
             if (!selfPlay && roles > strategies.size()) {
+                String only = strategies.size() == 1 ? "is only 1 strategy" : "are only " + strategies.size() + " strategies";
                 throw new IllegalArgumentException("The scenario (" + scenario.name() + ") has " + roles
-                        + " parties but there " + (strategies.size() == 1 ? "is only 1 strategy" : "are only " + strategies.size() + " strategies") + ": name at least " + roles
+                        + " parties but there " + only + ": name at least " + roles
                         + ", or allow self-play so that a strategy may play several roles.");
             }
         }
