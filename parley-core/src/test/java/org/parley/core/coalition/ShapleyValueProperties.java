@@ -66,15 +66,7 @@ class ShapleyValueProperties {
     @Property(tries = 300)
     void weightedVotingDynamicProgrammesMatchEnumeration(@ForAll @IntRange(min = 1, max = 12) int n,
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 12) int maxWeight) {
-        java.util.Random random = new java.util.Random(seed);
-        long[] weights = new long[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            weights[i] = random.nextInt(maxWeight + 1);
-            total += weights[i];
-        }
-        long quota = 1 + random.nextInt((int) total + 2);
-        WeightedVotingGame game = new WeightedVotingGame(quota, weights, null);
+        WeightedVotingGame game = randomVotingGame(n, seed, maxWeight);
         assertThat(new DynamicProgrammingShapleyShubik().shapleyValue(game).values())
                 .containsExactly(EXACT.shapleyValue(game).values(), within(1e-12));
         BanzhafIndex dp = new DynamicProgrammingBanzhaf().banzhafIndex(game);
@@ -90,22 +82,14 @@ class ShapleyValueProperties {
     @Property(tries = 150)
     void shapleyShubikQuadratureMatchesTheSizeWeightTable(@ForAll @IntRange(min = 1, max = 60) int n,
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 40) int maxWeight) {
-        java.util.Random random = new java.util.Random(seed);
-        long[] weights = new long[n];
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            weights[i] = random.nextInt(maxWeight + 1);
-            total += weights[i];
-        }
-        long quota = 1 + random.nextInt((int) total + 2);
-        WeightedVotingGame game = new WeightedVotingGame(quota, weights, null);
+        WeightedVotingGame game = randomVotingGame(n, seed, maxWeight);
         double[] expected = new SizeWeightShapleyShubik().shapleyValue(game).values();
         double[] found = new DynamicProgrammingShapleyShubik(2).shapleyValue(game).values();
         double[] banzhaf = new DynamicProgrammingBanzhaf().banzhafIndex(game).raw();
         for (int i = 0; i < n; i++) {
             assertThat(found[i]).as("player %d of %s", i, game).isCloseTo(expected[i],
                     within(1e-11 * Math.abs(expected[i]) + 1e-300));
-            double swing = swingProbability(weights, quota, i);
+            double swing = swingProbability(game.weights(), game.quota(), i);
             assertThat(banzhaf[i]).as("Banzhaf of player %d of %s", i, game).isCloseTo(swing,
                     within(1e-11 * swing + 1e-300));
         }
@@ -153,5 +137,18 @@ class ShapleyValueProperties {
             sum += p[(int) w];
         }
         return sum;
+    }
+
+    /** Weights 0..maxWeight (zeros and repeats included) and any quota from 1 to just above the total. */
+    private static WeightedVotingGame randomVotingGame(int n, long seed, int maxWeight) {
+        java.util.Random random = new java.util.Random(seed);
+        long[] weights = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            weights[i] = random.nextInt(maxWeight + 1);
+            total += weights[i];
+        }
+        long quota = 1 + random.nextInt((int) total + 2);
+        return new WeightedVotingGame(quota, weights, null);
     }
 }
