@@ -26,7 +26,6 @@ import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Discount;
@@ -76,7 +75,7 @@ public class NegotiationBenchmark {
             for (int p = 0; p < parties; p++) {
                 strategies.put("p" + p, StrategySpec.parse(p == 0 ? "boulware" : p % 2 == 1 ? "conceder" : "linear"));
             }
-            settings = new NegotiationSettings(ProtocolType.SAO, Deadline.rounds(1000), strategies, 7,
+            settings = new NegotiationSettings("sao", Deadline.rounds(1000), strategies, 7,
                     guarded ? Duration.ofSeconds(1) : null);
             registry = new StrategyRegistry();
             cache = new BidSpaceCache();

@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.parley.core.generate.ScenarioGenerator;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.core.tournament.TournamentPlan;
@@ -74,10 +73,10 @@ public class TournamentBenchmark {
                 ScenarioReader.read(dir.resolve("tavrik-accord.yaml")),
                 ScenarioReader.read(dir.resolve("trinity-station.yaml")));
         builtIn = new TournamentPlan(scenarios, specs("boulware", "conceder", "linear", "tit-for-tat", "micro",
-                "frequency"), 1, false, ProtocolType.SAO, Deadline.rounds(100), moveLimit, 1);
+                "frequency"), 1, false, "sao", Deadline.rounds(100), moveLimit, 1);
         Scenario generated = ScenarioGenerator.generate(new ScenarioGenerator.Settings(2, 3, 10, 1));
         thousand = new TournamentPlan(List.of(generated), specs("time-dependent:e=0.2", "time-dependent:e=1",
-                "time-dependent:e=2"), 50, false, ProtocolType.SAO, Deadline.rounds(100), moveLimit, 1);
+                "time-dependent:e=2"), 50, false, "sao", Deadline.rounds(100), moveLimit, 1);
         if (builtIn.size() != 510 || thousand.size() != 300) {
             throw new IllegalStateException("Unexpected tournament sizes " + builtIn.size() + ", " + thousand.size());
         }

@@ -19,9 +19,9 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.Archive;
@@ -150,9 +150,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     NegotiationSettings settings(Scenario scenario, StrategyRegistry registry) {
-        ProtocolType type;
+        String type;
         try {
-            type = ProtocolType.parse(protocol);
+            type = Protocols.get(protocol).key();
         } catch (IllegalArgumentException e) {
             throw new UserException("--protocol: " + e.getMessage());
         }

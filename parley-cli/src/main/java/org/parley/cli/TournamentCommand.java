@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.core.tournament.MatchResult;
 import org.parley.core.tournament.Ranking;
@@ -382,9 +382,9 @@ final class TournamentCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UserException("--rounds (" + n + "): expected a whole number of rounds, at least 1.");
         }
-        ProtocolType type;
+        String type;
         try {
-            type = ProtocolType.parse(protocol == null ? "sao" : protocol);
+            type = Protocols.get(protocol == null ? Protocols.DEFAULT : protocol).key();
         } catch (IllegalArgumentException e) {
             throw new UserException("--protocol: " + e.getMessage());
         }
@@ -450,7 +450,7 @@ final class TournamentCommand implements Callable<Integer> {
         }
         node.put("repetitions", plan.repetitions());
         node.put("selfPlay", plan.selfPlay());
-        node.put("protocol", plan.protocol().key());
+        node.put("protocol", plan.protocol());
         node.put("rounds", plan.deadline().rounds());
         node.put("moveLimit", plan.moveTimeLimit() == null ? null : plan.moveTimeLimit().toString());
         node.put("seed", plan.seed());
@@ -499,7 +499,7 @@ final class TournamentCommand implements Callable<Integer> {
             }
             JsonNode limit = node.get("moveLimit");
             TournamentPlan plan = new TournamentPlan(loaded, specs, node.get("repetitions").asInt(),
-                    node.get("selfPlay").asBoolean(), ProtocolType.parse(node.get("protocol").asText()),
+                    node.get("selfPlay").asBoolean(), node.get("protocol").asText(),
                     Deadline.rounds(node.get("rounds").asInt()), limit == null || limit.isNull() ? null
                             : Duration.parse(limit.asText()), node.get("seed").asLong());
             if (plan.size() != node.get("negotiations").asInt()) {

@@ -13,6 +13,7 @@ import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Result;
+import org.parley.core.protocol.Protocols;
 
 /** The human-readable trace of a run: a header, one line per event, and the result. */
 final class Trace {
@@ -57,7 +58,7 @@ final class Trace {
     }
 
     private void header() {
-        out.printf(Locale.ROOT, "%s — %s, %d parties, deadline %s, seed %d%n", scenario.name(), settings.protocol().title(),
+        out.printf(Locale.ROOT, "%s — %s, %d parties, deadline %s, seed %d%n", scenario.name(), Protocols.get(settings.protocol()).title(),
                 scenario.parties().size(), settings.deadline(), settings.seed());
         var rule = scenario.agreement();
         out.printf("agreement rule: %s%n", rule.isUnanimity(scenario.parties().size()) ? "unanimity"

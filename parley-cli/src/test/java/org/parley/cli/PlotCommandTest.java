@@ -15,7 +15,6 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.io.ScenarioReader;
 import org.parley.plot.OutcomeSpacePlot;
@@ -69,7 +68,7 @@ class PlotCommandTest {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         strategies.put("federation", StrategySpec.parse("conceder"));
         strategies.put("union", StrategySpec.parse("boulware"));
-        Negotiation negotiation = Negotiation.start(scenario, new NegotiationSettings(ProtocolType.SAO, Deadline.rounds(50),
+        Negotiation negotiation = Negotiation.start(scenario, new NegotiationSettings("sao", Deadline.rounds(50),
                 strategies, 4, null));
         negotiation.run();
         NegotiationRecord record = negotiation.session().record();

@@ -131,7 +131,7 @@ public final class TestScenarios {
 
     /** Settings with each party's default strategy. */
     public static org.parley.core.negotiation.NegotiationSettings settings(Scenario scenario,
-            org.parley.core.negotiation.ProtocolType protocol, int rounds, long seed) {
+            String protocol, int rounds, long seed) {
         Map<String, org.parley.core.negotiation.StrategySpec> strategies = new java.util.LinkedHashMap<>();
         for (Party party : scenario.parties()) {
             strategies.put(party.name(), org.parley.core.negotiation.StrategySpec.parse(party.strategy()));

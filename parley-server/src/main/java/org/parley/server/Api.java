@@ -21,9 +21,9 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.FormatException;
 import org.parley.io.ScenarioReader;
@@ -131,10 +131,10 @@ final class Api {
             scenario = entry.scenario();
             text = entry.text();
         }
-        ProtocolType protocol = ProtocolType.SAO;
+        String protocol = Protocols.DEFAULT;
         if (body.hasNonNull("protocol")) {
             try {
-                protocol = ProtocolType.parse(string(body, "protocol", true));
+                protocol = Protocols.get(string(body, "protocol", true)).key();
             } catch (IllegalArgumentException e) {
                 throw ApiException.badField("protocol", e.getMessage());
             }

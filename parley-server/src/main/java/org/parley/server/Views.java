@@ -31,6 +31,7 @@ import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
+import org.parley.core.protocol.Protocols;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
 
@@ -90,8 +91,8 @@ final class Views {
         s.put("name", scenario.name());
         s.put("description", scenario.description());
         ObjectNode protocol = view.putObject("protocol");
-        protocol.put("key", settings.protocol().key());
-        protocol.put("title", settings.protocol().title());
+        protocol.put("key", settings.protocol());
+        protocol.put("title", Protocols.get(settings.protocol()).title());
         ObjectNode deadline = view.putObject("deadline");
         if (settings.deadline().hasRounds()) {
             deadline.put("rounds", settings.deadline().rounds());

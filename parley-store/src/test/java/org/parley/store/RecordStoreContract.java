@@ -195,7 +195,7 @@ abstract class RecordStoreContract {
         for (int i = 0; i < scenario.parties().size(); i++) {
             strategies.put(scenario.parties().get(i).name(), org.parley.core.negotiation.StrategySpec.parse(specs[i % 4]));
         }
-        var settings = new org.parley.core.negotiation.NegotiationSettings(org.parley.core.negotiation.ProtocolType.SAO,
+        var settings = new org.parley.core.negotiation.NegotiationSettings("sao",
                 org.parley.core.negotiation.Deadline.rounds(60), strategies, seed, null);
         var negotiation = org.parley.core.engine.Negotiation.start(scenario, settings);
         negotiation.run();

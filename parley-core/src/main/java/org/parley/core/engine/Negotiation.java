@@ -19,7 +19,7 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
-import org.parley.core.protocol.Protocol;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.protocol.TimeSource;
 import org.parley.core.strategy.Setup;
 import org.parley.core.strategy.Strategy;
@@ -98,7 +98,7 @@ public final class Negotiation {
         }
         Duration limit = settings.moveTimeLimit();
         limitNanos = limit == null ? 0 : limit.toNanos();
-        session = Protocol.of(settings.protocol()).open(scenario, settings, time);
+        session = Protocols.get(settings.protocol()).open(scenario, settings, time);
     }
 
     /** A new negotiation, not yet advanced. */

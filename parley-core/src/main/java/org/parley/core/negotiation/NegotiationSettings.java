@@ -6,18 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything that, with the scenario, determines a run: the protocol, the deadline, the strategy
+ * Everything that, with the scenario, determines a run: the protocol (its registered key, e.g.
+ * {@code sao}: see {@code org.parley.core.protocol.Protocols}), the deadline, the strategy
  * per party (in the scenario's party order), the seed every random choice derives from, and the
  * time a strategy may take for one move (null for no limit). Same scenario and settings, same
  * strategies: same run, except where a wall-clock limit cuts it.
  */
 public record NegotiationSettings(
-        ProtocolType protocol, Deadline deadline, Map<String, StrategySpec> strategies, long seed, Duration moveTimeLimit) {
+        String protocol, Deadline deadline, Map<String, StrategySpec> strategies, long seed, Duration moveTimeLimit) {
 
     public static final Duration DEFAULT_MOVE_TIME_LIMIT = Duration.ofSeconds(1);
 
     public NegotiationSettings {
-        if (protocol == null || deadline == null) {
+        if (protocol == null || protocol.isBlank() || deadline == null) {
             throw new IllegalArgumentException("Settings need a protocol and a deadline.");
         }
         strategies = Collections.unmodifiableMap(new LinkedHashMap<>(strategies));

@@ -20,11 +20,12 @@ import org.parley.core.preference.Constraint;
 import org.parley.core.preference.Preferences;
 
 /**
- * What the three protocols share: the parties still at the table, the open requests, the log, the
+ * What the protocols share: the parties still at the table, the open requests, the log, the
  * deadline, walking away, the agreement rule and the payoffs. Subclasses say how moves answer
- * requests and which requests open next.
+ * requests and which requests open next. Public so that a protocol registered from outside this
+ * package (see {@link ProtocolFactory}) is one class too.
  */
-abstract class AbstractSession implements NegotiationSession {
+public abstract class AbstractSession implements NegotiationSession {
 
     protected final Scenario scenario;
     protected final NegotiationSettings settings;
@@ -44,7 +45,7 @@ abstract class AbstractSession implements NegotiationSession {
     protected double time;
     private Result result;
 
-    AbstractSession(Scenario scenario, NegotiationSettings settings, TimeSource timeSource) {
+    protected AbstractSession(Scenario scenario, NegotiationSettings settings, TimeSource timeSource) {
         this.scenario = scenario;
         this.settings = settings;
         this.domain = scenario.domain();

@@ -7,7 +7,6 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 
 /**
@@ -22,11 +21,21 @@ import org.parley.core.negotiation.Request;
  * earliest proposer in party order. A party that walks away leaves the table (its proposal of the
  * round lapses); the others go on while the rule can still be met.
  */
-public final class AlternatingMultipleOffers implements Protocol {
+public final class AlternatingMultipleOffers implements ProtocolFactory {
 
     @Override
-    public ProtocolType type() {
-        return ProtocolType.AMOP;
+    public String key() {
+        return "amop";
+    }
+
+    @Override
+    public String title() {
+        return "alternating multiple offers";
+    }
+
+    @Override
+    public String description() {
+        return "every party proposes each round, then all vote on every proposal";
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 
 /**
@@ -31,7 +30,7 @@ import org.parley.core.negotiation.Request;
  * stands if they satisfy the agreement rule; otherwise it ends without agreement. Votes are
  * revealed when all are in. O(n + issues) work per round.
  */
-public final class SingleTextMediation implements Protocol {
+public final class SingleTextMediation implements ProtocolFactory {
 
     /** With a time limit only, the share of it after which the text goes to ratification. */
     public static final double RATIFY_AT = 0.95;
@@ -39,8 +38,18 @@ public final class SingleTextMediation implements Protocol {
     private static final long MEDIATOR_SALT = 0x6D65646961746F72L;
 
     @Override
-    public ProtocolType type() {
-        return ProtocolType.MEDIATED;
+    public String key() {
+        return "mediated";
+    }
+
+    @Override
+    public String title() {
+        return "single-text mediation";
+    }
+
+    @Override
+    public String description() {
+        return "a mediator amends one text, the parties vote on each change, the final text is ratified";
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 
 /**
@@ -25,11 +24,26 @@ import org.parley.core.negotiation.Request;
  * that walks away leaves the table; the others go on while the rule can still be met, otherwise
  * the negotiation ends without agreement. If the proposer itself leaves, its offer lapses.
  */
-public final class StackedAlternatingOffers implements Protocol {
+public final class StackedAlternatingOffers implements ProtocolFactory {
 
     @Override
-    public ProtocolType type() {
-        return ProtocolType.SAO;
+    public String key() {
+        return "sao";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("saop");
+    }
+
+    @Override
+    public String title() {
+        return "stacked alternating offers";
+    }
+
+    @Override
+    public String description() {
+        return "in turn, each party accepts the standing offer, replaces it with its own, or walks away";
     }
 
     @Override

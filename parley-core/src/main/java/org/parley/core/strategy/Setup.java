@@ -6,18 +6,17 @@ import org.parley.core.model.AgreementRule;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Deadline;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.preference.Preferences;
 
 /**
  * All a strategy is told before the first move: who it plays, its own preferences (and their bid
  * space), the public facts of the table (the domain, the parties' names, the agreement rule, the
- * protocol, the deadline) and a random generator derived from the run's seed. Nothing here leads
+ * protocol's key, the deadline) and a random generator derived from the run's seed. Nothing here leads
  * to another party's preferences: there is no scenario, no party record, no session.
  */
 public record Setup(
         String self, List<String> parties, Domain domain, Preferences preferences, BidSpace bids, AgreementRule rule,
-        ProtocolType protocol, Deadline deadline, RandomGenerator random) {
+        String protocol, Deadline deadline, RandomGenerator random) {
 
     public Setup {
         parties = List.copyOf(parties);

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 
 /**
  * A tournament: every assignment of the strategies to the roles of every scenario (see {@link
@@ -20,7 +20,7 @@ import org.parley.core.negotiation.StrategySpec;
  */
 public record TournamentPlan(
         List<Scenario> scenarios, List<StrategySpec> strategies, int repetitions, boolean selfPlay,
-        ProtocolType protocol, Deadline deadline, Duration moveTimeLimit, long seed) {
+        String protocol, Deadline deadline, Duration moveTimeLimit, long seed) {
 
     /** More negotiations than this is surely a mistake (and would not fit an int index). */
     public static final long LIMIT = 100_000_000;
@@ -40,6 +40,7 @@ public record TournamentPlan(
         if (protocol == null || deadline == null) {
             throw new IllegalArgumentException("A tournament needs a protocol and a deadline.");
         }
+        protocol = Protocols.get(protocol).key();
         for (Scenario scenario : scenarios) {
             int roles = scenario.parties().size();
             if (!selfPlay && roles > strategies.size()) {

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.strategy.Strategy;
 import org.parley.core.strategy.StrategyRegistry;
@@ -23,7 +22,7 @@ final class EngineFixtures {
         return registry;
     }
 
-    static NegotiationSettings settings(Scenario scenario, ProtocolType protocol, int rounds, long seed,
+    static NegotiationSettings settings(Scenario scenario, String protocol, int rounds, long seed,
             Duration moveLimit, String... overrides) {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         scenario.parties().forEach(p -> strategies.put(p.name(), StrategySpec.parse(p.strategy())));

@@ -16,9 +16,9 @@ import org.parley.core.negotiation.Action.Misbehaviour;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.Setup;
 import org.parley.core.strategy.Strategy;
 
@@ -57,7 +57,7 @@ class MisbehaviourTest {
         };
     }
 
-    private static Negotiation run(Strategy vethari, Duration limit, ProtocolType protocol) {
+    private static Negotiation run(Strategy vethari, Duration limit, String protocol) {
         Scenario scenario = TestScenarios.tavrikAccord();
         NegotiationSettings settings = EngineFixtures.settings(scenario, protocol, 60, 1, limit, "vethari=rogue");
         Negotiation negotiation = Negotiation.start(scenario, settings, EngineFixtures.registryWith("rogue", () -> vethari),
@@ -88,7 +88,7 @@ class MisbehaviourTest {
 
     @Test
     void aStrategyThatThrows() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             Negotiation negotiation = run(rogue(2, r -> {
                 throw new IllegalStateException("lost the plot");
             }), null, protocol);
@@ -103,7 +103,7 @@ class MisbehaviourTest {
     void aStrategyThatThrowsWhileWatched() {
         Negotiation negotiation = run(rogue(2, r -> {
             throw new StackOverflowError();
-        }), Duration.ofSeconds(2), ProtocolType.SAO);
+        }), Duration.ofSeconds(2), "sao");
         assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("StackOverflowError");
         assertTheOthersWentOn(negotiation);
     }
@@ -116,7 +116,7 @@ class MisbehaviourTest {
                 Thread.onSpinWait();
             }
             return new Action.WalkAway();
-        }), Duration.ofMillis(20), ProtocolType.SAO);
+        }), Duration.ofMillis(20), "sao");
         Misbehaviour m = misbehaviourOf(negotiation, "vethari");
         assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.TIMEOUT);
         assertThat(m.reason()).contains("20 ms");
@@ -126,7 +126,7 @@ class MisbehaviourTest {
     @Test
     void aStrategyThatLoopsForever() {
         // It ignores interruption: only the test's release after the run lets its thread end.
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             long start = System.nanoTime();
             Negotiation negotiation = run(rogue(3, r -> {
                 while (!release.get()) {
@@ -159,7 +159,7 @@ class MisbehaviourTest {
                 }
             }
         };
-        Negotiation negotiation = run(looping, Duration.ofMillis(50), ProtocolType.SAO);
+        Negotiation negotiation = run(looping, Duration.ofMillis(50), "sao");
         assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("took longer");
         assertThat(negotiation.result().agreement()).isTrue();
     }
@@ -167,7 +167,7 @@ class MisbehaviourTest {
     @Test
     void anOfferWithAnUnknownOption() {
         Negotiation negotiation = run(rogue(1, r -> new Action.Offer(Outcome.of(0, 0, 0, 7, 0, 0, 0))), null,
-                ProtocolType.SAO);
+                "sao");
         Misbehaviour m = misbehaviourOf(negotiation, "vethari");
         assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.INVALID_MOVE);
         assertThat(m.reason()).contains("export-control");
@@ -176,7 +176,7 @@ class MisbehaviourTest {
 
     @Test
     void anOfferWithAMissingIssue() {
-        Negotiation negotiation = run(rogue(1, r -> new Action.Offer(Outcome.of(0, 0, 0))), null, ProtocolType.AMOP);
+        Negotiation negotiation = run(rogue(1, r -> new Action.Offer(Outcome.of(0, 0, 0))), null, "amop");
         assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("3 values", "7 issues");
         assertTheOthersWentOn(negotiation);
     }
@@ -189,7 +189,7 @@ class MisbehaviourTest {
                 r -> r.outcome() == null ? new Action.Reject(Outcome.of(0, 0, 0, 0, 0, 0, 0)) : new Action.Reject(r.outcome()),
                 r -> null,
                 r -> new Action.Misbehaviour(Misbehaviour.Kind.TIMEOUT, "framing another"))) {
-            Negotiation negotiation = run(rogue(1, bad), null, ProtocolType.SAO);
+            Negotiation negotiation = run(rogue(1, bad), null, "sao");
             assertThat(misbehaviourOf(negotiation, "vethari").kind()).isEqualTo(Misbehaviour.Kind.INVALID_MOVE);
             assertTheOthersWentOn(negotiation);
         }
@@ -201,7 +201,7 @@ class MisbehaviourTest {
         Strategy rogue = rogue(1, r -> {
             throw new IllegalArgumentException("no");
         });
-        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 60, 1, null, "kaldari=rogue");
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 60, 1, null, "kaldari=rogue");
         Negotiation negotiation = Negotiation.start(scenario, settings, EngineFixtures.registryWith("rogue", () -> rogue),
                 new BidSpaceCache());
         Result result = negotiation.run();
@@ -212,7 +212,7 @@ class MisbehaviourTest {
     @Test
     void aLogWithMisbehaviourResumes() {
         Scenario scenario = TestScenarios.tavrikAccord();
-        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 60, 1, Duration.ofMillis(50),
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 60, 1, Duration.ofMillis(50),
                 "vethari=rogue");
         java.util.function.Supplier<Strategy> looping = () -> rogue(3, r -> {
             while (!release.get()) {

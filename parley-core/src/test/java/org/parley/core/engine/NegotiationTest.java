@@ -13,9 +13,9 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 
 class NegotiationTest {
@@ -28,7 +28,7 @@ class NegotiationTest {
 
     @Test
     void theSameSeedGivesTheSameRun() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             for (Scenario scenario : List.of(TestScenarios.cardassianTalks(), TestScenarios.tavrikAccord(),
                     TestScenarios.trinityStation())) {
                 // Random and frequency strategies draw from the seed, so the seed matters.
@@ -48,14 +48,14 @@ class NegotiationTest {
     @Test
     void anotherSeedGivesAnotherRun() {
         Scenario scenario = TestScenarios.tavrikAccord();
-        List<Event> a = run(scenario, EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 1, null, "federation=random"));
-        List<Event> b = run(scenario, EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 2, null, "federation=random"));
+        List<Event> a = run(scenario, EngineFixtures.settings(scenario, "sao", 40, 1, null, "federation=random"));
+        List<Event> b = run(scenario, EngineFixtures.settings(scenario, "sao", 40, 2, null, "federation=random"));
         assertThat(a).isNotEqualTo(b);
     }
 
     @Test
     void aStoredLogResumesToTheSameEnd() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             Scenario scenario = TestScenarios.trinityStation();
             NegotiationSettings settings = EngineFixtures.settings(scenario, protocol, 40, 5, null,
                     "loyalists=random", "advent=frequency", "exodus=micro", "rebels=tit-for-tat");
@@ -76,10 +76,10 @@ class NegotiationTest {
     @Test
     void aLogFromOtherSettingsIsRefused() {
         Scenario scenario = TestScenarios.cardassianTalks();
-        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 5, null);
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 40, 5, null);
         Negotiation full = Negotiation.start(scenario, settings);
         full.run();
-        NegotiationSettings other = EngineFixtures.settings(scenario, ProtocolType.SAO, 40, 5, null, "union=hardliner");
+        NegotiationSettings other = EngineFixtures.settings(scenario, "sao", 40, 5, null, "union=hardliner");
         assertThatThrownBy(() -> Negotiation.resume(scenario, other, full.session().events(), new StrategyRegistry(),
                 new BidSpaceCache())).isInstanceOf(IllegalStateException.class).hasMessageContaining("diverges");
     }
@@ -87,7 +87,7 @@ class NegotiationTest {
     @Test
     void aHumanPartyPlaysThroughTheSession() {
         Scenario scenario = TestScenarios.cardassianTalks();
-        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 20, 5, Duration.ofSeconds(2),
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 20, 5, Duration.ofSeconds(2),
                 "union=human");
         Negotiation negotiation = Negotiation.start(scenario, settings);
         negotiation.advance();
@@ -117,7 +117,7 @@ class NegotiationTest {
 
     @Test
     void theBuiltInScenariosReachDealsAboveEveryReservationValue() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             for (Scenario scenario : List.of(TestScenarios.cardassianTalks(), TestScenarios.tavrikAccord(),
                     TestScenarios.trinityStation())) {
                 Result result = Negotiation.run(scenario, TestScenarios.settings(scenario, protocol, 100, 1));
@@ -133,7 +133,7 @@ class NegotiationTest {
     @Test
     void aTenToTheTenSpaceNegotiatesWithoutEnumerating() {
         Scenario scenario = TestScenarios.random(9, 4, 10, 10, 0.3, "boulware");
-        NegotiationSettings settings = EngineFixtures.settings(scenario, ProtocolType.SAO, 500, 1, null,
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 500, 1, null,
                 "p1=conceder", "p2=linear", "p3=conceder");
         Result result = Negotiation.run(scenario, settings);
         assertThat(result.agreement()).isTrue();
@@ -143,8 +143,8 @@ class NegotiationTest {
     @Test
     void wallClockTimesReplayExactly() {
         Scenario scenario = TestScenarios.trinityStation();
-        NegotiationSettings base = EngineFixtures.settings(scenario, ProtocolType.SAO, 1, 5, null, "advent=frequency");
-        NegotiationSettings settings = new NegotiationSettings(ProtocolType.SAO,
+        NegotiationSettings base = EngineFixtures.settings(scenario, "sao", 1, 5, null, "advent=frequency");
+        NegotiationSettings settings = new NegotiationSettings("sao",
                 new org.parley.core.negotiation.Deadline(0, Duration.ofMillis(300)), base.strategies(), 5, null);
         Negotiation live = Negotiation.start(scenario, settings);
         live.run();

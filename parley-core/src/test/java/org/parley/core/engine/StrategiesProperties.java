@@ -14,11 +14,11 @@ import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.preference.Condition;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.Preferences;
+import org.parley.core.protocol.Protocols;
 
 /**
  * Every built-in strategy, in every protocol, on random scenarios with hard constraints: it never
@@ -52,7 +52,7 @@ class StrategiesProperties {
     void strategiesKeepTheirOwnRules(@ForAll @IntRange(min = 0, max = 100_000) long seed) {
         Scenario scenario = constrained(seed);
         SplittableRandom random = new SplittableRandom(seed);
-        ProtocolType protocol = ProtocolType.values()[random.nextInt(3)];
+        String protocol = Protocols.registry().keys().get(random.nextInt(3));
         String[] overrides = new String[3];
         for (int p = 0; p < 3; p++) {
             overrides[p] = "p" + p + "=" + SPECS.get(random.nextInt(SPECS.size()));

@@ -12,7 +12,6 @@ import org.parley.core.negotiation.Action.Offer;
 import org.parley.core.negotiation.Action.Reject;
 import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.NegotiationSession;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 
@@ -23,7 +22,7 @@ class AlternatingMultipleOffersTest {
     private static final Outcome C = Outcome.of(2, 2, 0, 0, 0, 0, 0);
 
     private static NegotiationSession tavrik(int rounds) {
-        return SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.AMOP, rounds);
+        return SessionFixtures.open(TestScenarios.tavrikAccord(), "amop", rounds);
     }
 
     @Test
@@ -84,7 +83,7 @@ class AlternatingMultipleOffersTest {
 
     @Test
     void noPassingProposalStartsTheNextRound() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.cardassianTalks(), ProtocolType.AMOP, 2);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.cardassianTalks(), "amop", 2);
         Outcome x = Outcome.of(0, 0, 0, 0);
         Outcome y = Outcome.of(2, 2, 2, 2);
         session.submit("federation", new Offer(y));

@@ -7,7 +7,6 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 
 /** Sessions where every party is played by the test itself. */
@@ -15,7 +14,7 @@ final class SessionFixtures {
 
     private SessionFixtures() {}
 
-    static NegotiationSettings humans(Scenario scenario, ProtocolType protocol, Deadline deadline) {
+    static NegotiationSettings humans(Scenario scenario, String protocol, Deadline deadline) {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         for (String party : scenario.partyNames()) {
             strategies.put(party, StrategySpec.human());
@@ -23,8 +22,8 @@ final class SessionFixtures {
         return new NegotiationSettings(protocol, deadline, strategies, 7, Duration.ofSeconds(1));
     }
 
-    static NegotiationSession open(Scenario scenario, ProtocolType protocol, int rounds) {
+    static NegotiationSession open(Scenario scenario, String protocol, int rounds) {
         NegotiationSettings settings = humans(scenario, protocol, Deadline.rounds(rounds));
-        return Protocol.of(protocol).open(scenario, settings, TimeSource.live(settings.deadline()));
+        return Protocols.get(protocol).open(scenario, settings, TimeSource.live(settings.deadline()));
     }
 }

@@ -22,14 +22,13 @@ import org.parley.core.negotiation.Action.Accept;
 import org.parley.core.negotiation.Action.Reject;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSession;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 
 class SingleTextMediationTest {
 
     private static NegotiationSession talks(int rounds) {
-        return SessionFixtures.open(TestScenarios.cardassianTalks(), ProtocolType.MEDIATED, rounds);
+        return SessionFixtures.open(TestScenarios.cardassianTalks(), "mediated", rounds);
     }
 
     /** Evenly spaced real values computed as min + (max − min)·k/steps can round past max. */
@@ -45,9 +44,9 @@ class SingleTextMediationTest {
                 new Party("b", new Preferences(new LinearAdditiveUtility(domain, new double[] {0.2, 0.8}, functions))));
         Scenario scenario = new Scenario("reals", domain, parties);
         for (long seed = 0; seed < 200; seed++) {
-            NegotiationSettings settings = new NegotiationSettings(ProtocolType.MEDIATED, Deadline.rounds(6),
-                    SessionFixtures.humans(scenario, ProtocolType.MEDIATED, Deadline.rounds(6)).strategies(), seed, null);
-            NegotiationSession session = Protocol.of(ProtocolType.MEDIATED)
+            NegotiationSettings settings = new NegotiationSettings("mediated", Deadline.rounds(6),
+                    SessionFixtures.humans(scenario, "mediated", Deadline.rounds(6)).strategies(), seed, null);
+            NegotiationSession session = Protocols.get("mediated")
                     .open(scenario, settings, TimeSource.live(settings.deadline()));
             while (!session.finished()) {
                 for (Request request : session.pending()) {
@@ -131,11 +130,11 @@ class SingleTextMediationTest {
     void anOptionalPartyCannotBlockRatification() {
         for (long seed = 0; seed < 20; seed++) {
             Scenario scenario = TestScenarios.tavrikAccord();
-            var settings = SessionFixtures.humans(scenario, ProtocolType.MEDIATED,
+            var settings = SessionFixtures.humans(scenario, "mediated",
                     org.parley.core.negotiation.Deadline.rounds(1));
             settings = new org.parley.core.negotiation.NegotiationSettings(settings.protocol(), settings.deadline(),
                     settings.strategies(), seed, null);
-            NegotiationSession session = Protocol.of(ProtocolType.MEDIATED).open(scenario, settings,
+            NegotiationSession session = Protocols.get("mediated").open(scenario, settings,
                     TimeSource.live(settings.deadline()));
             Outcome text = session.pending("kaldari").outcome();
             boolean fine = true;
@@ -159,7 +158,7 @@ class SingleTextMediationTest {
         Scenario base = TestScenarios.cardassianTalks();
         Party renamed = new Party("mediator", base.parties().get(1).preferences());
         Scenario scenario = new Scenario("x", base.domain(), List.of(base.parties().get(0), renamed));
-        assertThatThrownBy(() -> SessionFixtures.open(scenario, ProtocolType.MEDIATED, 3))
+        assertThatThrownBy(() -> SessionFixtures.open(scenario, "mediated", 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     }
 

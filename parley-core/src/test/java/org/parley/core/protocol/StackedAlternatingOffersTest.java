@@ -13,7 +13,6 @@ import org.parley.core.negotiation.Action.Offer;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.NegotiationSession;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 
@@ -26,7 +25,7 @@ class StackedAlternatingOffersTest {
     private static final Outcome TAVRIK = Outcome.of(0, 2, 1, 1, 2, 1, 1);
 
     private static NegotiationSession talks(int rounds) {
-        return SessionFixtures.open(TestScenarios.cardassianTalks(), ProtocolType.SAO, rounds);
+        return SessionFixtures.open(TestScenarios.cardassianTalks(), "sao", rounds);
     }
 
     @Test
@@ -117,14 +116,14 @@ class StackedAlternatingOffersTest {
 
     @Test
     void aPartyMayNotOfferWhatBreaksItsOwnConstraint() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), "sao", 10);
         assertThatThrownBy(() -> session.submit("federation", new Offer(Outcome.of(2, 0, 0, 0, 0, 0, 0))))
                 .isInstanceOf(InvalidMoveException.class).hasMessageContaining("authority = federation");
     }
 
     @Test
     void unanimityNeedsEveryOtherPartyInTurn() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.trinityStation(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.trinityStation(), "sao", 10);
         Outcome deal = Outcome.of(0, 1, 2, 1, 1);
         session.submit("loyalists", new Offer(deal));
         session.submit("rebels", new Accept(deal));
@@ -136,7 +135,7 @@ class StackedAlternatingOffersTest {
 
     @Test
     void aCounterOfferRestartsTheChain() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.trinityStation(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.trinityStation(), "sao", 10);
         Outcome first = Outcome.of(0, 1, 2, 1, 1);
         Outcome second = Outcome.of(1, 1, 2, 1, 1);
         session.submit("loyalists", new Offer(first));
@@ -164,7 +163,7 @@ class StackedAlternatingOffersTest {
 
     @Test
     void aQuorumDealStandsOnceTheRequiredPartiesHaveSigned() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), "sao", 10);
         session.submit("federation", new Offer(TAVRIK));
         session.submit("kaldari", new Accept(TAVRIK));
         Result result = session.result();
@@ -177,7 +176,7 @@ class StackedAlternatingOffersTest {
 
     @Test
     void anOptionalPartyLeavingDoesNotStopTheOthers() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), "sao", 10);
         session.submit("federation", new Offer(TAVRIK));
         session.submit("kaldari", new Offer(TAVRIK));
         session.submit("vethari", new Action.WalkAway());
@@ -191,7 +190,7 @@ class StackedAlternatingOffersTest {
 
     @Test
     void aRequiredPartyLeavingEndsIt() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), "sao", 10);
         session.submit("federation", new Offer(TAVRIK));
         session.submit("kaldari", new Action.WalkAway());
         assertThat(session.result().ending()).isEqualTo(Result.Ending.WALK_AWAY);
@@ -199,7 +198,7 @@ class StackedAlternatingOffersTest {
 
     @Test
     void aProposerLeavingTakesItsOfferWithIt() {
-        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), ProtocolType.SAO, 10);
+        NegotiationSession session = SessionFixtures.open(TestScenarios.tavrikAccord(), "sao", 10);
         session.submit("federation", new Offer(TAVRIK));
         session.submit("kaldari", new Offer(TAVRIK));
         session.submit("vethari", new Offer(Outcome.of(2, 2, 0, 0, 0, 0, 0)));
@@ -217,7 +216,7 @@ class StackedAlternatingOffersTest {
                         p.preferences().reservation(), org.parley.core.preference.Discount.overTime(0.5)),
                 p.strategy())).toList();
         var scenario = new org.parley.core.model.Scenario("timed", "", base.domain(), parties, null, null);
-        NegotiationSession session = SessionFixtures.open(scenario, ProtocolType.SAO, 4);
+        NegotiationSession session = SessionFixtures.open(scenario, "sao", 4);
         session.submit("federation", new Offer(OTHER));
         session.submit("union", new Offer(DEAL));
         session.submit("federation", new Accept(DEAL)); // round 1 of 4: t = 0.25
@@ -235,8 +234,8 @@ class StackedAlternatingOffersTest {
     @Test
     void aWallClockDeadlineEndsTheSession() throws InterruptedException {
         var scenario = TestScenarios.cardassianTalks();
-        var settings = SessionFixtures.humans(scenario, ProtocolType.SAO, Deadline.time(java.time.Duration.ofMillis(30)));
-        NegotiationSession session = Protocol.of(ProtocolType.SAO).open(scenario, settings, TimeSource.live(settings.deadline()));
+        var settings = SessionFixtures.humans(scenario, "sao", Deadline.time(java.time.Duration.ofMillis(30)));
+        NegotiationSession session = Protocols.get("sao").open(scenario, settings, TimeSource.live(settings.deadline()));
         session.submit("federation", new Offer(DEAL));
         Thread.sleep(60);
         assertThatThrownBy(() -> session.submit("union", new Accept(DEAL)))

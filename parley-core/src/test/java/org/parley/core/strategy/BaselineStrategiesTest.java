@@ -54,7 +54,7 @@ class BaselineStrategiesTest {
                 new org.parley.core.preference.Constraint.Forbid(
                         new org.parley.core.preference.Condition.OneOf(3, java.util.Set.of(0)))), 0.8, null);
         Setup setup = new Setup("vethari", tavrik.partyNames(), tavrik.domain(), hopeless,
-                BidSpace.of(tavrik.domain(), hopeless), tavrik.agreement(), org.parley.core.negotiation.ProtocolType.SAO,
+                BidSpace.of(tavrik.domain(), hopeless), tavrik.agreement(), "sao",
                 org.parley.core.negotiation.Deadline.rounds(10), new java.util.SplittableRandom(1));
         Strategy strategy = registry.create(new StrategySpec("boulware"));
         strategy.start(setup);

@@ -26,12 +26,12 @@ import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.UtilityFunction;
+import org.parley.core.protocol.Protocols;
 
 /**
  * A strategy must never see another party's preferences. Checked twice: the types a strategy is
@@ -111,7 +111,7 @@ class NoLeakTest {
 
     @Test
     void inARealNegotiationEachStrategyReachesOnlyItsOwnPreferences() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             Scenario scenario = TestScenarios.tavrikAccord();
             Map<String, Spy> spies = new LinkedHashMap<>();
             StrategyRegistry registry = new StrategyRegistry();

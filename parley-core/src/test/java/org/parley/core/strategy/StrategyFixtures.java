@@ -6,7 +6,6 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Move;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Request;
 
 final class StrategyFixtures {
@@ -16,7 +15,7 @@ final class StrategyFixtures {
     static Setup setup(Scenario scenario, String party) {
         var preferences = scenario.party(party).preferences();
         return new Setup(party, scenario.partyNames(), scenario.domain(), preferences,
-                BidSpace.of(scenario.domain(), preferences), scenario.agreement(), ProtocolType.SAO, Deadline.rounds(100),
+                BidSpace.of(scenario.domain(), preferences), scenario.agreement(), "sao", Deadline.rounds(100),
                 new SplittableRandom(1));
     }
 

@@ -17,7 +17,6 @@ import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Discount;
@@ -44,7 +43,7 @@ class TournamentRunnerTest {
         return new TournamentPlan(List.of(scenario(2), scenario(3)),
                 List.of(StrategySpec.parse("boulware"), StrategySpec.parse("conceder"), StrategySpec.parse("random"),
                         StrategySpec.parse("micro")),
-                2, false, ProtocolType.SAO, Deadline.rounds(30), null, seed);
+                2, false, "sao", Deadline.rounds(30), null, seed);
     }
 
     static Map<Integer, MatchResult> run(TournamentPlan plan, int threads) throws InterruptedException {
@@ -143,9 +142,9 @@ class TournamentRunnerTest {
     @Test
     void tooFewStrategiesForTheRolesIsAClearError() {
         assertThatThrownBy(() -> new TournamentPlan(List.of(scenario(3)), List.of(StrategySpec.parse("boulware"),
-                StrategySpec.parse("micro")), 1, false, ProtocolType.SAO, Deadline.rounds(10), null, 1))
+                StrategySpec.parse("micro")), 1, false, "sao", Deadline.rounds(10), null, 1))
                 .hasMessageContaining("has 3 parties but there are only 2 strategies");
         assertThat(new TournamentPlan(List.of(scenario(3)), List.of(StrategySpec.parse("boulware"),
-                StrategySpec.parse("micro")), 1, true, ProtocolType.SAO, Deadline.rounds(10), null, 1).size()).isEqualTo(8);
+                StrategySpec.parse("micro")), 1, true, "sao", Deadline.rounds(10), null, 1).size()).isEqualTo(8);
     }
 }

@@ -24,9 +24,9 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 import org.parley.io.FormatException;
 
 /**
@@ -175,7 +175,7 @@ public final class NegotiationJson {
 
     public static ObjectNode settingsNode(NegotiationSettings settings) {
         ObjectNode node = NODES.objectNode();
-        node.put("protocol", settings.protocol().key());
+        node.put("protocol", settings.protocol());
         ObjectNode deadline = node.putObject("deadline");
         if (settings.deadline().hasRounds()) {
             deadline.put("rounds", settings.deadline().rounds());
@@ -194,9 +194,9 @@ public final class NegotiationJson {
 
     public static NegotiationSettings settings(JsonNode node, String path) {
         requireObject(node, path);
-        ProtocolType protocol;
+        String protocol;
         try {
-            protocol = ProtocolType.parse(string(node, path, "protocol"));
+            protocol = Protocols.get(string(node, path, "protocol")).key();
         } catch (IllegalArgumentException e) {
             throw bad(at(path, "protocol"), e.getMessage());
         }

@@ -17,8 +17,8 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 import org.parley.io.FormatException;
 import org.parley.io.ScenarioReader;
 
@@ -28,7 +28,7 @@ class EngineRecordsJsonTest {
     private final Scenario tavrik = ScenarioReader.read(Path.of("..", "scenarios", "tavrik-accord.yaml"));
     private final NegotiationJson json = NegotiationJson.of(tavrik.domain());
 
-    private NegotiationSettings settings(ProtocolType protocol, Deadline deadline) {
+    private NegotiationSettings settings(String protocol, Deadline deadline) {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         tavrik.parties().forEach(p -> strategies.put(p.name(), StrategySpec.parse(p.strategy())));
         return new NegotiationSettings(protocol, deadline, strategies, 3, Duration.ofMillis(500));
@@ -36,7 +36,7 @@ class EngineRecordsJsonTest {
 
     @Test
     void recordsOfEveryProtocolRoundTrip() {
-        for (ProtocolType protocol : ProtocolType.values()) {
+        for (String protocol : Protocols.registry().keys()) {
             Negotiation negotiation = Negotiation.start(tavrik, settings(protocol, new Deadline(30, Duration.ofSeconds(60))));
             negotiation.run();
             NegotiationRecord record = negotiation.session().record();
@@ -55,7 +55,7 @@ class EngineRecordsJsonTest {
                 new Event(0, 0, "kaldari", new Action.Reject(o), 0.73),
                 new Event(0, 0, "vethari", new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT, "too slow"), Double.NaN),
                 new Event(1, 0.5, "federation", new Action.WalkAway(), Double.NaN));
-        NegotiationRecord record = new NegotiationRecord("tavrik-accord", settings(ProtocolType.AMOP, Deadline.rounds(2)),
+        NegotiationRecord record = new NegotiationRecord("tavrik-accord", settings("amop", Deadline.rounds(2)),
                 events, null);
         String text = json.write(record);
         assertThat(text).contains("\"kind\":\"timeout\"").contains("\"result\":null");

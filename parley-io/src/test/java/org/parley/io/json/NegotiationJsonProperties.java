@@ -21,8 +21,8 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.Protocols;
 
 class NegotiationJsonProperties {
 
@@ -82,7 +82,7 @@ class NegotiationJsonProperties {
     @Property(tries = 300)
     void arbitrarySettingsRoundTrip(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int rounds,
             @ForAll @IntRange(min = 0, max = 100_000) int millis, @ForAll("values") String value,
-            @ForAll ProtocolType protocol, @ForAll boolean limit) {
+            @ForAll("protocols") String protocol, @ForAll boolean limit) {
         Deadline deadline = new Deadline(rounds == 0 && millis == 0 ? 1 : rounds,
                 millis == 0 ? null : Duration.ofMillis(millis).plusNanos(seed & 0xffff));
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
@@ -95,6 +95,11 @@ class NegotiationJsonProperties {
         NegotiationSettings back = NegotiationJson.readSettings(text);
         assertThat(back).isEqualTo(settings);
         assertThat(back.strategies().keySet()).containsExactlyElementsOf(settings.strategies().keySet());
+    }
+
+    @Provide
+    Arbitrary<String> protocols() {
+        return Arbitraries.of(Protocols.registry().keys());
     }
 
     @Provide

@@ -13,7 +13,6 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.io.FormatException;
 import org.parley.io.ScenarioReader;
@@ -26,7 +25,7 @@ class NegotiationJsonTest {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         strategies.put("federation", StrategySpec.parse("conceder"));
         strategies.put("union", StrategySpec.parse("boulware"));
-        return RandomRuns.run(CARDASSIAN, new NegotiationSettings(ProtocolType.SAO, Deadline.rounds(40), strategies, 7, null));
+        return RandomRuns.run(CARDASSIAN, new NegotiationSettings("sao", Deadline.rounds(40), strategies, 7, null));
     }
 
     @Test

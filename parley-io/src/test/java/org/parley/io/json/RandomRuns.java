@@ -17,7 +17,6 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.ProtocolType;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.DiscreteValueFunction;
@@ -25,6 +24,7 @@ import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
+import org.parley.core.protocol.Protocols;
 
 /** Random small scenarios and real engine runs on them, for round-trip tests. */
 final class RandomRuns {
@@ -95,7 +95,7 @@ final class RandomRuns {
     }
 
     static NegotiationSettings settings(Random random, Scenario scenario) {
-        ProtocolType protocol = ProtocolType.values()[random.nextInt(ProtocolType.values().length)];
+        String protocol = Protocols.registry().keys().get(random.nextInt(Protocols.registry().keys().size()));
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
         for (String party : scenario.partyNames()) {
             strategies.put(party, StrategySpec.parse(STRATEGIES.get(random.nextInt(STRATEGIES.size()))));
