@@ -3,13 +3,15 @@ package org.parley.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parley.core.model.Scenario;
 import org.parley.io.TextFiles;
 import org.parley.io.interop.Exported;
-import org.parley.io.interop.Format;
 import org.parley.io.interop.ScenarioExport;
+import org.parley.io.interop.ScenarioFormat;
+import org.parley.io.interop.ScenarioFormats;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.Archive;
 import picocli.CommandLine.Command;
@@ -21,22 +23,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * One export command for two kinds of thing, told apart by the format: a stored negotiation (by
- * id) as JSON or CSV, or a scenario (by file) as GENIUS or GeniusWeb files.
+ * id) as JSON or CSV, or a scenario (by file) in any registered scenario format that writes.
  */
 @Command(name = "export", description = {
         "Export a stored negotiation or a scenario; the format says which:",
         "  parley export ID --format json|csv [--out FILE]   a negotiation record (an id from parley history, or a"
                 + " unique prefix); to standard output without --out",
-        "  parley export FILE --format genius|geniusweb --out DIR   a scenario as GENIUS (XML) or GeniusWeb (JSON)"
-                + " files: a domain and one profile per party; what the format cannot hold (agreement rules, hard"
-                + " constraints, per-round discounts, ...) is listed as warnings."})
+        "  parley export FILE --format FORMAT --out DIR   a scenario in a scenario format (genius: XML, geniusweb: JSON,"
+                + " a domain and one profile per party; the list is below); what the format cannot hold (agreement"
+                + " rules, hard constraints, per-round discounts, ...) is listed as warnings."})
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID|FILE", description = "A record id (json, csv) or a scenario file (genius, geniusweb).")
     String target;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "json or csv (a record); genius or"
-            + " geniusweb (a scenario).")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = Listings.ExportFormatKeys.class,
+            description = "json or csv (a record); a scenario format (a scenario): ${COMPLETION-CANDIDATES}.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE|DIR", description = "The file to write a record to (default: standard"
@@ -55,15 +57,11 @@ final class ExportCommand implements Callable<Integer> {
         if (key.equals("json") || key.equals("csv")) {
             return exportRecord(key);
         }
-        Format kind;
-        try {
-            kind = Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--format: Unknown format (" + format + "); expected json or csv for a record,"
-                    + " genius or geniusweb for a scenario.");
-        }
-        if (kind == Format.PARLEY) {
-            throw new UserException("--format: expected genius or geniusweb; to write Parley's format use parley import");
+        ScenarioFormat kind = ScenarioFormats.registry().find(format).orElseThrow(() -> new UserException("--format:"
+                + " Unknown format (" + format + "); expected json or csv for a record, " + writable() + " for a scenario."));
+        if (!kind.writes()) {
+            throw new UserException("--format: the " + kind.title() + " format is read only; a scenario exports as "
+                    + writable() + ".");
         }
         return exportScenario(kind);
     }
@@ -76,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             if (Files.exists(file)) {
                 throw new UserException(target + " is a file, and --format " + key + " exports a negotiation record by"
-                        + " its id (parley history lists them); a scenario exports with --format genius or geniusweb.");
+                        + " its id (parley history lists them); a scenario exports with --format " + writable() + ".");
             }
             throw e;
         }
@@ -97,9 +95,16 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int exportScenario(Format kind) {
+    /** The keys of the scenario formats that write, "a, b or c". */
+    private static String writable() {
+        List<String> keys = ScenarioFormats.writable().stream().map(ScenarioFormat::key).toList();
+        return keys.size() == 1 ? keys.get(0)
+                : String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
+    }
+
+    private int exportScenario(ScenarioFormat kind) {
         if (out == null) {
-            throw new UserException("--out: a scenario exports to " + kind.label() + " files in a folder; give --out DIR.");
+            throw new UserException("--out: a scenario exports to " + kind.title() + " files in a folder; give --out DIR.");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserException("--out: " + out + " is a file; name a folder (it is created when missing)");

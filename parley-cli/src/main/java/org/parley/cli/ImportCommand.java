@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Reads GENIUS or GeniusWeb files and writes the scenario in Parley's format. */
+/** Reads a scenario in any registered format (GENIUS, GeniusWeb, ...) and writes it in Parley's format. */
 @Command(name = "import", description = {
-        "Read a GENIUS or GeniusWeb scenario and write it in Parley's format (YAML; JSON for a .json --out).",
+        "Read a scenario in another format (GENIUS, GeniusWeb, ...) and write it in Parley's format (YAML; JSON for a"
+                + " .json --out).",
         "PATH is a folder, a domain file (its profiles are found beside it), or the domain and profile files."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -24,13 +25,17 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the scenario here (default: standard output).")
     Path out;
 
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Listings.ScenarioFormatKeys.class,
+            description = "Read the files as this format (${COMPLETION-CANDIDATES}) instead of telling it from them.")
+    String format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        Imported imported = Scenarios.load(paths, err);
+        Imported imported = format == null ? Scenarios.load(paths, err) : Scenarios.load(paths, Scenarios.format(format), err);
         Scenario scenario = imported.scenario();
         if (out == null) {
             spec.commandLine().getOut().print(ScenarioWriter.toYaml(scenario));
@@ -38,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             ScenarioWriter.write(scenario, out);
             spec.commandLine().getOut().printf("wrote %s: scenario %s from %s, %d issues, %d parties (%s)%n", out,
-                    scenario.name(), imported.format().label(), scenario.domain().size(), scenario.parties().size(),
+                    scenario.name(), imported.format().title(), scenario.domain().size(), scenario.parties().size(),
                     String.join(", ", scenario.partyNames()));
         }
         return 0;

@@ -45,6 +45,7 @@ public final class ParleyCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new ParleyCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        Listings.install(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof FormatException || exception instanceof UserException) {
                 cmd.getErr().println("error: " + exception.getMessage());

@@ -38,19 +38,20 @@ import picocli.CommandLine.Spec;
         description = "Run a negotiation between AI diplomats and print the trace and the result.")
 final class RunCommand implements Callable<Integer> {
 
-    static final String DEFAULT_STRATEGY = "linear";
     static final int DEFAULT_ROUNDS = 100;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML or JSON).")
     Path file;
 
-    @Option(names = "--protocol", paramLabel = "sao|amop|mediated", defaultValue = "sao",
-            description = "Stacked alternating offers (default), alternating multiple offers, or single-text mediation.")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = Protocols.DEFAULT,
+            completionCandidates = Listings.ProtocolKeys.class,
+            description = "The protocol: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; listed below).")
     String protocol;
 
     @Option(names = "--strategy", paramLabel = "PARTY=NAME[:K=V,...]",
             description = "A party's strategy, e.g. union=boulware or federation=time-dependent:e=2 (repeatable);"
-                    + " by default each party plays the scenario's strategy.")
+                    + " by default each party plays the scenario's strategy, else " + StrategyRegistry.DEFAULT
+                    + " (the strategies are listed below).")
     List<String> strategies = List.of();
 
     @Option(names = "--rounds", paramLabel = "N",
@@ -158,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<String, StrategySpec> chosen = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {
-            String text = party.strategy() == null ? DEFAULT_STRATEGY : party.strategy();
+            String text = party.strategy() == null ? StrategyRegistry.DEFAULT : party.strategy();
             try {
                 chosen.put(party.name(), StrategySpec.parse(text));
             } catch (IllegalArgumentException e) {

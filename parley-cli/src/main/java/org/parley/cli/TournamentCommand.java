@@ -54,7 +54,7 @@ final class TournamentCommand implements Callable<Integer> {
 
     @Option(names = "--strategies", paramLabel = "A,B,...", split = ";",
             description = "The strategies, comma-separated (parameters stay with their strategy:"
-                    + " boulware,time-dependent:e=0.5,ac=const,micro); repeatable.")
+                    + " boulware,time-dependent:e=0.5,ac=const,micro); repeatable; listed below.")
     List<String> strategies;
 
     @Option(names = "--scenarios", paramLabel = "DIR_OR_FILE", arity = "1..*",
@@ -69,7 +69,8 @@ final class TournamentCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "The round limit (default " + DEFAULT_ROUNDS + ").")
     Integer rounds;
 
-    @Option(names = "--protocol", paramLabel = "sao|amop|mediated", description = "The protocol (default sao).")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", completionCandidates = Listings.ProtocolKeys.class,
+            description = "The protocol: ${COMPLETION-CANDIDATES} (default " + Protocols.DEFAULT + "; listed below).")
     String protocol;
 
     @Option(names = "--self-play", description = "Let a strategy play several roles of one negotiation (all k^n"

@@ -33,7 +33,8 @@ class CheckCommandTest {
     @Test
     void aFolderOrAMissingFileIsAUserError(@TempDir Path dir) {
         // A folder is read as GENIUS or GeniusWeb files (see ImportExportCommandTest); an empty one holds neither.
-        assertThat(CliRunner.run("check", dir.toString()).err()).contains("holds no GENIUS domain");
+        assertThat(CliRunner.run("check", dir.toString()).err())
+                .contains("holds no scenario Parley reads", "GENIUS XML: a domain", "GeniusWeb JSON");
         assertThat(CliRunner.run("check", dir.resolve("none.yaml").toString()).err()).contains("no such file");
     }
 

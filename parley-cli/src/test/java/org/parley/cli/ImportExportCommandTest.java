@@ -74,7 +74,8 @@ class ImportExportCommandTest {
     void mistakesAreOneLineErrorsWithExitCodeTwo() throws IOException {
         CliRunner format = CliRunner.run("export", "../scenarios/tavrik-accord.yaml", "--format", "negmas", "--out", dir.toString());
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err().strip()).isEqualTo("error: --format: Unknown format (negmas); expected json or csv for a record, genius or geniusweb for a scenario.");
+        assertThat(format.err().strip()).isEqualTo("error: --format: Unknown format (negmas); expected json or csv for a record, parley, genius or geniusweb"
+                + " for a scenario.");
         Path file = Files.writeString(dir.resolve("x.txt"), "");
         assertThat(CliRunner.run("export", "../scenarios/tavrik-accord.yaml", "--format", "genius", "--out", file.toString())
                 .err()).contains("--out: " + file + " is a file");

@@ -128,8 +128,8 @@ class RecordCommandsTest {
         CliRunner scenarioAsCsv = CliRunner.run("export", TALKS, "--format", "csv", "--db", db);
         assertThat(scenarioAsCsv.exitCode()).isEqualTo(2);
         assertThat(scenarioAsCsv.err().strip()).isEqualTo("error: " + TALKS + " is a file, and --format csv exports a"
-                + " negotiation record by its id (parley history lists them); a scenario exports with --format genius or"
-                + " geniusweb.");
+                + " negotiation record by its id (parley history lists them); a scenario exports with --format parley, genius"
+                + " or geniusweb.");
         CliRunner idAsScenario = CliRunner.run("export", talksId, "--format", "genius", "--out", dir.resolve("g").toString());
         assertThat(idAsScenario.exitCode()).isEqualTo(2);
         assertThat(idAsScenario.err()).contains(talksId);

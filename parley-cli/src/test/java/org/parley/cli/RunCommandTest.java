@@ -141,7 +141,7 @@ class RunCommandTest {
         assertThat(run("run").code()).isEqualTo(2);
         Run help = run("run", "--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--protocol=sao|amop|mediated", "--strategy=PARTY=NAME");
+        assertThat(help.out()).contains("--protocol=PROTOCOL", "The protocol: sao, amop, mediated", "--strategy=PARTY=NAME");
         Run missing = run("run", "no-such-file.yaml");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such-file.yaml").contains("no such file");

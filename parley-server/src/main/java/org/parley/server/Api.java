@@ -26,7 +26,8 @@ import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.FormatException;
-import org.parley.io.ScenarioReader;
+import org.parley.io.interop.ScenarioFormat;
+import org.parley.io.interop.ScenarioFormats;
 import org.parley.io.json.NegotiationJson;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.store.AccessGrant;
@@ -101,7 +102,7 @@ final class Api {
             ObjectNode party = parties.addObject();
             party.put("name", p.name());
             party.put("role", p.role());
-            party.put("defaultStrategy", p.strategy() == null ? "linear" : p.strategy());
+            party.put("defaultStrategy", p.strategy() == null ? StrategyRegistry.DEFAULT : p.strategy());
             party.put("required", scenario.agreement().required().contains(p.name()));
         }
         return node;
@@ -185,11 +186,17 @@ final class Api {
                     + MAX_SCENARIO_CHARS + " are accepted.");
         }
         String format = body.hasNonNull(formatField) ? string(body, formatField, false).toLowerCase(Locale.ROOT) : "yaml";
-        if (!format.equals("yaml") && !format.equals("json")) {
-            throw ApiException.badField(formatField, "The format must be yaml or json, not (" + format + ").");
-        }
+        // yaml and json are the two syntaxes of Parley's own format; any other name is a registered
+        // scenario format, usable when its scenario is one text.
+        boolean syntax = format.equals("yaml") || format.equals("json");
+        ScenarioFormat reader = ScenarioFormats.registry().find(syntax ? "parley" : format)
+                .filter(ScenarioFormat::readsText)
+                .orElseThrow(() -> ApiException.badField(formatField, "The format must be yaml or json, or a scenario"
+                        + " format whose scenario is one text (" + String.join(", ", ScenarioFormats.all().stream()
+                                .filter(ScenarioFormat::readsText).map(ScenarioFormat::key).toList()) + "), not ("
+                        + format + ")."));
         try {
-            return ScenarioReader.read(text, "uploaded scenario." + format);
+            return reader.readText(text, "uploaded scenario" + (syntax ? "." + format : "")).scenario();
         } catch (FormatException e) {
             throw ApiException.badField(textField, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -253,7 +260,7 @@ final class Api {
             String field = "parties." + party.name();
             JsonNode p = node == null || node.isNull() ? null : node.get(party.name());
             String player = "ai";
-            String strategy = party.strategy() == null ? "linear" : party.strategy();
+            String strategy = party.strategy() == null ? StrategyRegistry.DEFAULT : party.strategy();
             if (p != null && !p.isNull()) {
                 if (!p.isObject()) {
                     throw ApiException.badField(field, "Each party takes an object like {\"player\": \"human\"} or"

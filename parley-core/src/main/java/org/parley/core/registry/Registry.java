@@ -100,24 +100,6 @@ public final class Registry<T extends Registered> {
         return kind;
     }
 
-    /**
-     * One line per entry, "key (aliases)  description", the keys padded to one width: the listing
-     * {@code --help} shows.
-     */
-    public List<String> describe() {
-        List<String> heads = new ArrayList<>();
-        for (T entry : entries) {
-            heads.add(entry.aliases().isEmpty() ? entry.key()
-                    : entry.key() + " (" + String.join(", ", entry.aliases()) + ")");
-        }
-        int width = heads.stream().mapToInt(String::length).max().orElse(0);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            lines.add(heads.get(i) + " ".repeat(width - heads.get(i).length() + 2) + entries.get(i).description());
-        }
-        return lines;
-    }
-
     static String normalise(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (char c : name.strip().toLowerCase(Locale.ROOT).toCharArray()) {

@@ -21,13 +21,19 @@ public final class StrategyRegistry {
     /** A strategy's name, what it does, its parameters and how to build it. */
     public record Entry(String name, String description, Set<String> parameters, Function<Parameters, Strategy> factory) {}
 
+    /**
+     * The strategy an AI party plays when neither the scenario nor the user names one: steady
+     * concession, neither exploitable like a conceder nor deadlock-prone like a boulware.
+     */
+    public static final String DEFAULT = "linear";
+
     private static final Set<String> AC = Set.of("ac", "alpha", "after");
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public StrategyRegistry() {
         timeDependent("boulware", 0.2, "time-dependent concession with e = 0.2: holds out, concedes late");
-        timeDependent("linear", 1, "time-dependent concession with e = 1: concedes steadily");
+        timeDependent(DEFAULT, 1, "time-dependent concession with e = 1: concedes steadily");
         timeDependent("conceder", 2, "time-dependent concession with e = 2: concedes early");
         timeDependent("time-dependent", 1, "time-dependent concession (Faratin et al. 1998), exponent e (default 1)");
         register(new Entry("tit-for-tat", "reciprocates the opponents' concessions, mode=relative (default) or absolute",

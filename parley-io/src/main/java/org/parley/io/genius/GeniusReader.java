@@ -24,7 +24,6 @@ import org.parley.core.preference.Preferences;
 import org.parley.core.preference.UtilityFunction;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.FormatException;
-import org.parley.io.interop.Format;
 import org.parley.io.interop.Imported;
 import org.parley.io.interop.PartyNames;
 
@@ -105,7 +104,7 @@ public final class GeniusReader {
         String description = "Imported from GENIUS: " + String.join(", ",
                 files.stream().map(f -> f.getFileName().toString()).toList()) + ".";
         try {
-            return new Imported(new Scenario(name, description, domain, parties, null, null), Format.GENIUS, files, warnings);
+            return new Imported(new Scenario(name, description, domain, parties, null, null), new GeniusFormat(), files, warnings);
         } catch (IllegalArgumentException e) {
             throw new FormatException(domainFile.toString(), 0, 0, "", e.getMessage());
         }

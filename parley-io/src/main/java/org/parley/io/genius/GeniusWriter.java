@@ -18,7 +18,6 @@ import org.parley.core.preference.ValueFunction;
 import org.parley.io.TextFiles;
 import org.parley.io.interop.ExportChecks;
 import org.parley.io.interop.Exported;
-import org.parley.io.interop.Format;
 import org.parley.io.interop.NumericShapes;
 import org.parley.io.interop.PartyNames;
 
@@ -41,7 +40,7 @@ public final class GeniusWriter {
 
     public static Exported write(Scenario scenario, Path folder) {
         List<String> warnings = new ArrayList<>();
-        ExportChecks.reportLosses(scenario, Format.GENIUS, warnings);
+        ExportChecks.reportLosses(scenario, new GeniusFormat().title(), true, warnings);
         Domain domain = scenario.domain();
         boolean[] listed = listedIntegers(scenario, warnings);
         String stem = PartyNames.fileSafe(scenario.name());
@@ -73,7 +72,7 @@ public final class GeniusWriter {
             TextFiles.write(file, profiles.get(p));
             files.add(file);
         }
-        return new Exported(Format.GENIUS, files, warnings);
+        return new Exported(new GeniusFormat(), files, warnings);
     }
 
     /** Which integer issues must be listed as discrete values: those some party values non-linearly. */

@@ -22,7 +22,6 @@ import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.FormatException;
-import org.parley.io.interop.Format;
 import org.parley.io.interop.Imported;
 import org.parley.io.tree.Node;
 import org.parley.io.tree.Node.ListNode;
@@ -121,7 +120,7 @@ public final class GeniusWebReader {
                 files.stream().map(f -> f.getFileName().toString()).toList()) + ".";
         try {
             return new Imported(new Scenario(domain.name(), description, domain.domain(), parties, null, null),
-                    Format.GENIUSWEB, files, warnings);
+                    new GeniusWebFormat(), files, warnings);
         } catch (IllegalArgumentException e) {
             throw domain.node().error(e.getMessage());
         }

@@ -24,7 +24,6 @@ import org.parley.core.preference.ValueFunction;
 import org.parley.io.TextFiles;
 import org.parley.io.interop.ExportChecks;
 import org.parley.io.interop.Exported;
-import org.parley.io.interop.Format;
 import org.parley.io.interop.NumericShapes;
 import org.parley.io.interop.PartyNames;
 
@@ -59,7 +58,7 @@ public final class GeniusWebWriter {
 
     public static Exported write(Scenario scenario, Path folder) {
         List<String> warnings = new ArrayList<>();
-        ExportChecks.reportLosses(scenario, Format.GENIUSWEB, warnings);
+        ExportChecks.reportLosses(scenario, new GeniusWebFormat().title(), false, warnings);
         for (Party party : scenario.parties()) {
             if (!(party.preferences().utility() instanceof LinearAdditiveUtility)) {
                 throw new IllegalArgumentException("The utility of party (" + party.name() + ") is not linear additive ("
@@ -87,7 +86,7 @@ public final class GeniusWebWriter {
             TextFiles.write(profileFiles.get(p), profileTexts.get(p));
             files.add(profileFiles.get(p));
         }
-        return new Exported(Format.GENIUSWEB, files, warnings);
+        return new Exported(new GeniusWebFormat(), files, warnings);
     }
 
     private static List<Written> issues(Scenario scenario, List<String> warnings) {

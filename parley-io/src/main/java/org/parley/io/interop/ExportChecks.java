@@ -10,9 +10,12 @@ public final class ExportChecks {
 
     private ExportChecks() {}
 
-    /** Adds a warning for each part of the scenario that {@code format} has no place for. */
-    public static void reportLosses(Scenario scenario, Format format, List<String> warnings) {
-        String target = format.label();
+    /**
+     * Adds a warning for each part of the scenario that the format {@code target} (its title) has no
+     * place for; {@code timeDiscounts} says whether it holds a discount over normalised time (GENIUS
+     * does, GeniusWeb holds none; neither holds a per-round discount).
+     */
+    public static void reportLosses(Scenario scenario, String target, boolean timeDiscounts, List<String> warnings) {
         if (!scenario.agreement().isUnanimity(scenario.parties().size())) {
             warnings.add("the agreement rule (quorum " + scenario.agreement().quorum() + ", required "
                     + scenario.agreement().required() + ") is not written: " + target + " scenarios have no agreement rule"
@@ -29,11 +32,11 @@ public final class ExportChecks {
                         + " are not written: " + target + " utility spaces have no hard constraints");
             }
             Discount discount = preferences.discount();
-            if (discount.factor() != 1 && (format == Format.GENIUSWEB || discount.basis() == Discount.Basis.PER_ROUND)) {
+            if (discount.factor() != 1 && (!timeDiscounts || discount.basis() == Discount.Basis.PER_ROUND)) {
                 warnings.add("party (" + party.name() + "): its discount (" + discount.factor() + " per "
                         + (discount.basis() == Discount.Basis.PER_ROUND ? "round" : "unit of normalised time")
-                        + ") is not written: " + (format == Format.GENIUSWEB ? "GeniusWeb profiles have no discount"
-                        : "GENIUS discounts over normalised time only"));
+                        + ") is not written: " + (!timeDiscounts ? target + " profiles have no discount"
+                        : target + " discounts over normalised time only"));
             }
         }
         if (scenario.parties().stream().anyMatch(p -> !p.role().isEmpty() || p.strategy() != null)) {

@@ -8,7 +8,7 @@ import java.util.List;
  * scenario the target format has no place for (an agreement rule, hard constraints, a per-round
  * discount, ...) and every change of form (an integer issue written as a discrete one).
  */
-public record Exported(Format format, List<Path> files, List<String> warnings) {
+public record Exported(ScenarioFormat format, List<Path> files, List<String> warnings) {
 
     public Exported {
         files = List.copyOf(files);

@@ -9,7 +9,7 @@ import org.parley.core.model.Scenario;
  * say: every element it ignored and every value it adjusted (weights normalised, a discount of 0
  * taken as none, ...), one line each with the file and line. Nothing is dropped silently.
  */
-public record Imported(Scenario scenario, Format format, List<Path> files, List<String> warnings) {
+public record Imported(Scenario scenario, ScenarioFormat format, List<Path> files, List<String> warnings) {
 
     public Imported {
         files = List.copyOf(files);

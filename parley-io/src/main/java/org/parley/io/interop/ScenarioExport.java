@@ -1,11 +1,7 @@
 package org.parley.io.interop;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.parley.core.model.Scenario;
-import org.parley.io.ScenarioWriter;
-import org.parley.io.genius.GeniusWriter;
-import org.parley.io.geniusweb.GeniusWebWriter;
 
 /** Writes a scenario into a folder in one of the formats Parley speaks. */
 public final class ScenarioExport {
@@ -16,17 +12,14 @@ public final class ScenarioExport {
      * Writes the files and returns them with what could not be carried over.
      *
      * @throws IllegalArgumentException when the target format cannot hold the scenario at all (a real
-     *     issue valued by a curve GENIUS has no evaluator for, a non-linear utility for GeniusWeb)
+     *     issue valued by a curve GENIUS has no evaluator for, a non-linear utility for GeniusWeb), or
+     *     does not write scenarios
      */
-    public static Exported export(Scenario scenario, Format format, Path folder) {
-        return switch (format) {
-            case GENIUS -> GeniusWriter.write(scenario, folder);
-            case GENIUSWEB -> GeniusWebWriter.write(scenario, folder);
-            case PARLEY -> {
-                Path file = folder.resolve(PartyNames.fileSafe(scenario.name()) + ".yaml");
-                ScenarioWriter.write(scenario, file);
-                yield new Exported(Format.PARLEY, List.of(file), List.of());
-            }
-        };
+    public static Exported export(Scenario scenario, ScenarioFormat format, Path folder) {
+        if (!format.writes()) {
+            throw new IllegalArgumentException("The " + format.title() + " format is read only; the formats that write are "
+                    + String.join(", ", ScenarioFormats.writable().stream().map(ScenarioFormat::key).toList()) + ".");
+        }
+        return format.write(scenario, folder);
     }
 }

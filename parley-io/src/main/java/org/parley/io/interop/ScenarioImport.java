@@ -8,21 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.parley.io.FormatException;
-import org.parley.io.ScenarioReader;
-import org.parley.io.genius.GeniusFiles;
-import org.parley.io.geniusweb.GeniusWebFiles;
-import org.parley.io.tree.Node;
-import org.parley.io.tree.TreeReader;
 
 /**
- * Loads a scenario from whatever the user names, in any format Parley reads. The rule (also in
- * docs/interop.md):
+ * Loads a scenario from whatever the user names, in any registered {@link ScenarioFormat}. Without a
+ * format named, every format is asked whether the path is its own ({@link
+ * ScenarioFormat#recognizes}) and exactly one must say yes; with several files, one format must
+ * claim them all. The built-in formats' rules (also in docs/interop.md):
  * <ul>
  *   <li>a {@code .yaml}/{@code .yml} file, or a {@code .json} file with {@code issues} and
  *       {@code parties}: Parley's own format;
  *   <li>a folder: the GENIUS scenario in its {@code .xml} files (exactly one domain, root
  *       {@code <negotiation_template>}, and its utility spaces, root {@code <utility_space>}), or
- *       else the GeniusWeb scenario in its {@code .json} files (at most one domain, with
+ *       the GeniusWeb scenario in its {@code .json} files (at most one domain, with
  *       {@code issuesValues}, and the profiles);
  *   <li>a GENIUS domain file alone: the utility spaces beside it in its folder (all of them when the
  *       folder holds one domain; else those whose names start with the domain's stem);
@@ -33,99 +30,91 @@ import org.parley.io.tree.TreeReader;
  */
 public final class ScenarioImport {
 
+    private static final String NAME_ONE = "a scenario file, a folder, or a domain and its profile files.";
+
     private ScenarioImport() {}
 
     public static Imported load(Path path) {
         return load(List.of(path));
     }
 
+    /** Reads the scenario in the one format that recognizes the paths. */
     public static Imported load(List<Path> paths) {
+        requireExisting(paths);
+        return detect(paths).read(paths);
+    }
+
+    /** Reads the scenario as {@code format}, whatever the files look like. */
+    public static Imported load(List<Path> paths, ScenarioFormat format) {
+        requireExisting(paths);
+        return format.read(paths);
+    }
+
+    /** The one registered format that claims every path; throws saying which paths no format, or several, claim. */
+    public static ScenarioFormat detect(List<Path> paths) {
+        return detect(paths, ScenarioFormats.all());
+    }
+
+    static ScenarioFormat detect(List<Path> paths, List<ScenarioFormat> formats) {
+        List<ScenarioFormat> common = null;
+        Path first = null;
+        for (Path path : paths) {
+            if (paths.size() > 1 && Files.isDirectory(path)) {
+                throw new FormatException(path.toString(), 0, 0, "", "is a folder; name either one folder or files");
+            }
+            List<ScenarioFormat> mine = formats.stream().filter(f -> f.recognizes(path)).toList();
+            if (mine.isEmpty()) {
+                throw unrecognized(path, formats);
+            }
+            if (common == null) {
+                common = mine;
+                first = path;
+                continue;
+            }
+            List<ScenarioFormat> both = new ArrayList<>(common);
+            both.retainAll(mine);
+            if (both.isEmpty()) {
+                throw new FormatException(path.toString(), 0, 0, "", "is a " + titles(mine) + " file but " + first
+                        + " is a " + titles(common) + " file; one scenario is in one format");
+            }
+            common = both;
+        }
+        if (common == null) {
+            throw new IllegalArgumentException("Name a scenario: " + NAME_ONE);
+        }
+        if (common.size() > 1) {
+            throw new FormatException(paths.get(0).toString(), 0, 0, "", (paths.size() > 1 ? "these files" : "it")
+                    + " could be read as " + titles(common) + "; name the format with parley import --format "
+                    + String.join("|", common.stream().map(ScenarioFormat::key).toList()));
+        }
+        return common.get(0);
+    }
+
+    private static void requireExisting(List<Path> paths) {
         if (paths.isEmpty()) {
-            throw new IllegalArgumentException("Name a scenario: a Parley file, or GENIUS / GeniusWeb files or a folder.");
+            throw new IllegalArgumentException("Name a scenario: " + NAME_ONE);
         }
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new FormatException(path.toString(), 0, 0, "", "no such file or folder");
             }
         }
-        if (paths.size() == 1) {
-            Path path = paths.get(0);
-            if (Files.isDirectory(path)) {
-                return folder(path);
-            }
-            return switch (kind(path)) {
-                case PARLEY -> new Imported(ScenarioReader.read(path), Format.PARLEY, List.of(path), List.of());
-                case GENIUS_DOMAIN -> GeniusFiles.fromDomain(path);
-                case GENIUSWEB_DOMAIN -> GeniusWebFiles.fromDomain(path);
-                case GENIUS_PROFILE -> throw new FormatException(path.toString(), 0, 0, "",
-                        "is a GENIUS utility-space (profile) file; name its domain file, the folder, or the domain and"
-                                + " profile files together");
-                case GENIUSWEB_PROFILE -> throw new FormatException(path.toString(), 0, 0, "",
-                        "is a GeniusWeb profile; name its domain file, the folder, or all the profile files together");
-            };
-        }
-        List<Path> genius = new ArrayList<>();
-        List<Path> geniusWeb = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                throw new FormatException(path.toString(), 0, 0, "", "is a folder; name either one folder or files");
-            }
-            switch (kind(path)) {
-                case PARLEY -> throw new FormatException(path.toString(), 0, 0, "",
-                        "is a Parley scenario; name it alone, not with other files");
-                case GENIUS_DOMAIN, GENIUS_PROFILE -> genius.add(path);
-                case GENIUSWEB_DOMAIN, GENIUSWEB_PROFILE -> geniusWeb.add(path);
-            }
-        }
-        if (!genius.isEmpty() && !geniusWeb.isEmpty()) {
-            throw new FormatException(geniusWeb.get(0).toString(), 0, 0, "",
-                    "is a GeniusWeb file but " + genius.get(0) + " is a GENIUS file; one scenario is in one format");
-        }
-        return genius.isEmpty() ? GeniusWebFiles.fromFiles(geniusWeb) : GeniusFiles.fromFiles(genius);
     }
 
-    private static Imported folder(Path folder) {
-        List<Path> xml = list(folder, ".xml");
-        List<Path> json = list(folder, ".json");
-        List<Path> geniusDomains = new ArrayList<>();
-        for (Path file : xml) {
-            if (GeniusFiles.isDomain(file)) {
-                geniusDomains.add(file);
-            }
+    private static FormatException unrecognized(Path path, List<ScenarioFormat> formats) {
+        List<String> kinds = new ArrayList<>();
+        for (ScenarioFormat format : formats) {
+            kinds.add(String.join(" or ", format.extensions()) + " (" + format.title() + ")");
         }
-        if (!geniusDomains.isEmpty()) {
-            if (geniusDomains.size() > 1) {
-                throw new FormatException(folder.toString(), 0, 0, "", "holds " + geniusDomains.size()
-                        + " GENIUS domain files (" + names(geniusDomains) + "); name the domain file you mean");
-            }
-            return GeniusFiles.fromDomain(geniusDomains.get(0));
+        if (Files.isDirectory(path)) {
+            return new FormatException(path.toString(), 0, 0, "", "holds no scenario Parley reads: "
+                    + String.join("; ", formats.stream().map(ScenarioFormat::description).toList()) + "; name a scenario file");
         }
-        if (!json.isEmpty()) {
-            return GeniusWebFiles.fromFolder(folder, json);
-        }
-        throw new FormatException(folder.toString(), 0, 0, "", "holds no GENIUS domain (.xml with <negotiation_template>)"
-                + " and no GeniusWeb files (.json); name a scenario file");
+        return new FormatException(path.toString(), 0, 0, "", "unknown kind of file; expected " + String.join(", ", kinds));
     }
 
-    enum Kind { PARLEY, GENIUS_DOMAIN, GENIUS_PROFILE, GENIUSWEB_DOMAIN, GENIUSWEB_PROFILE }
-
-    static Kind kind(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return Kind.PARLEY;
-        }
-        if (name.endsWith(".xml")) {
-            return GeniusFiles.domainOrProfile(file) ? Kind.GENIUS_DOMAIN : Kind.GENIUS_PROFILE;
-        }
-        if (name.endsWith(".json")) {
-            Node root = TreeReader.read(file);
-            if (root instanceof Node.MapNode map && map.has("parties")) {
-                return Kind.PARLEY;
-            }
-            return GeniusWebFiles.isDomain(root) ? Kind.GENIUSWEB_DOMAIN : Kind.GENIUSWEB_PROFILE;
-        }
-        throw new FormatException(file.toString(), 0, 0, "", "unknown kind of file; expected .yaml or .json (Parley),"
-                + " .xml (GENIUS) or .json (GeniusWeb)");
+    private static String titles(List<ScenarioFormat> formats) {
+        return String.join(" or ", formats.stream().map(ScenarioFormat::title).toList());
     }
 
     /** The folder's files with that extension (lower-case, with the dot), sorted by name. */
@@ -138,9 +127,5 @@ public final class ScenarioImport {
         } catch (IOException e) {
             throw new FormatException(folder.toString(), 0, 0, "", "cannot be listed: " + e.getMessage());
         }
-    }
-
-    static String names(List<Path> files) {
-        return String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
     }
 }

@@ -17,7 +17,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.preference.HyperRectangleUtility;
 import org.parley.io.ScenarioReader;
 import org.parley.io.ScenarioWriter;
-import org.parley.io.interop.Format;
+import org.parley.io.geniusweb.GeniusWebFormat;
 import org.parley.io.interop.Imported;
 import org.parley.io.interop.ScenarioExport;
 import org.parley.io.interop.ScenarioImport;
@@ -97,10 +97,10 @@ class NonlinearGeniusTest {
         assertThat(ScenarioReader.read(yaml, "grid.yaml")).isEqualTo(s);
         assertThat(ScenarioReader.read(ScenarioWriter.toJson(s), "grid.json")).isEqualTo(s);
         Path out = dir.resolve("out");
-        assertThat(ScenarioExport.export(s, Format.GENIUS, out).warnings()).isEmpty();
+        assertThat(ScenarioExport.export(s, new GeniusFormat(), out).warnings()).isEmpty();
         Scenario back = ScenarioImport.load(out).scenario();
         assertThat(back.party("rectangles").preferences()).isEqualTo(s.party("rectangles").preferences());
-        assertThatThrownBy(() -> ScenarioExport.export(s, Format.GENIUSWEB, dir.resolve("web")))
+        assertThatThrownBy(() -> ScenarioExport.export(s, new GeniusWebFormat(), dir.resolve("web")))
                 .hasMessageContaining("party (rectangles) is not linear additive")
                 .hasMessageContaining("Export it to GENIUS instead");
     }

@@ -30,6 +30,8 @@ import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.ScenarioReader;
 import org.parley.io.ScenarioWriter;
+import org.parley.io.genius.GeniusFormat;
+import org.parley.io.geniusweb.GeniusWebFormat;
 
 /** Parley → GENIUS / GeniusWeb → Parley, GENIUS / GeniusWeb → Parley → back, and what each direction reports lost. */
 class RoundTripTest {
@@ -68,7 +70,7 @@ class RoundTripTest {
     void geniusToParleyToGeniusGivesTheSameScenario(String folder) {
         Scenario imported = sample(folder);
         Scenario viaYaml = ScenarioReader.read(ScenarioWriter.toYaml(imported), "x.yaml");
-        Exported exported = ScenarioExport.export(viaYaml, Format.GENIUS, dir);
+        Exported exported = ScenarioExport.export(viaYaml, new GeniusFormat(), dir);
         assertThat(exported.warnings()).isEmpty();
         Imported back = ScenarioImport.load(dir);
         assertThat(back.warnings()).isEmpty();
@@ -80,7 +82,7 @@ class RoundTripTest {
     @MethodSource("samples")
     void everySampleThroughGeniusWebMeansTheSameBarTheDiscount(String folder) {
         Scenario imported = sample(folder);
-        Exported exported = ScenarioExport.export(imported, Format.GENIUSWEB, dir);
+        Exported exported = ScenarioExport.export(imported, new GeniusWebFormat(), dir);
         long discounted = imported.parties().stream().filter(p -> p.preferences().discount().factor() != 1).count();
         assertThat(exported.warnings()).hasSize((int) discounted).allMatch(w -> w.contains("GeniusWeb profiles have no discount"));
         Imported back = ScenarioImport.load(dir);
@@ -92,7 +94,7 @@ class RoundTripTest {
     @Test
     void geniusWebToGeniusRescalesAPartyWhoseBestOutcomeIsWorthLessThanOneAndSaysSo() {
         Scenario fitness = sample("geniusweb/Fitness");
-        Exported exported = ScenarioExport.export(fitness, Format.GENIUS, dir);
+        Exported exported = ScenarioExport.export(fitness, new GeniusFormat(), dir);
         assertThat(exported.warnings()).singleElement().asString()
                 .contains("party (fitness1)", "best outcome is worth 0.975", "divided by 0.975");
         Scenario back = ScenarioImport.load(dir).scenario();
@@ -107,7 +109,7 @@ class RoundTripTest {
         assertThat(back.party("fitness1").preferences().reservation()).isCloseTo(0.198 / 0.975, within(1e-12));
         // FlightBooking's values reach 1 on every issue: it goes through GENIUS unchanged.
         Scenario flights = sample("geniusweb/FlightBooking");
-        assertThat(ScenarioExport.export(flights, Format.GENIUS, dir.resolve("f")).warnings()).isEmpty();
+        assertThat(ScenarioExport.export(flights, new GeniusFormat(), dir.resolve("f")).warnings()).isEmpty();
         Equivalence.assertSameNegotiation(flights, ScenarioImport.load(dir.resolve("f")).scenario());
     }
 
@@ -116,8 +118,8 @@ class RoundTripTest {
     void builtInScenariosKeepTheirUtilitiesAndReservationsThroughBothFormats(String name) {
         Scenario scenario = ScenarioReader.read(Path.of("../scenarios/" + name + ".yaml"));
         Scenario expected = representable(scenario);
-        for (Format format : List.of(Format.GENIUS, Format.GENIUSWEB)) {
-            Path out = dir.resolve(format.name());
+        for (ScenarioFormat format : List.of(new GeniusFormat(), new GeniusWebFormat())) {
+            Path out = dir.resolve(format.key());
             Exported exported = ScenarioExport.export(scenario, format, out);
             assertThat(exported.warnings()).as("%s", format).noneMatch(w -> w.contains("reservation"));
             assertThat(exported.warnings()).as("%s", format).anyMatch(w -> w.contains("roles and default strategies"));
@@ -153,7 +155,7 @@ class RoundTripTest {
                 new PiecewiseLinearValueFunction(new double[] {1.0, 1.5, 2.0}, new double[] {0, 1, 0}),
                 new DiscreteValueFunction(new double[] {0.2, 1, 0.2}), 0.1, Discount.NONE);
         Scenario scenario = new Scenario("numbers", domain, List.of(a, b, c));
-        Exported exported = ScenarioExport.export(scenario, Format.GENIUS, dir);
+        Exported exported = ScenarioExport.export(scenario, new GeniusFormat(), dir);
         assertThat(exported.warnings()).isEmpty();
         Imported back = ScenarioImport.load(dir);
         assertThat(back.warnings()).isEmpty();
@@ -177,8 +179,8 @@ class RoundTripTest {
         Party b = party("b", domain, new double[] {0.5, 0.5}, PiecewiseLinearValueFunction.linear(1, 1, 5, 0),
                 new DiscreteValueFunction(new double[] {0, 1}), 0, Discount.NONE);
         Scenario scenario = new Scenario("bulk", domain, List.of(a, b));
-        for (Format format : List.of(Format.GENIUS, Format.GENIUSWEB)) {
-            Path out = dir.resolve(format.name());
+        for (ScenarioFormat format : List.of(new GeniusFormat(), new GeniusWebFormat())) {
+            Path out = dir.resolve(format.key());
             Exported exported = ScenarioExport.export(scenario, format, out);
             assertThat(exported.warnings()).singleElement().asString().contains("quantity", "discrete");
             Scenario back = ScenarioImport.load(out).scenario();
@@ -204,13 +206,13 @@ class RoundTripTest {
         Party b = party("b", domain, new double[] {0.5, 0.5}, PiecewiseLinearValueFunction.linear(1, 1, 9, 0),
                 new DiscreteValueFunction(new double[] {0, 1}), 0.5, Discount.NONE);
         Scenario scenario = new Scenario("trip", domain, List.of(a, b));
-        Exported exported = ScenarioExport.export(scenario, Format.GENIUSWEB, dir);
+        Exported exported = ScenarioExport.export(scenario, new GeniusWebFormat(), dir);
         assertThat(exported.warnings()).isEmpty();
         Scenario back = ScenarioImport.load(dir).scenario();
         Equivalence.assertSameMeaning(scenario, back, 1e-12);
         assertThat(((LinearAdditiveUtility) back.party("a").preferences().utility()).weights()).containsExactly(0.5, 0.5);
         // In GENIUS, a's best outcome (0.8) becomes 1: every utility is divided by 0.8.
-        Exported genius = ScenarioExport.export(scenario, Format.GENIUS, dir.resolve("g"));
+        Exported genius = ScenarioExport.export(scenario, new GeniusFormat(), dir.resolve("g"));
         assertThat(genius.warnings()).singleElement().asString().contains("party (a)", "0.8");
     }
 
@@ -222,7 +224,7 @@ class RoundTripTest {
         Party b = party("b", domain, new double[] {1}, new PiecewiseLinearValueFunction(new double[] {0, 0.5, 1},
                 new double[] {0, 1, 0.5}), null, null, 0, Discount.NONE);
         Scenario scenario = new Scenario("rates", domain, List.of(a, b));
-        Exported exported = ScenarioExport.export(scenario, Format.GENIUSWEB, dir);
+        Exported exported = ScenarioExport.export(scenario, new GeniusWebFormat(), dir);
         assertThat(exported.warnings()).hasSize(2);
         assertThat(exported.warnings().get(0)).contains("rate", "11 evenly spaced numbers");
         assertThat(exported.warnings().get(1)).contains("rate", "11 discrete values");
@@ -232,7 +234,7 @@ class RoundTripTest {
         assertThat(back.party("b").preferences().utility(Outcome.of(8))).isCloseTo(0.7, within(1e-12));
         assertThat(back.party("a").preferences().utility(Outcome.of(3))).isCloseTo(0.3, within(1e-12));
         // GENIUS has no evaluator for b's curve: the export refuses, naming party and issue.
-        assertThatThrownBy(() -> ScenarioExport.export(scenario, Format.GENIUS, dir.resolve("g")))
+        assertThatThrownBy(() -> ScenarioExport.export(scenario, new GeniusFormat(), dir.resolve("g")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Party (b)")
                 .hasMessageContaining("real issue (rate)");
     }
@@ -243,7 +245,7 @@ class RoundTripTest {
         Party p = party("p", domain, new double[] {1}, new DiscreteValueFunction(new double[] {0, 0.5, 1}), null, null,
                 0.7, Discount.NONE);
         Scenario scenario = new Scenario("coarse", domain, List.of(p));
-        Exported exported = ScenarioExport.export(scenario, Format.GENIUSWEB, dir);
+        Exported exported = ScenarioExport.export(scenario, new GeniusWebFormat(), dir);
         assertThat(exported.warnings()).singleElement().asString().contains("reservation value (0.7)", "worth 0.5");
         assertThat(ScenarioImport.load(dir).scenario().party("p").preferences().reservation()).isEqualTo(0.5);
     }

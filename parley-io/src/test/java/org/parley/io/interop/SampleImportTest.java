@@ -44,7 +44,7 @@ class SampleImportTest {
         assertThat(scenario.name()).isEqualTo(name);
         assertThat(scenario.partyNames()).isEqualTo(parties);
         assertThat(scenario.domain().size()).isEqualTo(issues);
-        assertThat(imported.format()).isEqualTo(folder.startsWith("geniusweb") ? Format.GENIUSWEB : Format.GENIUS);
+        assertThat(imported.format()).isEqualTo(folder.startsWith("geniusweb") ? ScenarioFormats.get("geniusweb") : ScenarioFormats.get("genius"));
         assertThat(imported.files()).hasSize(parties.size() + 1);
         // GENIUS normalises evaluations and weights, so every party's best outcome is worth 1. GeniusWeb does not
         // (fitness1's best type is worth 0.9: its best outcome 0.975).
