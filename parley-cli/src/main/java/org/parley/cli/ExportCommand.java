@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * One export command for two kinds of thing, told apart by the format: a stored negotiation (by
  * id) as JSON or CSV, or a scenario (by file) in any registered scenario format that writes.
  */
-@Command(name = "export", description = {
+@Command(name = "export", mixinStandardHelpOptions = true, description = {
         "Export a stored negotiation or a scenario; the format says which:",
         "  parley export ID --format json|csv [--out FILE]   a negotiation record (an id from parley history, or a"
                 + " unique prefix); to standard output without --out",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Reads a scenario in any registered format (GENIUS, GeniusWeb, ...) and writes it in Parley's format. */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Read a scenario in another format (GENIUS, GeniusWeb, ...) and write it in Parley's format (YAML; JSON for a"
                 + " .json --out).",
         "PATH is a folder, a domain file (its profiles are found beside it), or the domain and profile files."})

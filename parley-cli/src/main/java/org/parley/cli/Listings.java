@@ -91,8 +91,8 @@ final class Listings {
             switch (part) {
                 case PROTOCOLS -> out.append(table(width, colors, "Protocols (--protocol; default "
                         + Protocols.DEFAULT + "):", rows(Protocols.registry())));
-                case FORMATS -> out.append(table(width, colors, "Scenario formats (import/export --format; check,"
-                        + " analyze and run read them directly):", formatRows(ScenarioFormats.registry())));
+                case FORMATS -> out.append(table(width, colors, "Scenario formats (import, export --format; also"
+                        + " read by check, analyze, run):", formatRows(ScenarioFormats.registry())));
                 case STRATEGIES -> out.append(table(width, colors, "Strategies (run --strategy, tournament --strategies;"
                         + " default " + StrategyRegistry.DEFAULT + "):", strategyRows()));
             }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs every strategy against every other, in every role, on every scenario. */
-@Command(name = "tournament", description = {
+@Command(name = "tournament", mixinStandardHelpOptions = true, description = {
         "Run every assignment of the strategies to the roles of every scenario (all orderings, as in ANAC), in"
                 + " parallel; print a ranking and write results.csv, summary.json and ranking.svg/.png.",
         "Interrupted (Ctrl-C, or killed), it keeps every finished negotiation; --resume DIR carries on."})

@@ -273,6 +273,15 @@ class ApiTest {
         JsonNode summary = http.post("/api/scenarios/check", null, check).json();
         assertThat(summary.path("name").asText()).isEqualTo("harbour-lease");
         assertThat(summary.path("issues").get(1).path("type").asText()).isEqualTo("integer");
+        // The format names a registered scenario format: Parley's by key reads YAML too; GENIUS needs several files.
+        check.put("format", "parley");
+        assertThat(http.post("/api/scenarios/check", null, check).json().path("name").asText()).isEqualTo("harbour-lease");
+        check.put("format", "genius");
+        Http.Response genius = http.post("/api/scenarios/check", null, check);
+        assertThat(genius.status()).isEqualTo(400);
+        assertThat(genius.field()).isEqualTo("format");
+        assertThat(genius.error()).contains("yaml or json", "(parley)", "not (genius)");
+        check.remove("format");
         ObjectNode create = Http.JSON.createObjectNode().put("scenarioText", text);
         create.putObject("deadline").put("rounds", 6);
         create.putObject("parties").putObject("port").put("player", "human");

@@ -29,7 +29,7 @@ public final class Protocols {
         return registry().get(name);
     }
 
-    /** Every registered protocol, in discovery order (class-path order of the services files). */
+    /** Every registered protocol: the built-ins first, then the others in class-path order. */
     public static List<ProtocolFactory> all() {
         return registry().all();
     }

@@ -16,8 +16,9 @@ import java.util.ServiceLoader;
  * {@code META-INF/services/<interface's binary name>}, so adding one edits no existing file but
  * that list. Names are matched case-insensitively and ignoring '-', '_' and spaces, so
  * {@code GeniusWeb}, {@code genius-web} and {@code geniusweb} are one name; two entries claiming
- * one name is a configuration error, reported when the registry is built. Order is the order of
- * discovery (a services file's lines, class-path order across files); listings keep it.
+ * one name is a configuration error, reported when the registry is built. Order: the entries
+ * shipped beside the interface (the built-ins) first, then the others in class-path order, each
+ * group in its services file's line order; listings keep it.
  */
 public final class Registry<T extends Registered> {
 
@@ -64,9 +65,12 @@ public final class Registry<T extends Registered> {
     public static <T extends Registered> Registry<T> load(Class<T> type, String kind, ClassLoader loader) {
         List<T> found = new ArrayList<>();
         try {
+            List<T> others = new ArrayList<>();
+            Object home = location(type);
             for (T entry : ServiceLoader.load(type, loader)) {
-                found.add(entry);
+                (home != null && home.equals(location(entry.getClass())) ? found : others).add(entry);
             }
+            found.addAll(others);
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("A " + kind + " registered in META-INF/services/" + type.getName()
                     + " cannot be loaded: " + e.getMessage(), e);
@@ -98,6 +102,12 @@ public final class Registry<T extends Registered> {
     /** What the entries are called in messages ("protocol", "scenario format"). */
     public String kind() {
         return kind;
+    }
+
+    /** Where a class was loaded from (a jar, a classes folder), or null when unknown. */
+    private static Object location(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 
     static String normalise(String name) {

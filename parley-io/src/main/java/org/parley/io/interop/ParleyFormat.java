@@ -34,7 +34,7 @@ public record ParleyFormat() implements ScenarioFormat {
 
     @Override
     public String description() {
-        return "Parley's own scenario file, YAML (.yaml, .yml) or JSON (.json with issues and parties)";
+        return "Parley's own scenario file: YAML, or JSON with issues and parties";
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class ScenarioFormats {
         return registry().get(name);
     }
 
-    /** Every registered format, in discovery order. */
+    /** Every registered format: the built-ins first, then the others in class-path order. */
     public static List<ScenarioFormat> all() {
         return registry().all();
     }
