@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.HistoryQuery;
-import org.parley.store.NegotiationRecord;
+import org.parley.store.StoredNegotiation;
 import org.parley.store.PartyAssignment;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
@@ -75,7 +75,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (RecordStore records = store.open()) {
-            List<NegotiationRecord> found = records.history(new HistoryQuery(blank(scenario), blank(strategy), from, to,
+            List<StoredNegotiation> found = records.history(new HistoryQuery(blank(scenario), blank(strategy), from, to,
                     blank(batch), limit));
             if (json) {
                 ArrayNode array = MAPPER.createArrayNode();
@@ -125,7 +125,7 @@ final class HistoryCommand implements Callable<Integer> {
     /** What the table and the JSON show of a record's result, read from its stored JSON. */
     record Summary(String status, Integer rounds, List<Double> utilities) {
 
-        static Summary of(NegotiationRecord record) {
+        static Summary of(StoredNegotiation record) {
             if (record.status() == RecordStatus.RUNNING) {
                 return new Summary("running", null, null);
             }
@@ -144,7 +144,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode jsonOf(NegotiationRecord record) {
+    private static ObjectNode jsonOf(StoredNegotiation record) {
         Summary summary = Summary.of(record);
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", record.id());
@@ -175,11 +175,11 @@ final class HistoryCommand implements Callable<Integer> {
         return node;
     }
 
-    private static void table(List<NegotiationRecord> records, PrintWriter out) {
+    private static void table(List<StoredNegotiation> records, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"id", "when", "source", "scenario", "result", "rounds", "parties: strategy (discounted utility)"});
         ZoneId zone = ZoneId.systemDefault();
-        for (NegotiationRecord record : records) {
+        for (StoredNegotiation record : records) {
             Summary summary = Summary.of(record);
             List<String> parties = new ArrayList<>();
             for (int i = 0; i < record.parties().size(); i++) {

@@ -15,7 +15,7 @@ import org.parley.io.Csv;
 import org.parley.io.ScenarioWriter;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.Archive;
-import org.parley.store.NegotiationRecord;
+import org.parley.store.StoredNegotiation;
 
 /** Stored negotiations as documents: the JSON export (record plus scenario) and the CSV event log. */
 final class RecordFormats {
@@ -31,7 +31,7 @@ final class RecordFormats {
      */
     static ObjectNode json(Archive.Entry entry) {
         Scenario scenario = entry.scenario();
-        NegotiationRecord stored = entry.stored();
+        StoredNegotiation stored = entry.stored();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", stored.id());
         node.setAll(NegotiationJson.of(scenario.domain()).recordNode(entry.negotiation()));

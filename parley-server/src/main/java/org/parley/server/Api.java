@@ -48,9 +48,9 @@ final class Api {
     static final Duration MOVE_TIME_LIMIT = null;
     private static final String GRANT = "parley.grant";
 
-    private final Tables tables;
+    private final OpenTables tables;
 
-    Api(Tables tables) {
+    Api(OpenTables tables) {
         this.tables = tables;
     }
 
@@ -151,7 +151,7 @@ final class Api {
             seed = s.asLong();
         }
         NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, MOVE_TIME_LIMIT);
-        Tables.Created created;
+        OpenTables.Created created;
         try {
             created = tables.create(scenario, text, settings);
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,7 @@ import org.parley.core.negotiation.Result;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
 import org.parley.store.Archive;
-import org.parley.store.NegotiationRecord;
+import org.parley.store.StoredNegotiation;
 import org.parley.store.PartyAssignment;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
@@ -44,7 +44,7 @@ final class Journal {
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
-        store.start(new NegotiationRecord(id, scenario.name(), scenarioText, NegotiationJson.write(settings), Archive.SERVER,
+        store.start(new StoredNegotiation(id, scenario.name(), scenarioText, NegotiationJson.write(settings), Archive.SERVER,
                 RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants);
         return new Journal(store, id, scenario, 0, false);
     }

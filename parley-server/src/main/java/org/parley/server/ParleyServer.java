@@ -19,9 +19,9 @@ import org.parley.store.RecordStore;
 public final class ParleyServer implements AutoCloseable {
 
     private final Javalin app;
-    private final Tables tables;
+    private final OpenTables tables;
 
-    private ParleyServer(Javalin app, Tables tables) {
+    private ParleyServer(Javalin app, OpenTables tables) {
         this.app = app;
         this.tables = tables;
     }
@@ -31,7 +31,7 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store, PrintStream log) {
-        Tables tables = new Tables(store, new Engines(), BuiltInScenarios.load());
+        OpenTables tables = new OpenTables(store, new Engines(), BuiltInScenarios.load());
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.store.AccessGrant;
 import org.parley.store.Databases;
 import org.parley.store.HistoryQuery;
-import org.parley.store.NegotiationRecord;
+import org.parley.store.StoredNegotiation;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
 
@@ -41,17 +41,17 @@ class ReliabilityTest {
         }
 
         @Override
-        public void save(NegotiationRecord record, List<String> events) {
+        public void save(StoredNegotiation record, List<String> events) {
             delegate.save(record, events);
         }
 
         @Override
-        public void start(NegotiationRecord record) {
+        public void start(StoredNegotiation record) {
             delegate.start(record);
         }
 
         @Override
-        public void start(NegotiationRecord record, List<AccessGrant> grants) {
+        public void start(StoredNegotiation record, List<AccessGrant> grants) {
             delegate.start(record, grants);
         }
 
@@ -66,7 +66,7 @@ class ReliabilityTest {
         }
 
         @Override
-        public Optional<NegotiationRecord> find(String id) {
+        public Optional<StoredNegotiation> find(String id) {
             return delegate.find(id);
         }
 
@@ -76,7 +76,7 @@ class ReliabilityTest {
         }
 
         @Override
-        public List<NegotiationRecord> history(HistoryQuery query) {
+        public List<StoredNegotiation> history(HistoryQuery query) {
             return delegate.history(query);
         }
 

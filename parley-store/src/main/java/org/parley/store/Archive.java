@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
@@ -54,7 +55,7 @@ public final class Archive {
      *
      * @return the id
      */
-    public String save(Scenario scenario, org.parley.core.negotiation.NegotiationRecord negotiation, String source,
+    public String save(Scenario scenario, NegotiationRecord negotiation, String source,
             String batch) {
         String id = newId();
         save(id, scenario, negotiation, source, batch, Instant.now());
@@ -62,7 +63,7 @@ public final class Archive {
     }
 
     /** Stores a finished negotiation under {@code id}; fails if the id is taken. */
-    public void save(String id, Scenario scenario, org.parley.core.negotiation.NegotiationRecord negotiation,
+    public void save(String id, Scenario scenario, NegotiationRecord negotiation,
             String source, String batch, Instant createdAt) {
         if (!negotiation.finished()) {
             throw new IllegalArgumentException("Only a finished negotiation is saved whole; a running one goes"
@@ -76,7 +77,7 @@ public final class Archive {
      * Stores a finished negotiation under {@code id} unless a record of that id exists already (a
      * resumed tournament that had stored it before it was stopped); returns whether it stored it.
      */
-    public boolean saveIfAbsent(String id, Scenario scenario, org.parley.core.negotiation.NegotiationRecord negotiation,
+    public boolean saveIfAbsent(String id, Scenario scenario, NegotiationRecord negotiation,
             String source, String batch) {
         if (store.find(id).isPresent()) {
             return false;
@@ -87,7 +88,7 @@ public final class Archive {
 
     /** Stores a negotiation that has just begun; its events follow through {@link #append}. */
     public void start(String id, Scenario scenario, NegotiationSettings settings, String source, String batch) {
-        store.start(toStored(id, scenario, new org.parley.core.negotiation.NegotiationRecord(scenario.name(), settings,
+        store.start(toStored(id, scenario, new NegotiationRecord(scenario.name(), settings,
                 List.of(), null), source, batch, Instant.now(), null));
     }
 
@@ -107,8 +108,8 @@ public final class Archive {
     }
 
     /** The stored form of an engine record. */
-    public static NegotiationRecord toStored(String id, Scenario scenario,
-            org.parley.core.negotiation.NegotiationRecord negotiation, String source, String batch, Instant createdAt,
+    public static StoredNegotiation toStored(String id, Scenario scenario,
+            NegotiationRecord negotiation, String source, String batch, Instant createdAt,
             Instant finishedAt) {
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         Result result = negotiation.result();
@@ -117,7 +118,7 @@ public final class Archive {
             StrategySpec spec = negotiation.settings().strategies().get(party);
             parties.add(new PartyAssignment(party, spec == null ? "?" : spec.toString()));
         }
-        return new NegotiationRecord(id, scenario.name(), ScenarioWriter.toYaml(scenario),
+        return new StoredNegotiation(id, scenario.name(), ScenarioWriter.toYaml(scenario),
                 NegotiationJson.write(negotiation.settings()), source,
                 result == null ? RecordStatus.RUNNING : RecordStatus.FINISHED,
                 result == null ? null : result.agreement(), result == null ? null : json.write(result), createdAt,
@@ -135,8 +136,8 @@ public final class Archive {
     }
 
     /** A stored negotiation with its scenario and engine record decoded. */
-    public record Entry(NegotiationRecord stored, Scenario scenario,
-            org.parley.core.negotiation.NegotiationRecord negotiation) {
+    public record Entry(StoredNegotiation stored, Scenario scenario,
+            NegotiationRecord negotiation) {
 
         public String id() {
             return stored.id();
@@ -176,7 +177,7 @@ public final class Archive {
     }
 
     /** Decodes a stored record: its scenario, settings, events and result. */
-    public Entry decode(NegotiationRecord stored) {
+    public Entry decode(StoredNegotiation stored) {
         Scenario scenario = ScenarioReader.read(stored.scenario(), "record " + stored.id() + " (scenario)");
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         NegotiationSettings settings = NegotiationJson.readSettings(stored.settings());
@@ -186,6 +187,6 @@ public final class Archive {
         }
         Result result = stored.result() == null ? null : json.readResult(stored.result());
         return new Entry(stored, scenario,
-                new org.parley.core.negotiation.NegotiationRecord(scenario.name(), settings, events, result));
+                new NegotiationRecord(scenario.name(), settings, events, result));
     }
 }

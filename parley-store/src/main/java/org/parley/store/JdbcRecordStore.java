@@ -45,7 +45,7 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public void save(NegotiationRecord record, List<String> events) {
+    public void save(StoredNegotiation record, List<String> events) {
         if (record.status() == RecordStatus.RUNNING) {
             throw new IllegalArgumentException("save() stores finished negotiations; use start() for a running one.");
         }
@@ -63,12 +63,12 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public void start(NegotiationRecord record) {
+    public void start(StoredNegotiation record) {
         start(record, List.of());
     }
 
     @Override
-    public void start(NegotiationRecord record, List<AccessGrant> grants) {
+    public void start(StoredNegotiation record, List<AccessGrant> grants) {
         if (record.status() != RecordStatus.RUNNING) {
             throw new IllegalArgumentException("start() stores a running negotiation; use save() for a finished one.");
         }
@@ -102,7 +102,7 @@ final class JdbcRecordStore implements RecordStore {
                 .findOne());
     }
 
-    private static void insert(Handle handle, NegotiationRecord record) {
+    private static void insert(Handle handle, StoredNegotiation record) {
         handle.createUpdate("""
                         INSERT INTO negotiation (id, scenario_name, scenario, settings, source, status, agreement, result,
                                                  created_at, finished_at, batch)
@@ -182,9 +182,9 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public Optional<NegotiationRecord> find(String id) {
+    public Optional<StoredNegotiation> find(String id) {
         return jdbi.withHandle(handle -> {
-            List<NegotiationRecord> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
+            List<StoredNegotiation> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
             return found.stream().findFirst();
         });
     }
@@ -210,7 +210,7 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public List<NegotiationRecord> history(HistoryQuery query) {
+    public List<StoredNegotiation> history(HistoryQuery query) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1");
         Map<String, Object> binds = new LinkedHashMap<>();
         if (query.scenario() != null) {
@@ -238,12 +238,12 @@ final class JdbcRecordStore implements RecordStore {
         return jdbi.withHandle(handle -> select(handle, where.toString(), binds, query.limit()));
     }
 
-    private static List<NegotiationRecord> select(Handle handle, String where, Map<String, Object> binds, int limit) {
+    private static List<StoredNegotiation> select(Handle handle, String where, Map<String, Object> binds, int limit) {
         Query query = handle.createQuery("SELECT n.* FROM negotiation n " + where
                 + " ORDER BY n.created_at DESC, n.id LIMIT " + limit);
         binds.forEach(query::bind);
         List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
-        List<NegotiationRecord> records = new ArrayList<>();
+        List<StoredNegotiation> records = new ArrayList<>();
         for (Row row : rows) {
             List<PartyAssignment> parties = handle.createQuery(
                             "SELECT party, strategy FROM negotiation_party WHERE negotiation_id = :id ORDER BY position")
@@ -269,8 +269,8 @@ final class JdbcRecordStore implements RecordStore {
                     rs.getString("result"), rs.getLong("created_at"), nullableFinished, rs.getString("batch"));
         }
 
-        NegotiationRecord toRecord(List<PartyAssignment> parties) {
-            return new NegotiationRecord(id, scenarioName, scenario, settings, source, RecordStatus.of(status), agreement,
+        StoredNegotiation toRecord(List<PartyAssignment> parties) {
+            return new StoredNegotiation(id, scenarioName, scenario, settings, source, RecordStatus.of(status), agreement,
                     result, Instant.ofEpochMilli(createdAt), finishedAt == null ? null : Instant.ofEpochMilli(finishedAt),
                     batch, parties);
         }

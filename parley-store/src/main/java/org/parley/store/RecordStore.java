@@ -12,13 +12,13 @@ import java.util.Optional;
 public interface RecordStore extends AutoCloseable {
 
     /** Stores a finished negotiation with its events, atomically. */
-    void save(NegotiationRecord record, List<String> events);
+    void save(StoredNegotiation record, List<String> events);
 
     /** Stores a negotiation that has just begun (status running, no events yet). */
-    void start(NegotiationRecord record);
+    void start(StoredNegotiation record);
 
     /** Stores a negotiation that has just begun together with its join links, in one transaction. */
-    void start(NegotiationRecord record, List<AccessGrant> grants);
+    void start(StoredNegotiation record, List<AccessGrant> grants);
 
     /** The join link whose token has this hash, if any. */
     Optional<AccessGrant> access(String tokenHash);
@@ -44,7 +44,7 @@ public interface RecordStore extends AutoCloseable {
     /** Marks a running negotiation finished or aborted, with its result. */
     void finish(String id, RecordStatus status, Boolean agreement, String result);
 
-    Optional<NegotiationRecord> find(String id);
+    Optional<StoredNegotiation> find(String id);
 
     /**
      * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a
@@ -56,7 +56,7 @@ public interface RecordStore extends AutoCloseable {
     List<String> events(String id);
 
     /** Records matching the query, newest first. */
-    List<NegotiationRecord> history(HistoryQuery query);
+    List<StoredNegotiation> history(HistoryQuery query);
 
     /** Where the records live, for messages (the JDBC URL without credentials). */
     String location();

@@ -36,9 +36,9 @@ public final class KillWriter {
         }
     }
 
-    private static NegotiationRecord record(String id, String scenario, RecordStatus status, int events) {
+    private static StoredNegotiation record(String id, String scenario, RecordStatus status, int events) {
         boolean finished = status != RecordStatus.RUNNING;
-        return new NegotiationRecord(id, scenario, "name: x\n", "{\"events\":" + events + "}", "run", status,
+        return new StoredNegotiation(id, scenario, "name: x\n", "{\"events\":" + events + "}", "run", status,
                 finished ? Boolean.TRUE : null, finished ? "{}" : null, Instant.now(), finished ? Instant.now() : null, null,
                 List.of(new PartyAssignment("a", "boulware"), new PartyAssignment("b", "micro")));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.core.negotiation.NegotiationRecord;
 
 /** What every database behind {@link RecordStore} must do; subclasses say which database. */
 abstract class RecordStoreContract {
@@ -36,12 +37,12 @@ abstract class RecordStoreContract {
         store.close();
     }
 
-    static NegotiationRecord record(String id, String scenario, RecordStatus status, Instant created, String... strategies) {
+    static StoredNegotiation record(String id, String scenario, RecordStatus status, Instant created, String... strategies) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (int i = 0; i < strategies.length; i++) {
             parties.add(new PartyAssignment("party-" + i, strategies[i]));
         }
-        return new NegotiationRecord(id, scenario, "name: " + scenario + "\n", "{\"protocol\":\"sao\"}", "run", status,
+        return new StoredNegotiation(id, scenario, "name: " + scenario + "\n", "{\"protocol\":\"sao\"}", "run", status,
                 status == RecordStatus.RUNNING ? null : Boolean.TRUE,
                 status == RecordStatus.RUNNING ? null : "{\"agreement\":true}", created,
                 status == RecordStatus.RUNNING ? null : created.plusSeconds(1), null, parties);
@@ -50,7 +51,7 @@ abstract class RecordStoreContract {
     @Test
     void savesAFinishedNegotiationWithItsEventsAndReadsItBack() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        NegotiationRecord record = record("n-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "boulware", "conceder");
+        StoredNegotiation record = record("n-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "boulware", "conceder");
         store.save(record, List.of("{\"e\":0}", "{\"e\":1}", "{\"e\":2}"));
         assertThat(store.find(record.id())).contains(record);
         assertThat(store.events(record.id())).containsExactly("{\"e\":0}", "{\"e\":1}", "{\"e\":2}");
@@ -66,7 +67,7 @@ abstract class RecordStoreContract {
         assertThatThrownBy(() -> store.append(id, 3, "{}")).hasMessageContaining("out of order: expected 2");
         assertThatThrownBy(() -> store.append(id, 1, "{}")).hasMessageContaining("out of order: expected 2");
         store.finish(id, RecordStatus.FINISHED, false, "{\"agreement\":false}");
-        NegotiationRecord done = store.find(id).orElseThrow();
+        StoredNegotiation done = store.find(id).orElseThrow();
         assertThat(done.status()).isEqualTo(RecordStatus.FINISHED);
         assertThat(done.agreement()).isFalse();
         assertThat(done.result()).isEqualTo("{\"agreement\":false}");
@@ -80,10 +81,10 @@ abstract class RecordStoreContract {
     @Test
     void aFailedSaveLeavesNothingBehind() {
         Instant now = Instant.now();
-        NegotiationRecord first = record("dup-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "a");
+        StoredNegotiation first = record("dup-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, now, "a");
         store.save(first, List.of("{}"));
         // Same id again: the insert fails, and none of the second record's events may remain.
-        NegotiationRecord again = new NegotiationRecord(first.id(), scenario, "x", "{}", "run", RecordStatus.FINISHED, true,
+        StoredNegotiation again = new StoredNegotiation(first.id(), scenario, "x", "{}", "run", RecordStatus.FINISHED, true,
                 "{}", now, now, null, List.of(new PartyAssignment("p", "b")));
         assertThatThrownBy(() -> store.save(again, List.of("{\"second\":0}", "{\"second\":1}")));
         assertThat(store.events(first.id())).containsExactly("{}");
@@ -98,17 +99,17 @@ abstract class RecordStoreContract {
         store.save(record("h2-" + scenario, scenario, RecordStatus.FINISHED, t0.plusSeconds(60), "time-dependent:e=0.2", "random"), List.of());
         store.save(record("h3-" + scenario, other, RecordStatus.FINISHED, t0.plusSeconds(120), "micro", "micro"), List.of());
         assertThat(store.history(new HistoryQuery(scenario, null, null, null, null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario, "h1-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h2-" + scenario, "h1-" + scenario);
         assertThat(store.history(new HistoryQuery(scenario, "micro", null, null, null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h1-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h1-" + scenario);
         assertThat(store.history(new HistoryQuery(scenario, "time-dependent", null, null, null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h2-" + scenario);
         assertThat(store.history(new HistoryQuery(other, "micro", t0.plusSeconds(100), null, null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h3-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h3-" + scenario);
         assertThat(store.history(new HistoryQuery(scenario, null, t0.plusSeconds(30), null, null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h2-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h2-" + scenario);
         assertThat(store.history(new HistoryQuery(scenario, null, null, t0.plusSeconds(30), null, 10)))
-                .extracting(NegotiationRecord::id).containsExactly("h1-" + scenario);
+                .extracting(StoredNegotiation::id).containsExactly("h1-" + scenario);
         assertThat(store.history(new HistoryQuery(scenario, null, null, null, null, 1))).hasSize(1);
     }
 
@@ -129,9 +130,9 @@ abstract class RecordStoreContract {
         } finally {
             pool.shutdown();
         }
-        List<NegotiationRecord> all = store.history(new HistoryQuery(scenario, null, null, null, null, 100));
+        List<StoredNegotiation> all = store.history(new HistoryQuery(scenario, null, null, null, null, 100));
         assertThat(all).hasSize(40);
-        for (NegotiationRecord record : all) {
+        for (StoredNegotiation record : all) {
             assertThat(store.events(record.id())).hasSize(2);
         }
     }
@@ -161,10 +162,10 @@ abstract class RecordStoreContract {
         }
         store.close();
         store = Databases.open(url());
-        List<NegotiationRecord> records = store.history(new HistoryQuery(scenario, null, null, null, null, 100_000));
+        List<StoredNegotiation> records = store.history(new HistoryQuery(scenario, null, null, null, null, 100_000));
         assertThat(records.size()).isGreaterThanOrEqualTo(30);
         int running = 0;
-        for (NegotiationRecord record : records) {
+        for (StoredNegotiation record : records) {
             List<String> events = store.events(record.id());
             int expected = Integer.parseInt(record.settings().replaceAll("\\D", ""));
             assertThat(record.parties()).hasSize(2);
@@ -189,7 +190,7 @@ abstract class RecordStoreContract {
         return org.parley.io.ScenarioReader.read(Path.of("..", "scenarios", name + ".yaml"));
     }
 
-    static org.parley.core.negotiation.NegotiationRecord engineRun(org.parley.core.model.Scenario scenario, long seed) {
+    static NegotiationRecord engineRun(org.parley.core.model.Scenario scenario, long seed) {
         var strategies = new java.util.LinkedHashMap<String, org.parley.core.negotiation.StrategySpec>();
         String[] specs = {"conceder", "boulware", "tit-for-tat", "micro"};
         for (int i = 0; i < scenario.parties().size(); i++) {
@@ -259,7 +260,7 @@ abstract class RecordStoreContract {
 
     @Test
     void reopeningKeepsRecordsAndDoesNotRemigrate() {
-        NegotiationRecord record = record("keep-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, Instant.now(), "a");
+        StoredNegotiation record = record("keep-" + UUID.randomUUID(), scenario, RecordStatus.FINISHED, Instant.now(), "a");
         store.save(record, List.of("{}"));
         store.close();
         store = Databases.open(url());

@@ -15,7 +15,7 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.io.ScenarioReader;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
-import org.parley.store.NegotiationRecord;
+import org.parley.store.StoredNegotiation;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
 
@@ -24,7 +24,7 @@ import org.parley.store.RecordStore;
  * the record store: a negotiation not in memory (after a restart, or after a storage error) is
  * loaded from its stored log on first use and resumed where it was, AI diplomats included.
  */
-final class Tables implements AutoCloseable {
+final class OpenTables implements AutoCloseable {
 
     /** A new negotiation's join links: each human party's token, and the observer's. */
     record Created(Table table, Map<String, String> partyTokens, String observerToken) {}
@@ -38,7 +38,7 @@ final class Tables implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private static final long EVICT_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    Tables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
+    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
         this.store = store;
         this.engines = engines;
         this.builtIns = builtIns;
@@ -124,7 +124,7 @@ final class Tables implements AutoCloseable {
     }
 
     private Table load(String id) {
-        NegotiationRecord record = store.find(id)
+        StoredNegotiation record = store.find(id)
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
         NegotiationSettings settings = NegotiationJson.readSettings(record.settings());

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code result} as JSON) are kept as text: the store does not interpret them, so it stays
  * independent of the engine's classes and old records stay readable as those evolve.
  */
-public record NegotiationRecord(
+public record StoredNegotiation(
         String id,
         String scenarioName,
         String scenario,
@@ -22,7 +22,7 @@ public record NegotiationRecord(
         String batch,
         List<PartyAssignment> parties) {
 
-    public NegotiationRecord {
+    public StoredNegotiation {
         require(id, "id");
         require(scenarioName, "scenarioName");
         require(scenario, "scenario");
@@ -41,8 +41,8 @@ public record NegotiationRecord(
     }
 
     /** A copy marked finished (or aborted) with its result. */
-    public NegotiationRecord finish(RecordStatus status, Boolean agreement, String result, Instant at) {
-        return new NegotiationRecord(id, scenarioName, scenario, settings, source, status, agreement, result, createdAt, at,
+    public StoredNegotiation finish(RecordStatus status, Boolean agreement, String result, Instant at) {
+        return new StoredNegotiation(id, scenarioName, scenario, settings, source, status, agreement, result, createdAt, at,
                 batch, parties);
     }
 }
