@@ -373,7 +373,7 @@ async function move(body) {
 }
 
 const VERBS = {
-  offer: 'offers', accept: 'accepts', reject: 'rejects', 'walk-away': 'walks away', misbehaved: 'leaves the table (its AI failed)',
+  offer: 'offers', accept: 'accepts', reject: 'rejects', 'walk-away': 'walks away', misbehaviour: 'leaves the table (its AI failed)',
   ratify: 'puts the text to a final vote'
 };
 

@@ -83,7 +83,7 @@ final class RecordFormats {
             row.add(event.round());
             row.add(Csv.number(event.time()));
             row.add(event.party());
-            row.add(NegotiationJson.actionName(event.action()));
+            row.add(event.action().key());
             Outcome outcome = event.offer();
             if (outcome == null) {
                 for (int k = 0; k < scenario.domain().size(); k++) {
@@ -98,8 +98,7 @@ final class RecordFormats {
                     row.add(Csv.number(party.preferences().utility(outcome)));
                 }
             }
-            row.add(event.action() instanceof Action.Misbehaviour m ? m.kind().name().toLowerCase(java.util.Locale.ROOT)
-                    + ": " + m.reason() : "");
+            row.add(event.action() instanceof Action.Misbehaviour m ? m.reason().key() + ": " + m.detail() : "");
             lines.add(Csv.row(row));
         }
         return lines;

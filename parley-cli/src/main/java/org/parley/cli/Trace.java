@@ -47,7 +47,7 @@ final class Trace {
             openingSeen |= mediator;
             String detail;
             if (event.action() instanceof Action.Misbehaviour m) {
-                detail = m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + m.reason();
+                detail = m.describe();
             } else {
                 detail = event.offer() == null ? "" : options(event.offer());
             }
@@ -122,18 +122,11 @@ final class Trace {
         return String.join(" · ", domain.format(outcome).values());
     }
 
+    /** The action's label; an offer's depends on who makes it, and a ratification is a question put to the vote. */
     private static String label(Action action, String offer) {
         if (action instanceof Action.Offer) {
             return offer;
-        } else if (action instanceof Action.Accept) {
-            return "accept";
-        } else if (action instanceof Action.Reject) {
-            return "reject";
-        } else if (action instanceof Action.WalkAway) {
-            return "walk away";
-        } else if (action instanceof Action.Ratify) {
-            return "ratify?";
         }
-        return "MISBEHAVED";
+        return action instanceof Action.Ratify ? action.label() + "?" : action.label();
     }
 }

@@ -313,7 +313,7 @@ final class Views {
             m.put("seq", i);
             m.put("round", e.round());
             m.put("party", e.party());
-            m.put("action", actionName(e.action()));
+            m.put("action", e.action().key());
             if (sealed) {
                 m.put("sealed", true);
             }
@@ -328,16 +328,11 @@ final class Views {
         return moves;
     }
 
-    /** The record's action names, except that the page says a misbehaving party "misbehaved". */
-    static String actionName(Action action) {
-        return action instanceof Action.Misbehaviour ? "misbehaved" : NegotiationJson.actionName(action);
-    }
-
     private static Set<String> gone(List<Event> events, int published) {
         Set<String> gone = new HashSet<>();
         for (int i = 0; i < published && i < events.size(); i++) {
             Action a = events.get(i).action();
-            if (a instanceof Action.WalkAway || a instanceof Action.Misbehaviour) {
+            if (a.leavesTable()) {
                 gone.add(events.get(i).party());
             }
         }

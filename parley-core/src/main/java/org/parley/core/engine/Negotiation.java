@@ -243,7 +243,7 @@ public final class Negotiation {
             }
         } catch (InvalidMoveException e) {
             if (!session.finished()) {
-                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Kind.INVALID_MOVE, e.getMessage()));
+                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Reason.INVALID_MOVE, e.getMessage()));
             }
         }
         return true;
@@ -330,11 +330,11 @@ public final class Negotiation {
         if (failure instanceof Abandoned abandoned) {
             throw abandoned;
         }
-        return new Action.Misbehaviour(Action.Misbehaviour.Kind.EXCEPTION, describe(failure, what));
+        return new Action.Misbehaviour(Action.Misbehaviour.Reason.EXCEPTION, describe(failure, what));
     }
 
     private Action.Misbehaviour timeout(String what) {
-        return new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT,
+        return new Action.Misbehaviour(Action.Misbehaviour.Reason.TIMEOUT,
                 "its " + what + " took longer than the limit of " + (limitNanos / 1_000_000) + " ms");
     }
 
@@ -426,7 +426,7 @@ public final class Negotiation {
         // A strategy that once overran its time might do so again: its logged moves are taken as
         // they are, and it is never called (it left the table at that point anyway).
         for (Event event : log) {
-            if (event.action() instanceof Action.Misbehaviour m && m.kind() == Action.Misbehaviour.Kind.TIMEOUT) {
+            if (event.action() instanceof Action.Misbehaviour m && m.reason() == Action.Misbehaviour.Reason.TIMEOUT) {
                 strategies[index(event.party())] = null;
             }
         }

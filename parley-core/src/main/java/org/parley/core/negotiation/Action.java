@@ -12,10 +12,39 @@ public sealed interface Action {
     /** The outcome the action concerns, or null when it concerns none (walking away, misbehaving). */
     Outcome outcome();
 
+    /**
+     * The action's one name in records, CSV and the API: offer, accept, reject, walk-away,
+     * misbehaviour or ratify. Stored records hold it: never change one.
+     */
+    String key();
+
+    /** How a trace or a page shows the action: offer, accept, reject, walk away, misbehaved, ratify. */
+    String label();
+
+    /** Whether the party leaves the table with it (walking away, or misbehaving and being put out). */
+    default boolean leavesTable() {
+        return false;
+    }
+
+    /** Whether only the engine or the mediator records it, never a party's move. */
+    default boolean recordedByEngine() {
+        return false;
+    }
+
     /** A proposal: in SAOP it replaces the standing offer. */
     record Offer(Outcome outcome) implements Action {
         public Offer {
             requireOutcome(outcome, "An offer");
+        }
+
+        @Override
+        public String key() {
+            return "offer";
+        }
+
+        @Override
+        public String label() {
+            return "offer";
         }
     }
 
@@ -31,6 +60,16 @@ public sealed interface Action {
         }
 
         @Override
+        public String key() {
+            return "accept";
+        }
+
+        @Override
+        public String label() {
+            return "accept";
+        }
+
+        @Override
         public boolean yes() {
             return true;
         }
@@ -40,6 +79,16 @@ public sealed interface Action {
     record Reject(Outcome outcome) implements Vote {
         public Reject {
             requireOutcome(outcome, "A rejection");
+        }
+
+        @Override
+        public String key() {
+            return "reject";
+        }
+
+        @Override
+        public String label() {
+            return "reject";
         }
 
         @Override
@@ -54,30 +103,101 @@ public sealed interface Action {
         public Outcome outcome() {
             return null;
         }
+
+        @Override
+        public String key() {
+            return "walk-away";
+        }
+
+        @Override
+        public String label() {
+            return "walk away";
+        }
+
+        @Override
+        public boolean leavesTable() {
+            return true;
+        }
     }
 
     /**
      * Recorded by the engine when a party's strategy throws, overruns its move time limit or makes
-     * an invalid move. The party is then treated as having walked away.
+     * an invalid move ({@code reason}), with what happened in words ({@code detail}: the exception,
+     * the limit, the rule broken). The party is then treated as having walked away.
      */
-    record Misbehaviour(Kind kind, String reason) implements Action {
+    record Misbehaviour(Reason reason, String detail) implements Action {
 
-        public enum Kind {
-            EXCEPTION,
-            TIMEOUT,
-            INVALID_MOVE
+        /** Why the engine put the party out. */
+        public enum Reason {
+            EXCEPTION("exception", "exception"),
+            TIMEOUT("timeout", "timeout"),
+            INVALID_MOVE("invalid-move", "invalid move");
+
+            private final String key;
+            private final String label;
+
+            Reason(String key, String label) {
+                this.key = key;
+                this.label = label;
+            }
+
+            /** The name in records and CSV (records store it as the event's {@code kind}). */
+            public String key() {
+                return key;
+            }
+
+            /** The name in traces and on pages. */
+            public String label() {
+                return label;
+            }
+
+            /** The reason with this key; an {@link IllegalArgumentException} listing the keys if none. */
+            public static Reason of(String key) {
+                for (Reason reason : values()) {
+                    if (reason.key.equals(key)) {
+                        return reason;
+                    }
+                }
+                throw new IllegalArgumentException("Unknown misbehaviour (" + key + "); expected exception, timeout or"
+                        + " invalid-move.");
+            }
         }
 
         public Misbehaviour {
-            if (kind == null) {
-                throw new IllegalArgumentException("A misbehaviour needs a kind.");
+            if (reason == null) {
+                throw new IllegalArgumentException("A misbehaviour needs a reason.");
             }
-            reason = reason == null ? "" : reason;
+            detail = detail == null ? "" : detail;
         }
 
         @Override
         public Outcome outcome() {
             return null;
+        }
+
+        @Override
+        public String key() {
+            return "misbehaviour";
+        }
+
+        @Override
+        public String label() {
+            return "misbehaved";
+        }
+
+        @Override
+        public boolean leavesTable() {
+            return true;
+        }
+
+        @Override
+        public boolean recordedByEngine() {
+            return true;
+        }
+
+        /** "timeout: its move took longer than ..." */
+        public String describe() {
+            return reason.label() + ": " + detail;
         }
     }
 
@@ -85,6 +205,21 @@ public sealed interface Action {
     record Ratify(Outcome outcome) implements Action {
         public Ratify {
             requireOutcome(outcome, "A ratification");
+        }
+
+        @Override
+        public String key() {
+            return "ratify";
+        }
+
+        @Override
+        public String label() {
+            return "ratify";
+        }
+
+        @Override
+        public boolean recordedByEngine() {
+            return true;
         }
     }
 

@@ -122,7 +122,7 @@ public abstract class AbstractSession implements NegotiationSession {
         if (checkDeadline()) {
             throw new InvalidMoveException("The deadline passed before " + party + "'s move arrived.");
         }
-        if (action instanceof Action.Misbehaviour || action instanceof Action.Ratify) {
+        if (action.recordedByEngine()) {
             throw new InvalidMoveException("A party cannot submit " + action.getClass().getSimpleName()
                     + "; only the engine and the mediator record it.");
         }
@@ -189,7 +189,7 @@ public abstract class AbstractSession implements NegotiationSession {
             publishAll();
             finishNoAgreement(Result.Ending.WALK_AWAY, names[p] + " left the table ("
                     + (events.get(events.size() - 1).action() instanceof Action.Misbehaviour m
-                            ? "misbehaved: " + m.reason()
+                            ? m.label() + ": " + m.detail()
                             : "walked away")
                     + ") and the agreement rule can no longer be met");
             return;

@@ -52,7 +52,7 @@ public final class MicroBidding implements BiddingStrategy {
             } else if (received.containsKey(move.party())) {
                 received.get(move.party()).add(offer.outcome());
             }
-        } else if (action instanceof Action.WalkAway || action instanceof Action.Misbehaviour) {
+        } else if (action.leavesTable()) {
             gone.add(move.party());
         }
     }

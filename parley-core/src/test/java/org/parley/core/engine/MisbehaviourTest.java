@@ -93,8 +93,8 @@ class MisbehaviourTest {
                 throw new IllegalStateException("lost the plot");
             }), null, protocol);
             Misbehaviour m = misbehaviourOf(negotiation, "vethari");
-            assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.EXCEPTION);
-            assertThat(m.reason()).contains("IllegalStateException", "lost the plot");
+            assertThat(m.reason()).isEqualTo(Misbehaviour.Reason.EXCEPTION);
+            assertThat(m.detail()).contains("IllegalStateException", "lost the plot");
             assertTheOthersWentOn(negotiation);
         }
     }
@@ -104,7 +104,7 @@ class MisbehaviourTest {
         Negotiation negotiation = run(rogue(2, r -> {
             throw new StackOverflowError();
         }), Duration.ofSeconds(2), "sao");
-        assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("StackOverflowError");
+        assertThat(misbehaviourOf(negotiation, "vethari").detail()).contains("StackOverflowError");
         assertTheOthersWentOn(negotiation);
     }
 
@@ -118,8 +118,8 @@ class MisbehaviourTest {
             return new Action.WalkAway();
         }), Duration.ofMillis(20), "sao");
         Misbehaviour m = misbehaviourOf(negotiation, "vethari");
-        assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.TIMEOUT);
-        assertThat(m.reason()).contains("20 ms");
+        assertThat(m.reason()).isEqualTo(Misbehaviour.Reason.TIMEOUT);
+        assertThat(m.detail()).contains("20 ms");
         assertTheOthersWentOn(negotiation);
     }
 
@@ -135,7 +135,7 @@ class MisbehaviourTest {
                 return new Action.WalkAway();
             }), Duration.ofMillis(50), protocol);
             Misbehaviour m = misbehaviourOf(negotiation, "vethari");
-            assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.TIMEOUT);
+            assertThat(m.reason()).isEqualTo(Misbehaviour.Reason.TIMEOUT);
             assertTheOthersWentOn(negotiation);
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
         }
@@ -160,7 +160,7 @@ class MisbehaviourTest {
             }
         };
         Negotiation negotiation = run(looping, Duration.ofMillis(50), "sao");
-        assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("took longer");
+        assertThat(misbehaviourOf(negotiation, "vethari").detail()).contains("took longer");
         assertThat(negotiation.result().agreement()).isTrue();
     }
 
@@ -169,15 +169,15 @@ class MisbehaviourTest {
         Negotiation negotiation = run(rogue(1, r -> new Action.Offer(Outcome.of(0, 0, 0, 7, 0, 0, 0))), null,
                 "sao");
         Misbehaviour m = misbehaviourOf(negotiation, "vethari");
-        assertThat(m.kind()).isEqualTo(Misbehaviour.Kind.INVALID_MOVE);
-        assertThat(m.reason()).contains("export-control");
+        assertThat(m.reason()).isEqualTo(Misbehaviour.Reason.INVALID_MOVE);
+        assertThat(m.detail()).contains("export-control");
         assertTheOthersWentOn(negotiation);
     }
 
     @Test
     void anOfferWithAMissingIssue() {
         Negotiation negotiation = run(rogue(1, r -> new Action.Offer(Outcome.of(0, 0, 0))), null, "amop");
-        assertThat(misbehaviourOf(negotiation, "vethari").reason()).contains("3 values", "7 issues");
+        assertThat(misbehaviourOf(negotiation, "vethari").detail()).contains("3 values", "7 issues");
         assertTheOthersWentOn(negotiation);
     }
 
@@ -188,9 +188,9 @@ class MisbehaviourTest {
                 r -> new Action.Accept(Outcome.of(0, 0, 0, 0, 0, 0, 0)),
                 r -> r.outcome() == null ? new Action.Reject(Outcome.of(0, 0, 0, 0, 0, 0, 0)) : new Action.Reject(r.outcome()),
                 r -> null,
-                r -> new Action.Misbehaviour(Misbehaviour.Kind.TIMEOUT, "framing another"))) {
+                r -> new Action.Misbehaviour(Misbehaviour.Reason.TIMEOUT, "framing another"))) {
             Negotiation negotiation = run(rogue(1, bad), null, "sao");
-            assertThat(misbehaviourOf(negotiation, "vethari").kind()).isEqualTo(Misbehaviour.Kind.INVALID_MOVE);
+            assertThat(misbehaviourOf(negotiation, "vethari").reason()).isEqualTo(Misbehaviour.Reason.INVALID_MOVE);
             assertTheOthersWentOn(negotiation);
         }
     }

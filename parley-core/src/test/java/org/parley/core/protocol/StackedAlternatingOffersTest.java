@@ -105,7 +105,7 @@ class StackedAlternatingOffersTest {
         assertThatThrownBy(() -> session.submit("federation", new Action.Reject(DEAL)))
                 .isInstanceOf(InvalidMoveException.class).hasMessageContaining("make an offer or walk away");
         assertThatThrownBy(() -> session.submit("federation",
-                new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT, "x")))
+                new Action.Misbehaviour(Action.Misbehaviour.Reason.TIMEOUT, "x")))
                 .isInstanceOf(InvalidMoveException.class).hasMessageContaining("only the engine");
         assertThat(session.events()).isEmpty();
         session.submit("federation", new Offer(DEAL));
@@ -202,7 +202,7 @@ class StackedAlternatingOffersTest {
         session.submit("federation", new Offer(TAVRIK));
         session.submit("kaldari", new Offer(TAVRIK));
         session.submit("vethari", new Offer(Outcome.of(2, 2, 0, 0, 0, 0, 0)));
-        session.misbehaved("vethari", new Action.Misbehaviour(Action.Misbehaviour.Kind.EXCEPTION, "boom"));
+        session.misbehaved("vethari", new Action.Misbehaviour(Action.Misbehaviour.Reason.EXCEPTION, "boom"));
         assertThat(session.finished()).isFalse();
         assertThat(session.events()).last().satisfies(e -> assertThat(e.action()).isInstanceOf(Action.Misbehaviour.class));
         assertThat(session.pending("federation").kind()).isEqualTo(Request.Kind.PROPOSE);

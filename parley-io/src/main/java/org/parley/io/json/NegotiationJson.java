@@ -273,10 +273,10 @@ public final class NegotiationJson {
         node.put("time", event.time());
         node.put("party", event.party());
         Action action = event.action();
-        node.put("action", actionName(action));
+        node.put("action", action.key());
         if (action instanceof Action.Misbehaviour m) {
-            node.put("kind", m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            node.put("reason", m.reason());
+            node.put("kind", m.reason().key());
+            node.put("reason", m.detail());
         } else if (action.outcome() != null) {
             node.set("outcome", outcomeNode(action.outcome()));
         }
@@ -298,7 +298,7 @@ public final class NegotiationJson {
             case "reject" -> new Action.Reject(outcome(field(node, path, "outcome"), at(path, "outcome")));
             case "ratify" -> new Action.Ratify(outcome(field(node, path, "outcome"), at(path, "outcome")));
             case "walk-away" -> new Action.WalkAway();
-            case "misbehaviour" -> new Action.Misbehaviour(misbehaviourKind(node, path),
+            case "misbehaviour" -> new Action.Misbehaviour(misbehaviourReason(node, path),
                     node.hasNonNull("reason") ? string(node, path, "reason") : "");
             default -> throw bad(at(path, "action"), "unknown action (" + name
                     + "); expected offer, accept, reject, ratify, walk-away or misbehaviour");
@@ -311,28 +311,11 @@ public final class NegotiationJson {
         }
     }
 
-    /** The action's name in JSON: offer, accept, reject, ratify, walk-away, misbehaviour. */
-    public static String actionName(Action action) {
-        if (action instanceof Action.Offer) {
-            return "offer";
-        } else if (action instanceof Action.Accept) {
-            return "accept";
-        } else if (action instanceof Action.Reject) {
-            return "reject";
-        } else if (action instanceof Action.Ratify) {
-            return "ratify";
-        } else if (action instanceof Action.WalkAway) {
-            return "walk-away";
-        }
-        return "misbehaviour";
-    }
-
-    private static Action.Misbehaviour.Kind misbehaviourKind(JsonNode node, String path) {
-        String kind = string(node, path, "kind");
+    private static Action.Misbehaviour.Reason misbehaviourReason(JsonNode node, String path) {
         try {
-            return Action.Misbehaviour.Kind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Action.Misbehaviour.Reason.of(string(node, path, "kind"));
         } catch (IllegalArgumentException e) {
-            throw bad(at(path, "kind"), "unknown misbehaviour (" + kind + "); expected exception, timeout or invalid-move");
+            throw bad(at(path, "kind"), e.getMessage());
         }
     }
 

@@ -53,7 +53,7 @@ class EngineRecordsJsonTest {
         List<Event> events = List.of(
                 new Event(0, 0, "federation", new Action.Offer(o), 0.6),
                 new Event(0, 0, "kaldari", new Action.Reject(o), 0.73),
-                new Event(0, 0, "vethari", new Action.Misbehaviour(Action.Misbehaviour.Kind.TIMEOUT, "too slow"), Double.NaN),
+                new Event(0, 0, "vethari", new Action.Misbehaviour(Action.Misbehaviour.Reason.TIMEOUT, "too slow"), Double.NaN),
                 new Event(1, 0.5, "federation", new Action.WalkAway(), Double.NaN));
         NegotiationRecord record = new NegotiationRecord("tavrik-accord", settings("amop", Deadline.rounds(2)),
                 events, null);

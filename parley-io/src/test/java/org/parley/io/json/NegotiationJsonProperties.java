@@ -58,7 +58,7 @@ class NegotiationJsonProperties {
             case 2 -> new Action.Reject(outcome);
             case 3 -> new Action.Ratify(outcome);
             case 4 -> new Action.WalkAway();
-            default -> new Action.Misbehaviour(Action.Misbehaviour.Kind.values()[kind - 5], reason);
+            default -> new Action.Misbehaviour(Action.Misbehaviour.Reason.values()[kind - 5], reason);
         };
         Event event = new Event(round, time, kind == 3 ? Event.MEDIATOR : "party \"" + reason + "\"", action, utility);
         NegotiationJson json = NegotiationJson.of(scenario.domain());
@@ -69,7 +69,7 @@ class NegotiationJsonProperties {
 
     @Provide
     Arbitrary<Integer> actions() {
-        return Arbitraries.integers().between(0, 4 + Action.Misbehaviour.Kind.values().length);
+        return Arbitraries.integers().between(0, 4 + Action.Misbehaviour.Reason.values().length);
     }
 
     @Provide
