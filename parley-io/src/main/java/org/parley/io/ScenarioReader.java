@@ -16,6 +16,7 @@ import org.parley.core.model.Issue;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.model.WeightedVoting;
 import org.parley.core.preference.Condition;
 import org.parley.core.preference.Constraint;
@@ -41,7 +42,6 @@ public final class ScenarioReader {
     private static final Set<String> PARTY_KEYS = Set.of(
             "role", "description", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
             "constraints");
-    private static final double SUM_TOLERANCE = 1e-6;
 
     private ScenarioReader() {}
 
@@ -232,7 +232,7 @@ public final class ScenarioReader {
                     ? new DiscreteValueFunction(normalised)
                     : new PiecewiseLinearValueFunction(curve[0], normalised));
         }
-        if (best > scale * (1 + 1e-9)) {
+        if (best > scale * (1 + Tolerances.ACCEPTANCE)) {
             throw map.error("the best outcome scores " + format(best) + " points, more than the scale (" + format(scale)
                     + "); lower some points or raise (scale) so that utilities stay within [0, 1]");
         }
@@ -269,13 +269,13 @@ public final class ScenarioReader {
         }
         // A sum below 1 is allowed: it caps the best utility below 1, as in a points scenario whose
         // best outcome scores under the scale. Above 1 utilities would leave [0, 1].
-        if (sum > 1 + SUM_TOLERANCE || sum <= 0) {
+        if (sum > 1 + Tolerances.WRITTEN || sum <= 0) {
             throw weightsNode.error("the weights sum to " + format(sum) + "; they must sum to 1 (at most 1, and more"
                     + " than 0)");
         }
         // Absorb rounding slack beyond what the model itself tolerates; within it, keep the weights as
         // written so that a scenario reads back exactly as it was written.
-        if (sum > 1 + 1e-9) {
+        if (sum > 1 + Tolerances.ACCEPTANCE) {
             for (int i = 0; i < weights.length; i++) {
                 weights[i] /= sum;
             }

@@ -20,6 +20,7 @@ import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
@@ -235,7 +236,7 @@ final class Views {
             node.put("discountedPoints", points(prefs.discount().apply(u, round, time)));
             node.put("discountedReservation", points(prefs.discount().apply(prefs.reservation(), round, time)));
         }
-        boolean above = u >= prefs.reservation() - Preferences.TOLERANCE;
+        boolean above = u >= prefs.reservation() - Tolerances.ACCEPTANCE;
         node.put("aboveReservation", above);
         ArrayNode broken = node.putArray("brokenConstraints");
         for (Constraint c : prefs.constraints()) {

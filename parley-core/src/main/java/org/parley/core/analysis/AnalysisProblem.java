@@ -8,6 +8,7 @@ import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.Preferences;
@@ -16,7 +17,7 @@ import org.parley.core.preference.Preferences;
  * What an analysis is about: a scenario's outcome space (real ranges discretised), the parties whose
  * view counts, and, per party, utilities as fixed-point longs ({@link FixedPoint}). An outcome is
  * acceptable when every named party's hard constraints hold and its utility reaches its
- * reservation value with {@link Preferences#TOLERANCE} of slack, as in {@link
+ * reservation value with {@link Tolerances#ACCEPTANCE} of slack, as in {@link
  * Preferences#acceptable}; parties left out of the list and their constraints play no part.
  */
 public final class AnalysisProblem {

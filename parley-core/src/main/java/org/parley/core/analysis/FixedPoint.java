@@ -1,6 +1,6 @@
 package org.parley.core.analysis;
 
-import org.parley.core.preference.Preferences;
+import org.parley.core.model.Tolerances;
 
 /**
  * Utilities as fixed-point longs: u · 10^12, rounded. Exact analysis sums per-issue terms in many
@@ -10,11 +10,11 @@ import org.parley.core.preference.Preferences;
  */
 public final class FixedPoint {
 
-    /** Units per utility 1. */
+    /** Units per utility 1: one unit is {@link Tolerances#ROUNDING}. */
     public static final double SCALE = 1e12;
 
-    /** {@link Preferences#TOLERANCE} in units: an outcome this far below a reservation is still acceptable. */
-    public static final long TOLERANCE = Math.round(Preferences.TOLERANCE * SCALE);
+    /** {@link Tolerances#ACCEPTANCE} in units: an outcome this far below a reservation is still acceptable. */
+    public static final long TOLERANCE = Math.round(Tolerances.ACCEPTANCE * SCALE);
 
     private FixedPoint() {}
 

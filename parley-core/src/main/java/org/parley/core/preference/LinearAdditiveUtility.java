@@ -6,6 +6,7 @@ import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Issue;
 import org.parley.core.model.Outcome;
+import org.parley.core.model.Tolerances;
 
 /**
  * u(o) = Σ_i w_i · v_i(o_i): issue weights times value functions (Keeney and Raiffa's additive
@@ -41,7 +42,7 @@ public final class LinearAdditiveUtility implements UtilityFunction {
                         + ") needs a table with one value per option (" + discrete.options().size() + ").");
             }
         }
-        if (sum > 1 + 1e-9) {
+        if (sum > 1 + Tolerances.ACCEPTANCE) {
             throw new IllegalArgumentException("The issue weights sum to " + sum + "; they must sum to at most 1.");
         }
     }

@@ -2,19 +2,13 @@ package org.parley.core.preference;
 
 import java.util.List;
 import org.parley.core.model.Outcome;
+import org.parley.core.model.Tolerances;
 
 /**
  * A party's private stake: its utility function, hard constraints, reservation value (the utility
  * of no agreement) and discount. Never shown to another party.
  */
 public record Preferences(UtilityFunction utility, List<Constraint> constraints, double reservation, Discount discount) {
-
-    /**
-     * Utilities are sums of decimals (0.30 + 0.05 is 0.35000000000000003 in binary floating point),
-     * so "at least the reservation value" allows this much slack; otherwise an outcome worth exactly
-     * the reservation would be acceptable or not depending on the order of the sum.
-     */
-    public static final double TOLERANCE = 1e-9;
 
     public Preferences {
         if (utility == null) {
@@ -47,8 +41,8 @@ public record Preferences(UtilityFunction utility, List<Constraint> constraints,
         return true;
     }
 
-    /** At least the reservation value and no hard constraint broken. */
+    /** At least the reservation value (less {@link Tolerances#ACCEPTANCE}) and no hard constraint broken. */
     public boolean acceptable(Outcome outcome) {
-        return satisfiesConstraints(outcome) && utility.utility(outcome) >= reservation - TOLERANCE;
+        return satisfiesConstraints(outcome) && utility.utility(outcome) >= reservation - Tolerances.ACCEPTANCE;
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.core.strategy;
 
+import org.parley.core.model.Tolerances;
+
 /**
  * The A of BOA: whether to accept an offer, given its own utility, the utility of the offer the
  * strategy would make next, the time, and the offers received so far (Baarslag et al. 2014,
@@ -13,7 +15,7 @@ public interface AcceptanceCondition {
 
     /** AC_next(α, β): accept when α · offered + β ≥ the utility of the next own bid. */
     static AcceptanceCondition next(double alpha, double beta) {
-        return (offered, nextBid, time, received) -> alpha * offered + beta >= nextBid - 1e-12;
+        return (offered, nextBid, time, received) -> alpha * offered + beta >= nextBid - Tolerances.ROUNDING;
     }
 
     static AcceptanceCondition next() {

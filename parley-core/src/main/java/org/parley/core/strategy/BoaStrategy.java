@@ -1,6 +1,7 @@
 package org.parley.core.strategy;
 
 import org.parley.core.model.Outcome;
+import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.Request;
@@ -45,7 +46,7 @@ public class BoaStrategy implements Strategy {
         this.received = new OfferHistory(setup.preferences()::utility);
         this.opponents = new java.util.HashSet<>(setup.opponents());
         BidSpace bids = setup.bids();
-        hopeless = bids.isEmpty() || bids.max() < setup.reservation() - org.parley.core.preference.Preferences.TOLERANCE;
+        hopeless = bids.isEmpty() || bids.max() < setup.reservation() - Tolerances.ACCEPTANCE;
         if (model != null) {
             model.start(setup);
         }
@@ -102,7 +103,7 @@ public class BoaStrategy implements Strategy {
     private boolean accepts(Outcome offered, Outcome nextBid, double t) {
         var preferences = setup.preferences();
         double u = preferences.utility(offered);
-        return u >= preferences.reservation() - org.parley.core.preference.Preferences.TOLERANCE
+        return u >= preferences.reservation() - Tolerances.ACCEPTANCE
                 && preferences.satisfiesConstraints(offered)
                 && acceptance.accept(u, bidUtility(nextBid), t, received);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.Preferences;
@@ -140,7 +141,7 @@ public final class IssueWiseBidSpace implements BidSpace {
         // candidates start a little below the target and the first truly at or above it wins.
         for (q = nextSet(reach[0], q); q >= 0; q = nextSet(reach[0], q + 1)) {
             Outcome outcome = build(q, null);
-            if (utility(outcome) >= target - Preferences.TOLERANCE) {
+            if (utility(outcome) >= target - Tolerances.ACCEPTANCE) {
                 return outcome;
             }
         }
@@ -182,7 +183,7 @@ public final class IssueWiseBidSpace implements BidSpace {
             }
             Outcome outcome = build(q, random);
             double u = utility(outcome);
-            if (u >= lo - Preferences.TOLERANCE && u <= hi + Preferences.TOLERANCE) {
+            if (u >= lo - Tolerances.ACCEPTANCE && u <= hi + Tolerances.ACCEPTANCE) {
                 return outcome;
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.Preferences;
 
 /**
@@ -91,7 +92,7 @@ public final class SortedArrayBidSpace implements BidSpace {
         if (isEmpty()) {
             return null;
         }
-        int k = firstAtLeast(target - Preferences.TOLERANCE);
+        int k = firstAtLeast(target - Tolerances.ACCEPTANCE);
         // Among equal utilities take the first in the descending walk, the highest index.
         if (k < outcomes.length) {
             k = lastWithUtility(k);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.StrategySpec;
 
 /**
@@ -40,7 +41,7 @@ public final class StrategyRegistry {
                 with(AC, "mode"), p -> boa(new TitForTatBidding(p.choice("mode", "relative", "relative", "absolute")
                         .equals("absolute") ? TitForTatBidding.Mode.ABSOLUTE : TitForTatBidding.Mode.RELATIVE), p, null)));
         register(new Entry("hardliner", "always offers its best outcome and accepts nothing less", Set.of(),
-                p -> new BoaStrategy(new HardlinerBidding(), (offered, next, t, h) -> offered >= next - 1e-12, null)));
+                p -> new BoaStrategy(new HardlinerBidding(), (offered, next, t, h) -> offered >= next - Tolerances.ROUNDING, null)));
         register(new Entry("random", "offers random outcomes above its reservation value (AC_next)", AC,
                 p -> boa(new RandomBidding(), p, null)));
         register(new Entry("frequency", "learns the opponents' preferences from their offers (HardHeaded frequency"
@@ -52,7 +53,7 @@ public final class StrategyRegistry {
         register(new Entry("micro", "MiCRO (de Jonge 2022): concedes one step only when the opponents have made as many distinct offers", Set.of(),
                 p -> {
                     MicroBidding micro = new MicroBidding();
-                    return new BoaStrategy(micro, (offered, next, t, h) -> offered >= micro.worstNextUtility() - 1e-12,
+                    return new BoaStrategy(micro, (offered, next, t, h) -> offered >= micro.worstNextUtility() - Tolerances.ROUNDING,
                             null);
                 }));
     }

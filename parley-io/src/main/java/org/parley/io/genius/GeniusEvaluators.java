@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.RealIssue;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.ValueFunction;
 import org.parley.io.genius.GeniusReader.GeniusIssue;
@@ -169,7 +170,8 @@ final class GeniusEvaluators {
         TreeSet<Double> xs = new TreeSet<>();
         xs.add(lo);
         xs.add(hi);
-        double margin = (hi - lo) * 1e-9;
+        // Kinks closer to an end than the acceptance slack, relative to the range, are that end.
+        double margin = (hi - lo) * Tolerances.ACCEPTANCE;
         for (double k : kinks) {
             if (Double.isFinite(k) && k > lo + margin && k < hi - margin) {
                 xs.add(k);

@@ -17,6 +17,7 @@ import org.parley.core.model.Issue;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.DiscreteValueFunction;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
@@ -51,7 +52,6 @@ public final class GeniusReader {
     /** Below this largest evaluation GENIUS scores every value of the issue 0. */
     private static final double EVALUATION_FLOOR = 0.00001;
     /** Weights whose sum is this close to 1 are kept as written, so that exported files read back exactly. */
-    private static final double SUM_SLACK = 1e-12;
 
     private GeniusReader() {}
 
@@ -378,8 +378,8 @@ public final class GeniusReader {
         if (!(sum > 0)) {
             throw objective.error("the issue weights sum to 0; at least one issue must weigh something");
         }
-        if (Math.abs(sum - 1) > SUM_SLACK) {
-            if (Math.abs(sum - 1) > 1e-6) {
+        if (Math.abs(sum - 1) > Tolerances.ROUNDING) {
+            if (Math.abs(sum - 1) > Tolerances.WRITTEN) {
                 warnings.add(objective.where() + ": the issue weights sum to " + sum + "; normalised to sum to 1 as GENIUS"
                         + " scenarios define");
             }

@@ -10,6 +10,7 @@ import org.parley.core.model.Issue;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.HyperRectangleUtility;
 import org.parley.core.preference.LinearAdditiveUtility;
@@ -34,7 +35,6 @@ public final class GeniusWriter {
 
     /** An integer issue listed as discrete values may have at most this many. */
     private static final long MAX_LISTED = 10_000;
-    private static final double SLACK = 1e-12;
 
     private GeniusWriter() {}
 
@@ -171,7 +171,7 @@ public final class GeniusWriter {
                     + " normalise weights that sum to 0.");
         }
         double reservation = preferences.reservation();
-        if (Math.abs(sum - 1) > SLACK) {
+        if (Math.abs(sum - 1) > Tolerances.ROUNDING) {
             warnings.add("party (" + party.name() + "): its best outcome is worth " + shortly(sum) + "; GENIUS scales"
                     + " every utility to a best of 1, so utilities and the reservation value (now "
                     + shortly(reservation / sum) + ") are divided by " + shortly(sum));

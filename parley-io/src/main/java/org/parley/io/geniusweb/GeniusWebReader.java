@@ -15,6 +15,7 @@ import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.DiscreteValueFunction;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
@@ -46,7 +47,6 @@ public final class GeniusWebReader {
             "reservationBid", "description");
     /** Listing a range's numbers beyond this many is surely a mistake. */
     private static final int MAX_RANGE_VALUES = 100_000;
-    private static final double SUM_SLACK = 1e-12;
 
     private GeniusWebReader() {}
 
@@ -286,8 +286,8 @@ public final class GeniusWebReader {
         if (sum.signum() == 0) {
             throw weightsNode.error("the weights sum to 0; at least one issue must weigh something");
         }
-        boolean normalise = Math.abs(sum.doubleValue() - 1) > SUM_SLACK;
-        if (normalise && Math.abs(sum.doubleValue() - 1) > 1e-6) {
+        boolean normalise = Math.abs(sum.doubleValue() - 1) > Tolerances.ROUNDING;
+        if (normalise && Math.abs(sum.doubleValue() - 1) > Tolerances.WRITTEN) {
             warnings.add(weightsNode.source() + ":" + weightsNode.line() + ": the weights sum to " + sum.toPlainString()
                     + "; normalised to sum to 1");
         }

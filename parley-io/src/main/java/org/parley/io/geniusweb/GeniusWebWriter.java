@@ -18,6 +18,7 @@ import org.parley.core.model.OutcomeSpace;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.ValueFunction;
@@ -44,7 +45,6 @@ public final class GeniusWebWriter {
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     /** Outcomes searched for a reservation bid; beyond, the best found so far is used. */
     private static final long SEARCH_LIMIT = 2_000_000;
-    private static final double SLACK = 1e-12;
 
     private GeniusWebWriter() {}
 
@@ -180,7 +180,7 @@ public final class GeniusWebWriter {
             sum += w;
         }
         // GeniusWeb's weights sum to 1 and its values need not reach 1: move any shortfall into the values.
-        double scale = Math.abs(sum - 1) > SLACK && sum > 0 ? sum : 1;
+        double scale = Math.abs(sum - 1) > Tolerances.ROUNDING && sum > 0 ? sum : 1;
         Map<String, Object> utilities = new LinkedHashMap<>();
         Map<String, Object> weightJson = new LinkedHashMap<>();
         List<Map<String, BigDecimal>> exact = new ArrayList<>();
@@ -263,7 +263,7 @@ public final class GeniusWebWriter {
             for (int i = 0; i < n; i++) {
                 u += terms[i][index[i]];
             }
-            if (Math.abs(u - reservation) < 1e-9) {
+            if (Math.abs(u - reservation) < Tolerances.ACCEPTANCE) {
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int i = 0; i < n; i++) {
                     exact = exact.add(weights[i].multiply(tables.get(i).get(keys.get(i).get(index[i]))));
@@ -272,7 +272,7 @@ public final class GeniusWebWriter {
                     return bid(issues, keys, index);
                 }
             }
-            if (u <= reservation + 1e-9 && u > bestValue) {
+            if (u <= reservation + Tolerances.ACCEPTANCE && u > bestValue) {
                 bestValue = u;
                 best = index.clone();
             }

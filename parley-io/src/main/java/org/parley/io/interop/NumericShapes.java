@@ -3,6 +3,7 @@ package org.parley.io.interop;
 import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
 import org.parley.core.model.RealIssue;
+import org.parley.core.model.Tolerances;
 import org.parley.core.preference.DiscreteValueFunction;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.ValueFunction;
@@ -13,7 +14,6 @@ import org.parley.core.preference.ValueFunction;
  */
 public final class NumericShapes {
 
-    private static final double TOLERANCE = 1e-12;
 
     private NumericShapes() {}
 
@@ -56,7 +56,7 @@ public final class NumericShapes {
     }
 
     private static boolean onLine(double y, double x, double lo, double y0, double hi, double y1) {
-        return Math.abs(y - (y0 + (y1 - y0) * (x - lo) / (hi - lo))) <= TOLERANCE;
+        return Math.abs(y - (y0 + (y1 - y0) * (x - lo) / (hi - lo))) <= Tolerances.ROUNDING;
     }
 
     /**
