@@ -53,14 +53,6 @@ final class Listings {
         }
     }
 
-    /** The strategies' names. */
-    static final class StrategyNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return new StrategyRegistry().entries().keySet().iterator();
-        }
-    }
-
     /** Which lists each command's help shows. */
     enum Part { PROTOCOLS, FORMATS, STRATEGIES }
 
@@ -70,6 +62,7 @@ final class Listings {
         Map<String, CommandLine> commands = root.getSubcommands();
         add(commands.get("run"), Part.PROTOCOLS, Part.STRATEGIES);
         add(commands.get("tournament"), Part.PROTOCOLS, Part.STRATEGIES);
+        add(commands.get("plot"), Part.PROTOCOLS, Part.STRATEGIES);
         add(commands.get("import"), Part.FORMATS);
         add(commands.get("export"), Part.FORMATS);
     }

@@ -9,6 +9,7 @@ import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.plot.Charts;
 import org.parley.store.Archive;
@@ -42,7 +43,8 @@ final class PlotCommand implements Callable<Integer> {
             + " the axes (default: the first two).")
     List<String> parties;
 
-    @Option(names = "--protocol", paramLabel = "sao|amop|mediated", defaultValue = "sao", description = "Run: the protocol.")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = Protocols.DEFAULT,
+            completionCandidates = Listings.ProtocolKeys.class, description = "Run: the protocol (${COMPLETION-CANDIDATES}).")
     String protocol;
 
     @Option(names = "--strategy", paramLabel = "PARTY=NAME[:K=V,...]", description = "Run: a party's strategy (repeatable).")
