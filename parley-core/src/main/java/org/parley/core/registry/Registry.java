@@ -66,7 +66,7 @@ public final class Registry<T extends Registered> {
         List<T> found = new ArrayList<>();
         try {
             List<T> others = new ArrayList<>();
-            Object home = location(type);
+            String home = location(type);
             for (T entry : ServiceLoader.load(type, loader)) {
                 (home != null && home.equals(location(entry.getClass())) ? found : others).add(entry);
             }
@@ -104,10 +104,13 @@ public final class Registry<T extends Registered> {
         return kind;
     }
 
-    /** Where a class was loaded from (a jar, a classes folder), or null when unknown. */
-    private static Object location(Class<?> type) {
+    /**
+     * Where a class was loaded from (a jar, a classes folder), or null when unknown; as text, since
+     * URL.equals may resolve host names.
+     */
+    private static String location(Class<?> type) {
         var source = type.getProtectionDomain().getCodeSource();
-        return source == null ? null : source.getLocation();
+        return source == null || source.getLocation() == null ? null : source.getLocation().toString();
     }
 
     static String normalise(String name) {
