@@ -120,6 +120,85 @@ class RuleAnalyzerProperties {
         }
     }
 
+    record DealCase(Scenario scenario, AgreementRule rule, long rank, int signerChoice) {}
+
+    @Provide
+    Arbitrary<DealCase> deals() {
+        return Arbitraries.randomValue(random -> {
+            int k = 2 + random.nextInt(4);
+            Scenario scenario = RandomScenarios.scenario(random, k);
+            AgreementRule rule = rule(random, scenario.partyNames());
+            long count = scenario.domain().outcomeCount().longValueExact();
+            return new DealCase(withRule(scenario, rule), rule, (long) (random.nextDouble() * count),
+                    random.nextInt(1 << 20));
+        });
+    }
+
+    /**
+     * A deal (random outcome, random winning signer set) judged against its coalition: the better
+     * coalitions are exactly the other winning sets with an outcome all members accept and strictly
+     * prefer to their payoff from the deal (found by enumeration), and the distances are those to
+     * the enumerated frontiers.
+     */
+    @Property(tries = 800)
+    void dealAssessmentAgreesWithEnumeration(@ForAll("deals") DealCase c) {
+        RuleAnalysis analysis = RuleAnalyzer.analyze(c.scenario(), STEPS, 5);
+        BruteForceRuleAnalysis.Result oracle = BruteForceRuleAnalysis.analyze(c.scenario(), c.rule(), STEPS);
+        List<String> signers = oracle.winning().get(c.signerChoice() % oracle.winning().size()).members();
+        AnalysisProblem all = AnalysisProblem.of(c.scenario(), null, STEPS);
+        var space = all.space();
+        var agreement = space.outcome(c.rank());
+        List<String> names = c.scenario().partyNames();
+        long[] payoff = DealAssessment.onGridUtilities(all, agreement);
+        for (int i = 0; i < names.size(); i++) {
+            if (!signers.contains(names.get(i))) {
+                payoff[i] = FixedPoint.of(c.scenario().parties().get(i).preferences().reservation());
+            }
+        }
+        DealAssessment deal = DealAssessment.assess(analysis, agreement, signers);
+
+        Set<List<String>> expected = new HashSet<>();
+        for (BruteForceRuleAnalysis.Coalition w : oracle.winning()) {
+            if (w.members().equals(signers)) {
+                continue;
+            }
+            for (long r = 0; r < space.count().longValueExact(); r++) {
+                if (acceptedAndBetter(c.scenario(), all, space.outcome(r), w.members(), payoff)) {
+                    expected.add(w.members());
+                    break;
+                }
+            }
+        }
+        assertThat(deal.betterCoalitions()).extracting(DealAssessment.BetterCoalition::members)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        for (DealAssessment.BetterCoalition better : deal.betterCoalitions()) {
+            assertThat(acceptedAndBetter(c.scenario(), all, better.outcome(), better.members(), payoff)).isTrue();
+        }
+        double[] full = new double[names.size()];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = deal.utilities().get(names.get(i));
+        }
+        List<FrontierPoint> own = oracle.winning().stream().filter(w -> w.members().equals(signers)).findFirst()
+                .orElseThrow().frontier();
+        assertThat(deal.pareto()).isEqualTo(Analysis.nearest(own, full), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(deal.ruleFrontier()).isEqualTo(Analysis.nearest(
+                oracle.frontier().stream().map(BruteForceRuleAnalysis.Vector::vector).toList(), full),
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    private static boolean acceptedAndBetter(Scenario scenario, AnalysisProblem all, org.parley.core.model.Outcome o,
+            List<String> members, long[] payoff) {
+        long[] u = DealAssessment.onGridUtilities(all, o);
+        for (String member : members) {
+            int i = scenario.indexOf(member);
+            if (u[i] < all.threshold(i) || !scenario.parties().get(i).preferences().satisfiesConstraints(o)
+                    || u[i] <= payoff[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Provide
     Arbitrary<Scenario> scenarios() {
         return Arbitraries.randomValue(random -> RandomScenarios.scenario(random, 2 + random.nextInt(4)));
