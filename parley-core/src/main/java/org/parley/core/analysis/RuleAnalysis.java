@@ -34,7 +34,7 @@ public record RuleAnalysis(
 
     /** Whether every party must sign (then the one winning coalition's analysis is today's analysis). */
     public boolean unanimous() {
-        return rule.isUnanimity(scenario.parties().size());
+        return rule.quorum() == scenario.parties().size();
     }
 
     /** The winning signer set with exactly these members, if the rule lets them sign alone. */

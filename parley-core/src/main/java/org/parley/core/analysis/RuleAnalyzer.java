@@ -226,7 +226,7 @@ public final class RuleAnalyzer {
 
     /** "2 of 3, federation and kaldari required" or "unanimity (3 of 3)"; required parties in scenario order. */
     public static String describe(AgreementRule rule, List<String> parties) {
-        if (rule.isUnanimity(parties.size())) {
+        if (rule.quorum() == parties.size()) {
             return "unanimity (" + parties.size() + " of " + parties.size() + ")";
         }
         String text = rule.quorum() + " of " + parties.size();
