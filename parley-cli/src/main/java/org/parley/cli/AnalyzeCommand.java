@@ -18,6 +18,7 @@ import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
 import org.parley.core.analysis.PartyRange;
 import org.parley.core.analysis.Solution;
+import org.parley.core.model.AgreementRule;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 /** Exact outcome analysis of a scenario: counts, Pareto frontier, bargaining points, party ranges. */
 @Command(name = "analyze", description = "Analyse a scenario exactly: outcomes, acceptable outcomes, Pareto frontier,"
-        + " Nash, Kalai-Smorodinsky, utilitarian and egalitarian points.")
+        + " Nash, Kalai-Smorodinsky, utilitarian and egalitarian points; under the scenario's agreement rule when it"
+        + " is not unanimity (passing deals, each minimal winning coalition, the rule's frontier).")
 final class AnalyzeCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,6 +55,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--list", paramLabel = "N",
             description = "Most outcomes listed per list: frontier vectors and outcomes, tied outcomes (default: ${DEFAULT-VALUE}).")
     int list = 20;
+
+    @Option(names = "--rule", paramLabel = "RULE",
+            description = "The agreement rule to analyse under: scenario (the scenario's own rule; default), unanimous"
+                    + " (every party must sign), or QofN[:required,...], e.g. 2of3:federation,kaldari.")
+    String rule = "scenario";
 
     @Spec
     CommandSpec spec;
@@ -86,6 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new UserException("--parties: a party is named twice in " + named + ".");
             }
         }
+        AgreementRule agreementRule = RuleReport.rule(rule, scenario, named);
         AnalysisProblem problem = AnalysisProblem.of(scenario, named, steps);
         Analysis analysis;
         try {
@@ -94,10 +102,31 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UserException(file + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (agreementRule != null) {
+            RuleReport report = RuleReport.of(file, scenario, agreementRule, steps, list);
+            if (json) {
+                Map<String, Object> root = tree(analysis);
+                report.addTo(root);
+                out.println(JSON.writeValueAsString(root));
+            } else {
+                report.table(analysis, out);
+            }
+            out.flush();
+            return 0;
+        }
+        var blockers = RuleReport.blockers(analysis);
         if (json) {
-            out.println(JSON.writeValueAsString(tree(analysis)));
+            Map<String, Object> root = tree(analysis);
+            if (!blockers.isEmpty()) {
+                root.put("whyNoDeal", RuleReport.blockersTree(blockers));
+            }
+            out.println(JSON.writeValueAsString(root));
         } else {
             table(analysis, out);
+            if (!blockers.isEmpty()) {
+                out.println();
+                RuleReport.printBlockers(blockers, "Nothing is acceptable to every named party.", out);
+            }
         }
         out.flush();
         return 0;
