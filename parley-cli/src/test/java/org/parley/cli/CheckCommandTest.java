@@ -17,8 +17,19 @@ class CheckCommandTest {
         assertThat(result.out())
                 .contains("scenario tavrik-accord, 7 issues, 3 parties, 1458 outcomes")
                 .contains("scenario trinity-station, 5 issues, 4 parties, 162 outcomes")
-                .contains("party federation               reservation 0.40, 1 constraint(s)");
+                .contains("party federation               reservation 0.40, 1 constraint(s)")
+                .contains("  agreement rule                 2 of 3 must sign, including federation and kaldari\n")
+                .contains("  agreement rule                 unanimity: all 4 parties must sign\n");
         assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void printsTheAgreementRuleOfAQuorumWithoutRequiredParties(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("quorum.yaml"), "name: q\nissues:\n  a: [p, q]\nagreement: {quorum: 2}\n"
+                + "parties:\n  one: {points: {a: [0, 100]}}\n  two: {points: {a: [100, 0]}}\n  three: {points: {a: [50, 50]}}\n");
+        CliRunner result = CliRunner.run("check", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("  agreement rule                 2 of 3 must sign\n");
     }
 
     @Test
