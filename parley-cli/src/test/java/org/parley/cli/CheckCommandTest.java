@@ -41,6 +41,24 @@ class CheckCommandTest {
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** A GENIUS profile that weighs its objective (as the ANAC 2012 Fitness profiles do) reads, with a warning on stderr. */
+    @Test
+    void aGeniusWeightOnTheObjectiveIsAWarningNotAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("gym_domain.xml"), "<negotiation_template><utility_space>\n"
+                + "<objective index=\"1\" name=\"Gym\"><issue index=\"2\" name=\"sport\" type=\"discrete\">"
+                + "<item index=\"1\" value=\"swim\"/><item index=\"2\" value=\"run\"/></issue></objective>\n"
+                + "</utility_space></negotiation_template>\n");
+        Path profile = Files.writeString(dir.resolve("gym_member.xml"), "<utility_space>\n<objective index=\"1\" name=\"Gym\">\n"
+                + "<issue index=\"2\" name=\"sport\"><item index=\"1\" value=\"swim\" evaluation=\"1\"/>"
+                + "<item index=\"2\" value=\"run\" evaluation=\"2\"/></issue>\n"
+                + "<weight index=\"2\" value=\"1\"/>\n<weight index=\"1\" value=\"1.0\"/>\n</objective>\n</utility_space>\n");
+        CliRunner result = CliRunner.run("check", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ok — scenario gym, 1 issues, 1 parties, 2 outcomes");
+        assertThat(result.err().strip()).isEqualTo("warning: " + profile + ":5: ignored the weight for index 1, the objective"
+                + " (Gym), not an issue; GENIUS weighs issues only");
+    }
+
     @Test
     void aFolderOrAMissingFileIsAUserError(@TempDir Path dir) {
         // A folder is read as GENIUS or GeniusWeb files (see ImportExportCommandTest); an empty one holds neither.
