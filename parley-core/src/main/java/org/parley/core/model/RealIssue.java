@@ -1,6 +1,7 @@
 package org.parley.core.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /** An issue taking any real value from {@code min} to {@code max}, both included. */
@@ -66,18 +67,25 @@ public record RealIssue(String name, double min, double max) implements Issue {
     }
 
     /**
-     * The arithmetic of the grid. When the step (max − min)/(steps − 1) is a terminating decimal
-     * (the usual case: 0.3, 0.05, 12.5) every value min + step·k is exact in decimal; otherwise (a
-     * step of 1/3) each value is worked out to 34 significant digits, far below a double's
-     * resolution, before it is rounded to the nearest double.
+     * The arithmetic of the grid. With the ends written as decimals of a common scale s, L and H
+     * their integers (−1..2: L = −1, H = 2, s = 0), the k-th value is exactly
+     * (L·(n − 1) + (H − L)·k) / ((n − 1)·10^s). When numerator and denominator are integers a
+     * double holds exactly (the usual case) one correctly rounded division gives the nearest
+     * double; otherwise BigDecimal works it out to 34 significant digits first.
      */
     private static final class Spacing {
+        /** The largest integer up to which every integer is a double. */
+        private static final long EXACT = 1L << 53;
+
         private final double min;
         private final double max;
         private final int last;
         private final BigDecimal low;
         private final BigDecimal span;
-        private final BigDecimal step;
+        /** L·(n − 1), H − L and (n − 1)·10^s when the fast path holds, else {@code denominator} is 0. */
+        private final long base;
+        private final long width;
+        private final long denominator;
 
         Spacing(double min, double max, int steps) {
             this.min = min;
@@ -85,14 +93,31 @@ public record RealIssue(String name, double min, double max) implements Issue {
             this.last = steps - 1;
             // BigDecimal.valueOf reads the double's shortest decimal form: 0.1 as 0.1, not 0.1000000000000000055…
             this.low = BigDecimal.valueOf(min);
-            this.span = BigDecimal.valueOf(max).subtract(low);
-            BigDecimal exact;
-            try {
-                exact = span.divide(BigDecimal.valueOf(last));
-            } catch (ArithmeticException nonTerminating) {
-                exact = null;
+            BigDecimal high = BigDecimal.valueOf(max);
+            this.span = high.subtract(low);
+            long b = 0;
+            long w = 0;
+            long d = 0;
+            int scale = Math.max(0, Math.max(low.scale(), high.scale()));
+            if (scale <= 15) {
+                try {
+                    long l = low.setScale(scale).unscaledValue().longValueExact();
+                    long h = high.setScale(scale).unscaledValue().longValueExact();
+                    b = Math.multiplyExact(l, (long) last);
+                    w = Math.subtractExact(h, l);
+                    d = Math.multiplyExact((long) last, BigInteger.TEN.pow(scale).longValueExact());
+                    // |numerator| ≤ |L|·(n − 1) + |H − L|·(n − 1) for every k.
+                    long bound = Math.addExact(Math.abs(b), Math.multiplyExact(Math.abs(w), (long) last));
+                    if (bound > EXACT || d > EXACT) {
+                        d = 0;
+                    }
+                } catch (ArithmeticException tooLarge) {
+                    d = 0;
+                }
             }
-            this.step = exact;
+            this.base = b;
+            this.width = w;
+            this.denominator = d;
         }
 
         double value(int k) {
@@ -102,10 +127,10 @@ public record RealIssue(String name, double min, double max) implements Issue {
             if (k == last) {
                 return max;
             }
-            BigDecimal offset = step != null
-                    ? step.multiply(BigDecimal.valueOf(k))
-                    : span.multiply(BigDecimal.valueOf(k)).divide(BigDecimal.valueOf(last), MathContext.DECIMAL128);
-            double x = low.add(offset).doubleValue();
+            double x = denominator != 0
+                    ? (double) (base + width * k) / denominator
+                    : low.add(span.multiply(BigDecimal.valueOf(k)).divide(BigDecimal.valueOf(last), MathContext.DECIMAL128))
+                            .doubleValue();
             return Math.max(min, Math.min(max, x));
         }
     }

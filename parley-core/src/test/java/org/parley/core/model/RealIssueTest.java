@@ -67,4 +67,27 @@ class RealIssueTest {
             }
         }
     }
+
+    /**
+     * Ends with many decimals or far apart (beyond what fits a double's integers) are worked out in
+     * BigDecimal: still the double nearest the value between the ends as Java writes them.
+     */
+    @Property(tries = 300)
+    void longDecimalsAndWideRangesStayNearest(@ForAll @IntRange(min = -1_000_000, max = 1_000_000) int a,
+            @ForAll @IntRange(min = 1, max = 1_000_000) int width, @ForAll @IntRange(min = -12, max = 22) int decimals,
+            @ForAll @IntRange(min = 2, max = 50) int steps) {
+        double min = BigDecimal.valueOf(a).movePointLeft(decimals).doubleValue();
+        double max = BigDecimal.valueOf((long) a + width).movePointLeft(decimals).doubleValue();
+        if (!(min < max)) {
+            return;
+        }
+        double[] grid = new RealIssue("x", min, max).grid(steps);
+        BigDecimal low = BigDecimal.valueOf(min);
+        BigDecimal span = BigDecimal.valueOf(max).subtract(low);
+        for (int k = 1; k < steps - 1; k++) {
+            double nearest = low.add(span.multiply(BigDecimal.valueOf(k)).divide(BigDecimal.valueOf(steps - 1),
+                    new MathContext(60))).doubleValue();
+            assertThat(grid[k]).as("k = %d", k).isEqualTo(nearest);
+        }
+    }
 }
