@@ -34,6 +34,7 @@ final class CheckCommand implements Callable<Integer> {
             for (Issue issue : scenario.domain().issues()) {
                 out.printf("  issue %-24s %s%n", issue.name(), describe(issue));
             }
+            out.printf("  %-30s %s%n", "agreement rule", scenario.agreement().describe(scenario.partyNames()));
             for (Party party : scenario.parties()) {
                 out.printf("  party %-24s reservation %.2f, %d constraint(s)%s%n", party.name(),
                         party.preferences().reservation(), party.preferences().constraints().size(),

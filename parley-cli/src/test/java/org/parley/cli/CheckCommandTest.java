@@ -17,8 +17,19 @@ class CheckCommandTest {
         assertThat(result.out())
                 .contains("scenario tavrik-accord, 7 issues, 3 parties, 1458 outcomes")
                 .contains("scenario trinity-station, 5 issues, 4 parties, 162 outcomes")
-                .contains("party federation               reservation 0.40, 1 constraint(s)");
+                .contains("party federation               reservation 0.40, 1 constraint(s)")
+                .contains("  agreement rule                 2 of 3 must sign, including federation and kaldari\n")
+                .contains("  agreement rule                 unanimity: all 4 parties must sign\n");
         assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void printsTheAgreementRuleOfAQuorumWithoutRequiredParties(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("quorum.yaml"), "name: q\nissues:\n  a: [p, q]\nagreement: {quorum: 2}\n"
+                + "parties:\n  one: {points: {a: [0, 100]}}\n  two: {points: {a: [100, 0]}}\n  three: {points: {a: [50, 50]}}\n");
+        CliRunner result = CliRunner.run("check", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("  agreement rule                 2 of 3 must sign\n");
     }
 
     @Test
@@ -28,6 +39,24 @@ class CheckCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("error: " + bad + ":6:21: parties.one.points.a[1]: the points (200) must be at most 100");
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** A GENIUS profile that weighs its objective (as the ANAC 2012 Fitness profiles do) reads, with a warning on stderr. */
+    @Test
+    void aGeniusWeightOnTheObjectiveIsAWarningNotAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("gym_domain.xml"), "<negotiation_template><utility_space>\n"
+                + "<objective index=\"1\" name=\"Gym\"><issue index=\"2\" name=\"sport\" type=\"discrete\">"
+                + "<item index=\"1\" value=\"swim\"/><item index=\"2\" value=\"run\"/></issue></objective>\n"
+                + "</utility_space></negotiation_template>\n");
+        Path profile = Files.writeString(dir.resolve("gym_member.xml"), "<utility_space>\n<objective index=\"1\" name=\"Gym\">\n"
+                + "<issue index=\"2\" name=\"sport\"><item index=\"1\" value=\"swim\" evaluation=\"1\"/>"
+                + "<item index=\"2\" value=\"run\" evaluation=\"2\"/></issue>\n"
+                + "<weight index=\"2\" value=\"1\"/>\n<weight index=\"1\" value=\"1.0\"/>\n</objective>\n</utility_space>\n");
+        CliRunner result = CliRunner.run("check", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ok — scenario gym, 1 issues, 1 parties, 2 outcomes");
+        assertThat(result.err().strip()).isEqualTo("warning: " + profile + ":5: ignored the weight for index 1, the objective"
+                + " (Gym), not an issue; GENIUS weighs issues only");
     }
 
     @Test

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.io.json.NegotiationJson;
@@ -94,6 +98,52 @@ class RunCommandTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("result")).remove("distances");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("id");
         assertThat(codec.write(record)).isEqualTo(NegotiationJson.text(root));
+    }
+
+    /**
+     * A real range is offered, recorded and stored at the values the analysis lists, as the user
+     * would write them: −1..2 in 11 steps is −1, −0.7, ..., 0.2, ..., 2, never 0.19999999999999996.
+     */
+    @Test
+    void offersAndRecordsOfARealRangeCarryItsDecimals(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("real.yaml"), """
+                name: real
+                issues:
+                  x: {type: real, min: -1, max: 2}
+                  c: [p, q]
+                parties:
+                  a:
+                    weights: {x: 0.7, c: 0.3}
+                    values: {x: [[-1, 0], [2, 1]], c: [1, 0]}
+                    reservation: 0.3
+                  b:
+                    weights: {x: 0.6, c: 0.4}
+                    values: {x: [[-1, 1], [2, 0]], c: [0, 1]}
+                    reservation: 0.3
+                """);
+        String db = dir.resolve("records.db").toString();
+        Set<String> grid = Set.of("-1.0", "-0.7", "-0.4", "-0.1", "0.2", "0.5", "0.8", "1.1", "1.4", "1.7", "2.0");
+        Set<String> offered = new TreeSet<>();
+        for (String protocol : new String[] {"sao", "amop", "mediated"}) {
+            Run run = run("run", file.toString(), "--protocol", protocol, "--json", "--db", db, "--strategy",
+                    "a=random", "--strategy", "b=random");
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode root = new ObjectMapper().readTree(run.out());
+            for (JsonNode event : root.get("events")) {
+                if (event.has("outcome")) {
+                    offered.add(event.at("/outcome/x").asText());
+                }
+            }
+            Run shown = run("show", root.get("id").asText(), "--json", "--db", db);
+            assertThat(shown.code()).as(shown.err()).isZero();
+            for (JsonNode event : new ObjectMapper().readTree(shown.out()).get("events")) {
+                if (event.has("outcome")) {
+                    assertThat(grid).as(protocol + " stored").contains(event.at("/outcome/x").asText());
+                }
+            }
+        }
+        assertThat(grid).containsAll(offered);
+        assertThat(offered).contains("0.2", "-0.1", "1.7");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.parley.io;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,7 +154,7 @@ public final class ScenarioReader {
                 throw map.keyNode("rectangles").error("give (rectangles) alone: not with (points), (weights) or (values)");
             }
             UtilityFunction rectangles = RectangleForm.read(map.get("rectangles"), domain);
-            double reservation = map.has("reservation") ? fraction(map.get("reservation"), 1, "reservation") : 0;
+            double reservation = map.has("reservation") ? readReservation(map.get("reservation"), 1, false) : 0;
             Discount discount = map.has("discount") ? readDiscount(map.get("discount")) : Discount.NONE;
             List<Constraint> constraints = new ArrayList<>();
             if (map.has("constraints")) {
@@ -178,13 +180,13 @@ public final class ScenarioReader {
                 throw map.get("scale").error("the scale must be positive, found (" + scale + ")");
             }
             utility = readPoints(map.require("points"), domain, scale);
-            reservation = map.has("reservation") ? fraction(map.get("reservation"), scale, "reservation") : 0;
+            reservation = map.has("reservation") ? readReservation(map.get("reservation"), scale, true) : 0;
         } else {
             if (map.has("scale")) {
                 throw map.keyNode("scale").error("(scale) applies to (points) only; weights and values are already in [0, 1]");
             }
             utility = readWeighted(map, domain);
-            reservation = map.has("reservation") ? fraction(map.get("reservation"), 1, "reservation") : 0;
+            reservation = map.has("reservation") ? readReservation(map.get("reservation"), 1, false) : 0;
         }
         Discount discount = map.has("discount") ? readDiscount(map.get("discount")) : Discount.NONE;
         List<Constraint> constraints = new ArrayList<>();
@@ -196,10 +198,43 @@ public final class ScenarioReader {
         return new Party(name, role, new Preferences(utility, constraints, reservation, discount), strategy);
     }
 
-    private static double fraction(Node node, double scale, String what) {
+    /**
+     * The reservation value as a utility. A number is in the party's own unit: points out of the
+     * scale when the party is written in points, a utility in [0, 1] otherwise. A percentage
+     * ({@code 55%}) is a share of the scale, i.e. a utility of 0.55, in every form. On a points party
+     * a number strictly between 0 and 1 is refused: "0.55" there is far more likely a utility
+     * written in the wrong unit than 0.55 points, and reading it silently as either would be a guess.
+     */
+    private static double readReservation(Node node, double scale, boolean points) {
+        Node.ScalarNode scalar = node.asScalar();
+        String text = scalar.value() == null ? "" : scalar.value().trim();
+        if (text.endsWith("%")) {
+            double percent;
+            try {
+                percent = Double.parseDouble(text.substring(0, text.length() - 1).trim());
+            } catch (NumberFormatException e) {
+                throw node.error("expected a number or a percentage such as 55%, found (" + text + ")");
+            }
+            if (!(percent >= 0 && percent <= 100)) {
+                throw node.error("the reservation (" + text + ") must lie between 0% and 100%");
+            }
+            return percent / 100;
+        }
         double x = node.asDouble();
+        if (points && scale > 1 && x > 0 && x < 1) {
+            // Worked out in decimal so that the hint reads 55, not 55.00000000000001.
+            BigDecimal written = BigDecimal.valueOf(x);
+            BigDecimal outOf = BigDecimal.valueOf(scale);
+            BigDecimal hundred = BigDecimal.valueOf(100);
+            throw node.error("the reservation (" + text + ") is in points on a party written in points (out of "
+                    + plain(outOf) + "), so it would mean a utility of " + plain(written.divide(outOf, MathContext.DECIMAL64))
+                    + "; for a utility of " + plain(written) + " write " + plain(written.multiply(outOf)) + " or "
+                    + plain(written.multiply(hundred)) + "%, for " + plain(written) + " points write "
+                    + plain(written.multiply(hundred).divide(outOf, MathContext.DECIMAL64)) + "%");
+        }
         if (!(x >= 0 && x <= scale)) {
-            throw node.error("the " + what + " (" + x + ") must lie between 0 and " + format(scale));
+            throw node.error("the reservation (" + text + ") must lie between 0 and " + format(scale)
+                    + (points ? " (points, like the party's scores)" : " (a utility)") + ", or be a percentage such as 55%");
         }
         return x / scale;
     }
@@ -419,6 +454,9 @@ public final class ScenarioReader {
                     throw value.error("the option (" + option + ") is listed twice");
                 }
             }
+            if (options.isEmpty()) {
+                throw value.error("the condition on (" + issueName + ") needs at least one option of " + discrete.options());
+            }
             return new Condition.OneOf(index, options);
         }
         if (value instanceof MapNode range) {
@@ -492,6 +530,10 @@ public final class ScenarioReader {
             weights.put(entry.getKey(), w);
         }
         return new WeightedVoting(quota, weights);
+    }
+
+    private static String plain(BigDecimal x) {
+        return x.stripTrailingZeros().toPlainString();
     }
 
     static String format(double x) {

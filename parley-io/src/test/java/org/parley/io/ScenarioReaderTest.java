@@ -140,6 +140,47 @@ class ScenarioReaderTest {
         assertThat(e.getMessage()).isEqualTo("bad.yaml:3:24: issues.colour[2]: the option (red) is listed twice (first on line 3)");
     }
 
+    /**
+     * require, forbid, if and then take the same values: an option or a list of options (a discrete
+     * issue), a number or a range (a numeric one); forbid with a list forbids each option listed.
+     */
+    @Test
+    void requireAndForbidTakeAnOptionOrAListAlike() {
+        // Outcomes (colour, size): colour red/green, size s/m/l.
+        java.util.function.Function<String, java.util.List<String>> allowed = constraint -> {
+            Scenario s = ScenarioReader.read(base("    points: {colour: [0, 10], size: [0, 5, 10]}\n    constraints:\n      - "
+                    + constraint + "\n"), "c.yaml");
+            Constraint c = s.party("a").preferences().constraints().get(0);
+            java.util.List<String> result = new java.util.ArrayList<>();
+            for (int colour = 0; colour < 2; colour++) {
+                for (int size = 0; size < 3; size++) {
+                    if (c.satisfiedBy(Outcome.of(colour, size))) {
+                        result.add(s.domain().issue(0).format(colour) + "/" + s.domain().issue(1).format(size));
+                    }
+                }
+            }
+            return result;
+        };
+        assertThat(allowed.apply("require: {size: m}")).containsExactly("red/m", "green/m");
+        assertThat(allowed.apply("forbid: {size: m}")).containsExactly("red/s", "red/l", "green/s", "green/l");
+        assertThat(allowed.apply("require: {size: [s, l]}")).containsExactly("red/s", "red/l", "green/s", "green/l");
+        assertThat(allowed.apply("forbid: {size: [s, l]}")).containsExactly("red/m", "green/m");
+        assertThat(allowed.apply("forbid:\n          size:\n            - s\n            - l"))
+                .containsExactly("red/m", "green/m");
+        assertThat(allowed.apply("forbid: {size: [m]}")).isEqualTo(allowed.apply("forbid: {size: m}"));
+        assertThat(allowed.apply("if: {colour: [red]}\n        then: {size: [s, m]}"))
+                .containsExactly("red/s", "red/m", "green/s", "green/m", "green/l");
+        // The same mistakes are refused the same way under either key.
+        for (String key : new String[] {"require", "forbid"}) {
+            assertThat(error(base("    points: {colour: [0, 10], size: [0, 5, 10]}\n    constraints:\n      - " + key
+                    + ": {size: [s, xl]}\n")).problem()).as(key).contains("has no option (xl)");
+            assertThat(error(base("    points: {colour: [0, 10], size: [0, 5, 10]}\n    constraints:\n      - " + key
+                    + ": {size: [s, s]}\n")).problem()).as(key).contains("the option (s) is listed twice");
+            assertThat(error(base("    points: {colour: [0, 10], size: [0, 5, 10]}\n    constraints:\n      - " + key
+                    + ": {size: []}\n")).problem()).as(key).contains("at least one option");
+        }
+    }
+
     @Test
     void aConstraintOnAnUnknownOption() {
         FormatException e = error(base("    points: {colour: [0, 10], size: [0, 5, 10]}\n    constraints:\n      - require: {size: xl}\n"));
@@ -201,6 +242,47 @@ class ScenarioReaderTest {
                 () -> ScenarioReader.read("{\n  \"name\": \"x\",\n  \"issues\": {\"a\": [\"p\",]}\n}", "bad.json"));
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.problem()).startsWith("not valid JSON");
+    }
+
+    /**
+     * A party written in points gives its reservation in points. "0.55" there used to mean 0.55
+     * points (a utility of 0.0055) without a word; it is refused now, saying both readings, and a
+     * percentage says "a share of the scale" in any form.
+     */
+    @Test
+    void aReservationBelowOnePointIsRefusedAsAmbiguousAndAPercentageIsAUtility() {
+        String points = "    points: {colour: [0, 10], size: [0, 50, 90]}\n";
+        FormatException e = error(base(points + "    reservation: 0.55\n"));
+        assertThat(e.field()).isEqualTo("parties.a.reservation");
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.problem()).isEqualTo("the reservation (0.55) is in points on a party written in points (out of 100),"
+                + " so it would mean a utility of 0.0055; for a utility of 0.55 write 55 or 55%, for 0.55 points write 0.55%");
+        assertThat(error(base("    points: {colour: [0, 1], size: [0, 5, 9]}\n    scale: 10\n    reservation: 0.5\n")).problem())
+                .contains("out of 10", "a utility of 0.05", "write 5 or 50%", "for 0.5 points write 5%");
+        // What the message offers reads: 55 points, 55 %, and 0.55 % for the sub-point reservation.
+        assertThat(reservation(points + "    reservation: 55\n")).isEqualTo(0.55);
+        assertThat(reservation(points + "    reservation: 55%\n")).isEqualTo(0.55);
+        assertThat(reservation(points + "    reservation: 0.55%\n")).isCloseTo(0.0055, within(1e-15));
+        assertThat(reservation(points + "    scale: 200\n    reservation: 50%\n")).isEqualTo(0.5);
+        // Whole points, nothing at all and a scale of 1 (points that are utilities) are not ambiguous.
+        assertThat(reservation(points + "    reservation: 1\n")).isEqualTo(0.01);
+        assertThat(reservation(points + "    reservation: 0\n")).isZero();
+        assertThat(reservation("    points: {colour: [0, 0.1], size: [0, 0.5, 0.9]}\n    scale: 1\n    reservation: 0.55\n"))
+                .isEqualTo(0.55);
+        // In the weights form a number is a utility, and so is a percentage.
+        String weights = "    weights: {colour: 0.5, size: 0.5}\n    values: {colour: [0, 1], size: [0, 0.5, 1]}\n";
+        assertThat(reservation(weights + "    reservation: 0.55\n")).isEqualTo(0.55);
+        assertThat(reservation(weights + "    reservation: 55%\n")).isEqualTo(0.55);
+        assertThat(error(base(weights + "    reservation: 55\n")).problem())
+                .isEqualTo("the reservation (55) must lie between 0 and 1 (a utility), or be a percentage such as 55%");
+        assertThat(error(base(points + "    reservation: 120%\n")).problem())
+                .isEqualTo("the reservation (120%) must lie between 0% and 100%");
+        assertThat(error(base(points + "    reservation: half%\n")).problem())
+                .isEqualTo("expected a number or a percentage such as 55%, found (half%)");
+    }
+
+    private static double reservation(String partyBody) {
+        return ScenarioReader.read(base(partyBody), "r.yaml").party("a").preferences().reservation();
     }
 
     @Test

@@ -36,6 +36,24 @@ public record AgreementRule(int quorum, Set<String> required) {
         return set.size() >= quorum && set.containsAll(required);
     }
 
+    /**
+     * The rule in words for the given parties (required ones named in their order):
+     * "unanimity: all 3 parties must sign", "2 of 3 must sign, including federation and kaldari"
+     * (a quorum of every party is unanimity, whoever is named as required).
+     */
+    public String describe(List<String> parties) {
+        if (quorum >= parties.size()) {
+            return "unanimity: " + switch (parties.size()) {
+                case 1 -> "the one party must sign";
+                case 2 -> "both parties must sign";
+                default -> "all " + parties.size() + " parties must sign";
+            };
+        }
+        List<String> named = parties.stream().filter(required::contains).toList();
+        return quorum + " of " + parties.size() + " must sign"
+                + (named.isEmpty() ? "" : ", including " + String.join(" and ", named));
+    }
+
     /** Checks the rule against the scenario's parties. */
     void validate(List<String> parties) {
         for (String name : required) {

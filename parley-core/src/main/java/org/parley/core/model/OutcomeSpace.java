@@ -5,7 +5,8 @@ import java.math.BigInteger;
 /**
  * A domain made finite: every issue's candidate values, listed. Discrete issues list their options,
  * integer ranges every integer (exact), and real ranges {@code realSteps} evenly spaced values from
- * min to max, both ends included. Outcomes of the space are numbered in mixed radix, last issue
+ * min to max, both ends included, each rounded to the decimals the range and the step imply
+ * ({@link RealIssue#grid(int)}). Outcomes of the space are numbered in mixed radix, last issue
  * fastest.
  */
 public final class OutcomeSpace {
@@ -41,15 +42,9 @@ public final class OutcomeSpace {
                     values[i][k] = integer.min() + k;
                 }
             } else {
-                RealIssue real = (RealIssue) issue;
-                int n = real.min() == real.max() ? 1 : realSteps;
-                values[i] = new double[n];
-                for (int k = 0; k < n; k++) {
-                    // min + (max − min)·k/(n − 1) can round past max: the ends are taken exactly.
-                    values[i][k] = k == 0 ? real.min()
-                            : k == n - 1 ? real.max()
-                            : Math.min(real.max(), real.min() + (real.max() - real.min()) * k / (n - 1));
-                }
+                // Rounded to the decimals the range and the step imply (see RealIssue.grid), so that
+                // analysis, offers and records all see 0.2 where the user wrote 0.2.
+                values[i] = ((RealIssue) issue).grid(realSteps);
             }
         }
     }

@@ -208,10 +208,9 @@ public final class SingleTextMediation implements ProtocolFactory {
                 return integer.min() + random.nextLong(integer.size());
             }
             RealIssue real = (RealIssue) issue;
-            int steps = org.parley.core.model.OutcomeSpace.DEFAULT_REAL_STEPS - 1;
-            int k = random.nextInt(steps + 1);
-            // min + (max − min) · k / steps can round past max; the ends are taken exactly.
-            return k == steps ? real.max() : Math.min(real.max(), real.min() + (real.max() - real.min()) * k / steps);
+            int steps = org.parley.core.model.OutcomeSpace.DEFAULT_REAL_STEPS;
+            // The values the analysis lists, rounded as it rounds them (RealIssue.grid).
+            return real.gridValue(random.nextInt(steps), steps);
         }
     }
 }

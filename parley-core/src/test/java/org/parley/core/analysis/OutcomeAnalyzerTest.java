@@ -55,6 +55,23 @@ class OutcomeAnalyzerTest {
     }
 
     @Test
+    void aRealRangeIsAnalysedAtTheValuesAsWritten() {
+        // x in −1..2 at 11 steps: −1, −0.7, ..., 0.2, ..., 2. "At least 0.2" keeps 0.2 and the six above
+        // it; computed in binary the 0.2 step was 0.19999999999999996 and fell out (6 acceptable).
+        Domain domain = new Domain(List.of(new RealIssue("x", -1, 2)));
+        var utility = new LinearAdditiveUtility(domain, new double[] {1},
+                List.of(new PiecewiseLinearValueFunction(new double[] {-1, 2}, new double[] {0, 1})));
+        var atLeast = new Constraint.Require(new Condition.InRange(0, 0.2, Double.POSITIVE_INFINITY));
+        Scenario scenario = new Scenario("real", domain, List.of(
+                new Party("a", new Preferences(utility, List.of(atLeast), 0, Discount.NONE))));
+        Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, null, 11), 10);
+        assertThat(analysis.acceptable()).contains(BigInteger.valueOf(7));
+        assertThat(analysis.ranges().get(0).worst().getAsDouble()).isCloseTo(0.4, within(1e-12));
+        assertThat(new BruteForceParetoFrontier().analyze(AnalysisProblem.of(scenario, null, 11), 10).acceptable())
+                .contains(BigInteger.valueOf(7));
+    }
+
+    @Test
     void distancesToFrontierAndPoints() {
         Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(split(0.3, 0.3, List.of())), 10);
         var d = analysis.distances(new double[] {0.7, 0.0});

@@ -33,6 +33,17 @@ class AgreementRuleTest {
     }
 
     @Test
+    void describesItselfNamingTheRequiredPartiesInTheirOrder() {
+        List<String> parties = List.of("a", "b", "c", "d", "e", "f");
+        assertThat(AgreementRule.unanimity(parties).describe(parties)).isEqualTo("unanimity: all 6 parties must sign");
+        assertThat(new AgreementRule(6, Set.of()).describe(parties)).isEqualTo("unanimity: all 6 parties must sign");
+        assertThat(new AgreementRule(5, Set.of("b", "a")).describe(parties)).isEqualTo("5 of 6 must sign, including a and b");
+        assertThat(new AgreementRule(4, Set.of()).describe(parties)).isEqualTo("4 of 6 must sign");
+        assertThat(AgreementRule.unanimity(List.of("a", "b")).describe(List.of("a", "b"))).isEqualTo("unanimity: both parties must sign");
+        assertThat(AgreementRule.unanimity(List.of("a")).describe(List.of("a"))).isEqualTo("unanimity: the one party must sign");
+    }
+
+    @Test
     void rejectsImpossibleRules() {
         assertThatThrownBy(() -> new AgreementRule(0, Set.of())).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new AgreementRule(1, Set.of("a", "b"))).hasMessageContaining("smaller than");

@@ -318,7 +318,8 @@ public final class GeniusReader {
         }
         Map<Integer, XmlElement> profileIssues = new LinkedHashMap<>();
         Map<Integer, XmlElement> weights = new LinkedHashMap<>();
-        collectProfile(objective, profileIssues, weights, warnings, new HashSet<>());
+        Map<Integer, XmlElement> objectives = new HashMap<>();
+        collectProfile(objective, profileIssues, weights, objectives, warnings, new HashSet<>());
         Map<Integer, GeniusIssue> byIndex = new HashMap<>();
         for (GeniusIssue issue : domainIssues) {
             byIndex.put(issue.index(), issue);
@@ -336,10 +337,20 @@ public final class GeniusReader {
                         + ") but the domain calls it (" + issue.issue().name() + "); matched by index, as GENIUS does");
             }
         }
-        for (var entry : weights.entrySet()) {
+        // GENIUS reads a weight for each issue by its index and uses nothing else: published files
+        // (the ANAC 2012 Fitness profiles) also weigh their root objective (<weight index="1"
+        // value="1.0"/> beside issues 2 to 6), and GENIUS reads them. So does Parley, saying so.
+        for (var iterator = weights.entrySet().iterator(); iterator.hasNext(); ) {
+            var entry = iterator.next();
             if (!byIndex.containsKey(entry.getKey())) {
-                throw entry.getValue().error("index", "the weight is for issue #" + entry.getKey()
-                        + ", which the domain does not have; its issue indices are " + new TreeSet<>(byIndex.keySet()));
+                XmlElement owner = objectives.get(entry.getKey());
+                warnings.add(entry.getValue().where() + ": ignored the weight for index " + entry.getKey() + ", "
+                        + (owner != null
+                                ? "the objective (" + owner.attribute("name") + "), not an issue"
+                                : "which no issue of the domain has (its issue indices are " + new TreeSet<>(byIndex.keySet())
+                                        + ")")
+                        + "; GENIUS weighs issues only");
+                iterator.remove();
             }
         }
         Set<String> warned = new HashSet<>();
@@ -395,7 +406,15 @@ public final class GeniusReader {
     }
 
     private static void collectProfile(XmlElement objective, Map<Integer, XmlElement> issues, Map<Integer, XmlElement> weights,
-            List<String> warnings, Set<String> warned) {
+            Map<Integer, XmlElement> objectives, List<String> warnings, Set<String> warned) {
+        String own = objective.attribute("index");
+        if (own != null) {
+            try {
+                objectives.put(Integer.parseInt(own.trim()), objective);
+            } catch (NumberFormatException e) {
+                // An objective's own index names nothing a profile needs; only a warning would use it.
+            }
+        }
         for (XmlElement child : objective.children()) {
             if (child.is("issue")) {
                 int index = (int) child.longAttribute("index");
@@ -410,7 +429,7 @@ public final class GeniusReader {
                     throw child.error("index", "the issue #" + index + " has two weights (first on line " + before.line() + ")");
                 }
             } else if (child.is("objective")) {
-                collectProfile(child, issues, weights, warnings, warned);
+                collectProfile(child, issues, weights, objectives, warnings, warned);
             } else if (!child.is("reservation") && !child.is("discount_factor") && warned.add(child.lowerName())) {
                 warnings.add(child.where() + ": ignored the element <" + child.name() + "> in the objective");
             }

@@ -127,6 +127,47 @@ class GeniusAwkwardFilesTest {
                 .contains("shop_buyer.xml:2", "weights sum to 4.0", "normalised");
     }
 
+    /**
+     * The shape of the ANAC 2012 Fitness profiles: the root objective has index 1, the issues 2 on,
+     * and the profile weighs the objective too ({@code <weight index="1" value="1.0"/>}). GENIUS
+     * reads only issue weights; so does Parley, with a warning naming file and line.
+     */
+    @Test
+    void aWeightOnTheObjectiveOrOnNoIssueIsIgnoredWithAWarning() throws IOException {
+        write("gym_domain.xml", """
+                <negotiation_template>
+                <utility_space number_of_issues="2">
+                <objective index="1" name="Gym" type="objective" etype="objective">
+                  <issue index="2" name="sport" type="discrete" etype="discrete"><item index="1" value="swim"/><item index="2" value="run"/></issue>
+                  <issue index="3" name="hours" type="discrete" etype="discrete"><item index="1" value="1"/><item index="2" value="3"/></issue>
+                </objective>
+                </utility_space>
+                </negotiation_template>
+                """);
+        write("gym_member.xml", """
+                <utility_space>
+                <objective index="1" name="Gym" type="objective" etype="objective">
+                  <issue index="2" name="sport" type="discrete"><item index="1" value="swim" evaluation="2"/><item index="2" value="run" evaluation="4"/></issue>
+                  <issue index="3" name="hours" type="discrete"><item index="1" value="1" evaluation="1"/><item index="2" value="3" evaluation="0"/></issue>
+                  <weight index="2" value="0.6"/>
+                  <weight index="3" value="0.4"/>
+                  <weight index="1" value="1.0"/>
+                  <weight index="9" value="0.5"/>
+                </objective>
+                </utility_space>
+                """);
+        Imported imported = ScenarioImport.load(dir);
+        var utility = (LinearAdditiveUtility) imported.scenario().party("member").preferences().utility();
+        assertThat(utility.weights()).containsExactly(0.6, 0.4);
+        assertThat(imported.scenario().party("member").preferences().utility(new Outcome(0, 0))).isCloseTo(0.3 + 0.4,
+                within(1e-12));
+        assertThat(imported.warnings()).containsExactly(
+                dir.resolve("gym_member.xml") + ":7: ignored the weight for index 1, the objective (Gym), not an issue;"
+                        + " GENIUS weighs issues only",
+                dir.resolve("gym_member.xml") + ":8: ignored the weight for index 9, which no issue of the domain has (its"
+                        + " issue indices are [2, 3]); GENIUS weighs issues only");
+    }
+
     @Test
     void noWeightsAtAllMeansEqualWeightsWithAWarningButAMissingOneIsAnError() throws IOException {
         Imported imported = load(profile("", ""));
