@@ -135,7 +135,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         root.put("pareto", pareto);
         List<Object> concepts = new ArrayList<>();
         for (SolutionConcept concept : analysis.concepts()) {
-            concepts.add(Map.of("key", concept.key(), "name", concept.displayName()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", concept.key());
+            entry.put("name", concept.displayName());
+            concepts.add(entry);
         }
         root.put("concepts", concepts);
         for (SolutionConcept concept : analysis.concepts()) {
