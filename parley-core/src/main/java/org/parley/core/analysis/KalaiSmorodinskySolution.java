@@ -3,10 +3,10 @@ package org.parley.core.analysis;
 /**
  * The Kalai–Smorodinsky solution (Kalai and Smorodinsky 1975, "Other solutions to Nash's bargaining
  * problem", Econometrica 43:513–518): argmax min_i (u_i − r_i) / (best_i − r_i) over the active
- * parties, best_i the party's best utility on the frontier (its ideal). On a finite frontier the
- * vector on the line from the reservations to the ideal point rarely exists; the max-min relative
- * gain is the point nearest that line in the sense the definition gives. Ratios are compared
- * exactly ({@link Ratio}).
+ * parties, best_i the party's best utility on the frontier (its ideal). On a finite frontier a
+ * vector on the line from the reservations to the ideal point rarely exists, so every party's share
+ * of its possible gain is rarely equal; this takes the vectors whose smallest share is largest.
+ * Ratios are compared exactly ({@link Ratio}).
  */
 public final class KalaiSmorodinskySolution extends MaximisingSolutionConcept<Ratio> {
 
