@@ -436,17 +436,24 @@ function renderDebrief() {
     facts.push(keyfact('Possible deals', Number(a.outcomes).toLocaleString('en')));
     if (a.acceptable !== undefined) facts.push(keyfact('Acceptable to all', Number(a.acceptable).toLocaleString('en')));
     if (a.distanceToPareto !== undefined) facts.push(keyfact('Distance to Pareto', fmtPoints(a.distanceToPareto) + ' pts'));
-    if (a.distanceToNash !== undefined) facts.push(keyfact('Distance to Nash', fmtPoints(a.distanceToNash) + ' pts'));
+    // One distance per solution concept the server lists, named as it names them.
+    for (const c of a.concepts || []) {
+      const distance = a['distanceTo' + c.key[0].toUpperCase() + c.key.slice(1)];
+      if (distance !== undefined) facts.push(keyfact('Distance to ' + c.name, fmtPoints(distance) + ' pts'));
+    }
   }
-  const nash = a.nash ? el('div', {class: 'small'}, el('h3', {}, 'The Nash bargaining point'),
-    el('p', {class: 'muted'}, Object.entries(a.nash.points).map(([k, x]) => title(k) + ' ' + fmtPoints(x)).join(' · ')),
-    el('p', {class: 'small'}, offerText(a.nash.outcome))) : el('p', {class: 'muted small'}, a.note || 'No deal was acceptable to everyone.');
+  const located = (a.concepts || []).filter(c => a[c.key]);
+  const points = located.length ? el('div', {class: 'small', id: 'bargaining-points'}, el('h3', {}, 'The bargaining points'),
+    located.map(c => el('div', {dataset: {concept: c.key}},
+      el('p', {}, el('strong', {}, c.name), ' · ', Object.entries(a[c.key].points).map(([k, x]) => title(k) + ' ' + fmtPoints(x)).join(' · ')),
+      el('p', {class: 'small muted'}, offerText(a[c.key].outcome)))))
+    : el('p', {class: 'muted small'}, a.note || 'No deal was acceptable to everyone.');
   const deal = r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null;
   const plotCard = el('section', {class: 'card', id: 'plot-card'},
     el('div', {class: 'card-head'}, el('h2', {}, 'The outcome space'), el('div', {class: 'row', id: 'axes'})),
     el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties.'
-      + ' On the dark line no deal everyone accepts could give one more without giving another less; the red'
-      + ' diamond is the Nash bargaining point; the coloured paths are the offers as they were made.'),
+      + ' On the dark line no deal everyone accepts could give one more without giving another less; the marked'
+      + ' points are the bargaining points (see the legend); the coloured paths are the offers as they were made.'),
     el('div', {class: 'plot-wrap', id: 'plot'}, el('p', {class: 'muted'}, 'Drawing…')),
     el('div', {class: 'legend', id: 'legend'}),
     el('div', {class: 'actions'},
@@ -457,7 +464,7 @@ function renderDebrief() {
   clear(root,
     el('section', {class: 'card'}, banner, deal,
       el('div', {class: 'debrief-grid'}, el('div', {}, el('h3', {class: 'section-title'}, 'Scores, revealed'), scores),
-        el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), el('div', {class: 'analysis-facts'}, facts), nash))),
+        el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), el('div', {class: 'analysis-facts'}, facts), points))),
     plotCard, briefs);
   root.classList.remove('hidden');
   root.classList.add('stack');

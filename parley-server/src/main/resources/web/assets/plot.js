@@ -14,6 +14,45 @@ function svg(tag, attrs, ...children) {
   return node;
 }
 
+const CONCEPT_SHAPES = ['diamond', 'square', 'triangle', 'circle', 'cross'];
+const CONCEPT_COLOURS = ['#dc2626', '#111827', '#7c3aed', '#0891b2', '#a16207', '#4b5563'];
+
+/** The shape, colour and size (width in px) of the k-th concept's marker, the same in chart and legend. */
+function conceptStyle(k) {
+  return {shape: CONCEPT_SHAPES[k % CONCEPT_SHAPES.length], colour: CONCEPT_COLOURS[k % CONCEPT_COLOURS.length],
+    size: Math.max(5, 12 - 2 * k)};
+}
+
+/** An id for a concept's marker: its key in kebab case (nash, kalai-smorodinsky). */
+function conceptId(key) {
+  return key.replace(/[A-Z]/g, c => '-' + c.toLowerCase());
+}
+
+function conceptMarker(concept, k, sx, sy) {
+  const {shape, colour, size} = conceptStyle(k);
+  const [x, y] = concept.point;
+  const cx = sx(x), cy = sy(y), h = size / 2;
+  const attrs = {fill: colour, stroke: '#fff', 'stroke-width': 1.5, id: conceptId(concept.key), class: 'concept',
+    'data-concept': concept.key};
+  const tooltip = svg('title', {}, concept.name + ' point');
+  const polygon = points => svg('polygon', {...attrs, points: points.map(([px, py]) => (cx + px) + ',' + (cy + py)).join(' ')}, tooltip);
+  switch (shape) {
+    case 'diamond':
+      return svg('rect', {...attrs, x: cx - h, y: cy - h, width: size, height: size, transform: `rotate(45 ${cx} ${cy})`}, tooltip);
+    case 'square':
+      return svg('rect', {...attrs, x: cx - h, y: cy - h, width: size, height: size}, tooltip);
+    case 'triangle':
+      return polygon([[-h, -h], [h, -h], [0, h]]);
+    case 'circle':
+      return svg('circle', {...attrs, cx, cy, r: h}, tooltip);
+    default: {
+      const t = h * 0.4;
+      return polygon([[-h, -h + t], [-t, 0], [-h, h - t], [-h + t, h], [0, t], [h - t, h], [h, h - t], [t, 0], [h, -h + t],
+        [h - t, -h], [0, -t], [-h + t, -h]]);
+    }
+  }
+}
+
 function outcomePlot(data, colours) {
   const W = 660, H = 500, L = 60, R = 20, T = 18, B = 54;
   const max = 100;
@@ -62,15 +101,9 @@ function outcomePlot(data, colours) {
     root.append(g);
   }
 
-  if (data.kalaiSmorodinsky) {
-    const [x, y] = data.kalaiSmorodinsky;
-    root.append(svg('rect', {x: sx(x) - 5, y: sy(y) - 5, width: 10, height: 10, fill: '#111827', stroke: '#fff', 'stroke-width': 1.5, id: 'kalai-smorodinsky'}));
-  }
-  if (data.nash) {
-    const [x, y] = data.nash;
-    root.append(svg('rect', {x: sx(x) - 6, y: sy(y) - 6, width: 12, height: 12, fill: '#dc2626', stroke: '#fff', 'stroke-width': 1.5,
-      transform: `rotate(45 ${sx(x)} ${sy(y)})`, id: 'nash'}));
-  }
+  // The solution concepts' points, in the server's order; each later one is drawn smaller, on top,
+  // so that points that coincide all show.
+  (data.concepts || []).forEach((concept, k) => root.append(conceptMarker(concept, k, sx, sy)));
   if (data.agreement) {
     const [x, y] = data.agreement;
     root.append(svg('circle', {cx: sx(x), cy: sy(y), r: 11, fill: 'none', stroke: '#f59e0b', 'stroke-width': 3, id: 'agreement'}));
@@ -82,8 +115,11 @@ function outcomePlot(data, colours) {
 function plotLegend(data, colours) {
   const item = (cls, colour, text) => el('span', {}, el('i', {class: cls, dataset: {colour}}), text);
   const items = [item('', '#c9ced8', 'possible deal'), item('', '#8fb3ea', 'acceptable to everyone'),
-    item('line', '#1e3a8a', 'Pareto frontier'), item('diamond', '#dc2626', 'Nash point')];
-  if (data.kalaiSmorodinsky) items.push(item('square', '#111827', 'Kalai–Smorodinsky point'));
+    item('line', '#1e3a8a', 'Pareto frontier')];
+  (data.concepts || []).forEach((concept, k) => {
+    const style = conceptStyle(k);
+    items.push(item(style.shape, style.colour, concept.name + ' point'));
+  });
   if (data.agreement) items.push(item('', '#f59e0b', 'the agreement'));
   for (const [party, points] of Object.entries(data.offers)) {
     if (points.length) items.push(item('', colours[party] || '#6b7280', (party === 'mediator' ? 'mediator' : title(party)) + '’s offers'));

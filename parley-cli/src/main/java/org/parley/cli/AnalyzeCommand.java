@@ -17,7 +17,8 @@ import org.parley.core.analysis.BargainingPoint;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
 import org.parley.core.analysis.PartyRange;
-import org.parley.core.analysis.Solution;
+import org.parley.core.analysis.SolutionConcept;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.AgreementRule;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
@@ -30,10 +31,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Exact outcome analysis of a scenario: counts, Pareto frontier, bargaining points, party ranges. */
+/**
+ * Exact outcome analysis of a scenario: counts, Pareto frontier, the point of every registered
+ * solution concept, party ranges.
+ */
 @Command(name = "analyze", description = "Analyse a scenario exactly: outcomes, acceptable outcomes, Pareto frontier,"
-        + " Nash, Kalai-Smorodinsky, utilitarian and egalitarian points; under the scenario's agreement rule when it"
-        + " is not unanimity (passing deals, each minimal winning coalition, the rule's frontier).")
+        + " and the point of every solution concept (Nash, Kalai-Smorodinsky and the others registered); under the scenario's"
+        + " agreement rule when it is not unanimity (passing deals, each minimal winning coalition, the rule's frontier).")
 final class AnalyzeCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -158,8 +162,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         pareto.put("outcomes", outcomes.stream().map(o -> outcomeTree(problem, o)).toList());
         pareto.put("complete", outcomes.size() == analysis.pareto().count());
         root.put("pareto", pareto);
-        for (Solution solution : Solution.values()) {
-            root.put(solution.key(), analysis.point(solution).map(p -> pointTree(problem, p)).orElse(null));
+        List<Object> concepts = new ArrayList<>();
+        for (SolutionConcept concept : analysis.concepts()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", concept.key());
+            entry.put("name", concept.displayName());
+            concepts.add(entry);
+        }
+        root.put("concepts", concepts);
+        for (SolutionConcept concept : analysis.concepts()) {
+            root.put(concept.key(), analysis.point(concept.key()).map(p -> pointTree(problem, p)).orElse(null));
         }
         Map<String, Object> ranges = new LinkedHashMap<>();
         for (PartyRange range : analysis.ranges()) {
@@ -254,14 +266,19 @@ final class AnalyzeCommand implements Callable<Integer> {
             return;
         }
         Domain domain = problem.space().domain();
-        out.printf("%-18s", "point");
+        int labels = 17;
+        for (SolutionConcept concept : analysis.concepts()) {
+            labels = Math.max(labels, SolutionConcepts.words(concept.key(), '-').length());
+        }
+        String label = "%-" + (labels + 1) + "s";
+        out.printf(label, "point");
         for (String name : names) {
             out.printf(" %" + Math.max(8, name.length()) + "s", name);
         }
         out.printf(" %6s  %s%n", "ties", "outcome (" + String.join(" · ", domain.names()) + ")");
-        for (Solution solution : Solution.values()) {
-            BargainingPoint point = analysis.point(solution).orElseThrow();
-            out.printf("%-18s", label(solution));
+        for (SolutionConcept concept : analysis.concepts()) {
+            BargainingPoint point = analysis.point(concept.key()).orElseThrow();
+            out.printf(label, SolutionConcepts.words(concept.key(), '-'));
             row(out, names, point.point());
             out.printf(" %6d  %s%n", point.ties(), String.join(" · ", domain.format(point.outcome()).values()));
         }
@@ -273,13 +290,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         int shown = Math.min(list, points.size());
         out.printf("pareto frontier: %s%n", shown == points.size() ? "all " + points.size() + " vectors"
                 : "first " + shown + " of " + points.size() + " vectors (--list N for more)");
-        out.printf("%-18s", "");
+        out.printf(label, "");
         for (String name : names) {
             out.printf(" %" + Math.max(8, name.length()) + "s", name);
         }
         out.printf(" %6s  %s%n", "count", "first outcome");
         for (FrontierPoint point : points.subList(0, shown)) {
-            out.printf("%-18s", "");
+            out.printf(label, "");
             row(out, names, point);
             Outcome first = analysis.pareto().outcomes(point, 1).get(0);
             out.printf(" %6d  %s%n", point.count(), String.join(" · ", domain.format(first).values()));
@@ -290,15 +307,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (int p = 0; p < names.size(); p++) {
             out.printf(" %" + Math.max(8, names.get(p).length()) + "s", format(point.utility(p)));
         }
-    }
-
-    private static String label(Solution solution) {
-        return switch (solution) {
-            case NASH -> "nash";
-            case KALAI_SMORODINSKY -> "kalai-smorodinsky";
-            case UTILITARIAN -> "utilitarian";
-            case EGALITARIAN -> "egalitarian";
-        };
     }
 
     private static String format(OptionalDouble value) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
-import org.parley.core.analysis.BargainingPoint;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.SolutionConcept;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
@@ -22,6 +22,7 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.preference.Preferences;
+import org.parley.plot.ConceptPoint;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.plot.Point;
 import org.parley.plot.TimelinePlot;
@@ -39,9 +40,9 @@ final class NegotiationPlots {
 
     /**
      * The outcome space of parties {@code x} and {@code y}: every outcome (a fixed random sample of
-     * {@value #SAMPLE} when there are more), those acceptable to both, the Pareto frontier, Nash and
-     * Kalai–Smorodinsky points of the two (their own bargaining problem, the others left out), the
-     * reservation values, each mover's offers in order, and the agreement.
+     * {@value #SAMPLE} when there are more), those acceptable to both, the Pareto frontier and the
+     * point of every solution concept for the two (their own bargaining problem, the others left
+     * out), the reservation values, each mover's offers in order, and the agreement.
      */
     static OutcomeSpacePlot outcomeSpace(Scenario scenario, NegotiationRecord record, String x, String y) {
         Preferences px = scenario.party(x).preferences();
@@ -53,16 +54,17 @@ final class NegotiationPlots {
             (px.acceptable(outcome) && py.acceptable(outcome) ? acceptable : outcomes).add(point);
         }
         List<Point> frontier = new ArrayList<>();
-        Point nash = null;
-        Point ks = null;
+        List<ConceptPoint> concepts = new ArrayList<>();
         try {
             Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
                     OutcomeSpace.DEFAULT_REAL_STEPS), 1);
             for (FrontierPoint point : analysis.pareto().points()) {
                 frontier.add(new Point(point.utility(0), point.utility(1)));
             }
-            nash = analysis.nash().map(NegotiationPlots::point).orElse(null);
-            ks = analysis.kalaiSmorodinsky().map(NegotiationPlots::point).orElse(null);
+            for (SolutionConcept concept : analysis.concepts()) {
+                analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
+                        concept.displayName(), new Point(p.point().utility(0), p.point().utility(1)))));
+            }
         } catch (IllegalArgumentException beyondLimits) {
             // Drawn without the analysis.
         }
@@ -78,12 +80,8 @@ final class NegotiationPlots {
         String title = scenario.name() + ": outcomes as " + x + " and " + y + " see them"
                 + (record.result() == null ? "" : record.result().agreement() ? " — agreement in round "
                         + (record.result().rounds() - 1) : " — no agreement");
-        return new OutcomeSpacePlot(title, x, y, outcomes, acceptable, frontier, nash, ks, px.reservation(),
+        return new OutcomeSpacePlot(title, x, y, outcomes, acceptable, frontier, concepts, px.reservation(),
                 py.reservation(), offers, agreement);
-    }
-
-    private static Point point(BargainingPoint point) {
-        return new Point(point.point().utility(0), point.point().utility(1));
     }
 
     /**

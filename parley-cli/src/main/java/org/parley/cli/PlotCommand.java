@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** Charts of one negotiation: a stored one, or one run on the spot from a scenario file. */
 @Command(name = "plot", description = {
-        "Chart a negotiation: the outcome space of two parties (outcomes, acceptable region, Pareto frontier, Nash and"
-                + " Kalai–Smorodinsky points, reservation values, each party's offers, the agreement), and each party's"
+        "Chart a negotiation: the outcome space of two parties (outcomes, acceptable region, Pareto frontier, every"
+                + " solution concept's point, reservation values, each party's offers, the agreement), and each party's"
                 + " utility over the rounds (FILE-utilities.svg/.png beside it).",
         "ID_OR_RUN is a stored record's id (or a unique prefix), or a scenario file, which is then run on the spot"
                 + " (not stored) with the run options below, as parley run would."})

@@ -37,10 +37,7 @@ final class RecordFormats {
         node.setAll(NegotiationJson.of(scenario.domain()).recordNode(entry.negotiation()));
         Analysis.Distances distances = RunCommand.distances(scenario, entry.negotiation().result());
         if (distances != null) {
-            ObjectNode d = ((ObjectNode) node.get("result")).putObject("distances");
-            putNumber(d, "pareto", distances.pareto());
-            putNumber(d, "nash", distances.nash());
-            putNumber(d, "kalaiSmorodinsky", distances.kalaiSmorodinsky());
+            putDistances((ObjectNode) node.get("result"), distances);
         }
         ObjectNode meta = node.putObject("stored");
         meta.put("source", stored.source());
@@ -51,6 +48,16 @@ final class RecordFormats {
         JsonNode scenarioTree = MAPPER.valueToTree(ScenarioWriter.toTree(scenario));
         node.set("scenarioFile", scenarioTree);
         return node;
+    }
+
+    /**
+     * {@code result.distances}: {@code pareto} and one field per solution concept, named by its key
+     * (null where nothing is acceptable).
+     */
+    static void putDistances(ObjectNode result, Analysis.Distances distances) {
+        ObjectNode d = result.putObject("distances");
+        putNumber(d, "pareto", distances.pareto());
+        distances.concepts().forEach((key, value) -> putNumber(d, key, value));
     }
 
     static void putNumber(ObjectNode node, String key, double value) {

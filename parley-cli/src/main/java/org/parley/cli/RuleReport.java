@@ -177,7 +177,7 @@ final class RuleReport {
         pareto.put("points", points);
         map.put("pareto", pareto);
         for (var entry : own.points().entrySet()) {
-            map.put(entry.getKey().key(), pointTree(coalition, entry.getValue()));
+            map.put(entry.getKey(), pointTree(coalition, entry.getValue()));
         }
         return map;
     }
@@ -321,7 +321,7 @@ final class RuleReport {
         header(out, names, "ties", "outcome (" + String.join(" · ", domain.names()) + ")");
         for (var entry : own.points().entrySet()) {
             BargainingPoint point = entry.getValue();
-            out.printf("%-18s", label(entry.getKey().key()));
+            out.printf("%-18s", label(entry.getKey()));
             row(out, names, coalition.lift(point.point()));
             out.printf(" %6d  %s%n", point.ties(), String.join(" · ", domain.format(point.outcome()).values()));
         }

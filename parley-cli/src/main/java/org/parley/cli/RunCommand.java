@@ -117,10 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 node = withId;
             }
             if (distances != null && record.result() != null) {
-                ObjectNode d = ((ObjectNode) node.get("result")).putObject("distances");
-                putDistance(d, "pareto", distances.pareto());
-                putDistance(d, "nash", distances.nash());
-                putDistance(d, "kalaiSmorodinsky", distances.kalaiSmorodinsky());
+                RecordFormats.putDistances((ObjectNode) node.get("result"), distances);
             }
             out.println(NegotiationJson.pretty(node));
         } else {
@@ -128,15 +125,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void putDistance(ObjectNode node, String key, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
-    }
-
-    /** Distances of the result from the frontier, Nash and KS points; null when the analysis is out of reach. */
+    /**
+     * Distances of the result from the frontier and every solution concept's point; null when the
+     * analysis is out of reach.
+     */
     static Analysis.Distances distances(Scenario scenario, Result result) {
         if (result == null) {
             return null;

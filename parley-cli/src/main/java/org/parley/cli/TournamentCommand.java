@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
+import org.parley.core.analysis.NashSolution;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.StrategySpec;
@@ -234,7 +236,7 @@ final class TournamentCommand implements Callable<Integer> {
             rows.add(new String[] {String.valueOf(r.rank()), r.strategy(), f3(r.utility()), f3(r.halfWidth()),
                 f3(r.undiscounted()), Double.isNaN(r.agreementRate()) ? "" : String.format(Locale.ROOT, "%.0f%%",
                         100 * r.agreementRate()), f3(r.socialWelfare()), Double.isNaN(r.rounds()) ? ""
-                        : String.format(Locale.ROOT, "%.1f", r.rounds()), f3(r.distancePareto()), f3(r.distanceNash()),
+                        : String.format(Locale.ROOT, "%.1f", r.rounds()), f3(r.distancePareto()), f3(r.distance(NashSolution.KEY)),
                 String.valueOf(r.negotiations())});
         }
         Tables.print(rows, out, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -266,7 +268,9 @@ final class TournamentCommand implements Callable<Integer> {
             RecordFormats.putNumber(row, "socialWelfare", r.socialWelfare());
             RecordFormats.putNumber(row, "rounds", r.rounds());
             RecordFormats.putNumber(row, "distancePareto", r.distancePareto());
-            RecordFormats.putNumber(row, "distanceNash", r.distanceNash());
+            for (String key : SolutionConcepts.registered().keys()) {
+                RecordFormats.putNumber(row, SolutionConcepts.prefixed("distance", key), r.distance(key));
+            }
         }
         ArrayNode scenarios = root.putArray("scenarios");
         for (int s = 0; s < plan.scenarios().size(); s++) {
@@ -280,7 +284,10 @@ final class TournamentCommand implements Callable<Integer> {
                     : (double) mine.stream().filter(MatchResult::agreement).count() / mine.size());
             RecordFormats.putNumber(node, "socialWelfare", mean(mine.stream().mapToDouble(MatchResult::socialWelfare)));
             RecordFormats.putNumber(node, "distancePareto", mean(mine.stream().mapToDouble(MatchResult::distancePareto)));
-            RecordFormats.putNumber(node, "distanceNash", mean(mine.stream().mapToDouble(MatchResult::distanceNash)));
+            for (String key : SolutionConcepts.registered().keys()) {
+                RecordFormats.putNumber(node, SolutionConcepts.prefixed("distance", key),
+                        mean(mine.stream().mapToDouble(r -> r.distance(key))));
+            }
         }
         root.set("settings", setupJson(setup));
         return root;

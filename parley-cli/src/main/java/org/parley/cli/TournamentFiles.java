@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Result;
@@ -163,8 +165,9 @@ final class TournamentFiles {
         node.set("discounted", MAPPER.valueToTree(r.discounted()));
         node.put("socialWelfare", r.socialWelfare());
         RecordFormats.putNumber(node, "distancePareto", r.distancePareto());
-        RecordFormats.putNumber(node, "distanceNash", r.distanceNash());
-        RecordFormats.putNumber(node, "distanceKalaiSmorodinsky", r.distanceKalaiSmorodinsky());
+        for (String key : SolutionConcepts.registered().keys()) {
+            RecordFormats.putNumber(node, SolutionConcepts.prefixed("distance", key), r.distance(key));
+        }
         node.set("finalOffer", r.finalOffer() == null ? node.nullNode()
                 : NegotiationJson.of(scenario.domain()).outcomeNode(r.finalOffer()));
         node.put("record", recordId);
@@ -190,6 +193,11 @@ final class TournamentFiles {
                         + strategies + ") is not the one this tournament plans there (" + scenario.name() + ", "
                         + planned + "); was the folder written by another tournament?");
             }
+            Map<String, Double> distances = new LinkedHashMap<>();
+            for (String key : SolutionConcepts.registered().keys()) {
+                // A journal written before a concept was registered has no field for it: NaN.
+                distances.put(key, number(node.get(SolutionConcepts.prefixed("distance", key))));
+            }
             JsonNode offer = node.get("finalOffer");
             Outcome finalOffer = offer == null || offer.isNull() ? null
                     : NegotiationJson.of(scenario.domain()).outcome(offer, "finalOffer");
@@ -198,8 +206,7 @@ final class TournamentFiles {
                     Result.Ending.valueOf(node.get("ending").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
                     node.get("rounds").asInt(), node.get("time").asDouble(), node.get("millis").asLong(),
                     doubles(node.get("utilities")), doubles(node.get("discounted")), node.get("socialWelfare").asDouble(),
-                    number(node.get("distancePareto")), number(node.get("distanceNash")),
-                    number(node.get("distanceKalaiSmorodinsky")), finalOffer);
+                    number(node.get("distancePareto")), distances, finalOffer);
         } catch (NullPointerException | IllegalArgumentException e) {
             if (e instanceof UserException user) {
                 throw user;
@@ -242,7 +249,11 @@ final class TournamentFiles {
         for (int i = 1; i <= roles; i++) {
             header.add("discounted_" + i);
         }
-        header.addAll(List.of("social_welfare", "distance_pareto", "distance_nash", "distance_ks", "final_offer"));
+        header.addAll(List.of("social_welfare", "distance_pareto"));
+        for (String key : SolutionConcepts.registered().keys()) {
+            header.add("distance_" + SolutionConcepts.words(key, '_'));
+        }
+        header.add("final_offer");
         List<String> lines = new ArrayList<>();
         lines.add(Csv.row(header));
         for (MatchResult r : results.values()) {
@@ -260,8 +271,10 @@ final class TournamentFiles {
             for (int i = 0; i < roles; i++) {
                 row.add(i < r.parties().size() ? Csv.number(r.discounted().get(i)) : "");
             }
-            row.addAll(List.of(Csv.number(r.socialWelfare()), Csv.number(r.distancePareto()), Csv.number(r.distanceNash()),
-                    Csv.number(r.distanceKalaiSmorodinsky())));
+            row.addAll(List.of(Csv.number(r.socialWelfare()), Csv.number(r.distancePareto())));
+            for (String key : SolutionConcepts.registered().keys()) {
+                row.add(Csv.number(r.distance(key)));
+            }
             row.add(r.finalOffer() == null ? "" : offer(scenario, r.finalOffer()));
             lines.add(Csv.row(row));
         }

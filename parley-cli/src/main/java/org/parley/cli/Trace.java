@@ -1,9 +1,12 @@
 package org.parley.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.parley.core.analysis.Analysis;
+import org.parley.core.analysis.SolutionConcept;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
@@ -17,6 +20,9 @@ import org.parley.core.protocol.Protocols;
 
 /** The human-readable trace of a run: a header, one line per event, and the result. */
 final class Trace {
+
+    /** The longest line of distances (the frontier, Nash and Kalai–Smorodinsky fit on the first). */
+    private static final int WIDTH = 110;
 
     private final Scenario scenario;
     private final NegotiationSettings settings;
@@ -103,10 +109,32 @@ final class Trace {
         }
         if (distances == null) {
             out.println("  distances: the outcome space is beyond the analysis's limits");
+        } else if (Double.isNaN(distances.pareto())) {
+            out.println("  distances: n/a (nothing is acceptable to all)");
         } else {
-            out.printf(Locale.ROOT, "  distance to the Pareto frontier %s, to the Nash point %s, to the Kalai–Smorodinsky point %s%n",
-                    format(distances.pareto()), format(distances.nash()), format(distances.kalaiSmorodinsky()));
+            List<String> parts = new ArrayList<>();
+            parts.add("distance to the Pareto frontier " + format(distances.pareto()));
+            SolutionConcepts concepts = SolutionConcepts.registered();
+            distances.concepts().forEach((key, value) -> parts.add("to the "
+                    + concepts.find(key).map(SolutionConcept::displayName).orElse(key) + " point " + format(value)));
+            wrap(parts);
         }
+    }
+
+    /** Comma-separated parts on lines of at most {@value #WIDTH} characters, continued lines indented. */
+    private void wrap(List<String> parts) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i) + (i < parts.size() - 1 ? "," : "");
+            if (i > 0 && line.length() + 1 + part.length() > WIDTH) {
+                out.println(line);
+                line = new StringBuilder("    ");
+            } else if (i > 0) {
+                line.append(' ');
+            }
+            line.append(part);
+        }
+        out.println(line);
     }
 
     /** One line of a table, without the padding of an empty last column. */
@@ -115,7 +143,7 @@ final class Trace {
     }
 
     private static String format(double distance) {
-        return Double.isNaN(distance) ? "n/a (nothing is acceptable to all)" : String.format(Locale.ROOT, "%.3f", distance);
+        return String.format(Locale.ROOT, "%.3f", distance);
     }
 
     private String options(Outcome outcome) {

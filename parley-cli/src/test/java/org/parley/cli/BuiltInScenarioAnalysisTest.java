@@ -36,9 +36,9 @@ class BuiltInScenarioAnalysisTest {
     private static void assertPoint(Analysis analysis, BargainingPoint point, long ties, Map<String, String> outcome,
             double... utilities) {
         var domain = analysis.problem().space().domain();
-        assertThat(domain.format(point.outcome())).as(point.solution().key()).isEqualTo(outcome);
-        assertThat(point.point().utilities()).as(point.solution().key()).containsExactly(utilities);
-        assertThat(point.ties()).as(point.solution().key()).isEqualTo(ties);
+        assertThat(domain.format(point.outcome())).as(point.concept()).isEqualTo(outcome);
+        assertThat(point.point().utilities()).as(point.concept()).containsExactly(utilities);
+        assertThat(point.ties()).as(point.concept()).isEqualTo(ties);
     }
 
     private static Map<String, String> outcome(Scenario scenario, String... options) {

@@ -80,7 +80,7 @@ class PlotCommandTest {
         assertThat(plot.xReservation()).isEqualTo(0.40);
         assertThat(plot.yReservation()).isEqualTo(0.35);
         assertThat(plot.frontier()).isNotEmpty().allMatch(p -> p.x() >= 0.4 - 1e-9 && p.y() >= 0.35 - 1e-9);
-        assertThat(plot.nash()).isNotNull();
+        assertThat(plot.concept("nash")).isNotNull();
         if (record.result().agreement()) {
             var outcome = record.result().outcome();
             assertThat(plot.agreement().x()).isCloseTo(scenario.party("union").preferences().utility(outcome), within(1e-12));

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.engine.Negotiation;
 import org.parley.store.Archive;
 import org.parley.store.Databases;
@@ -94,7 +95,14 @@ class TournamentCommandTest {
         assertThat(csv).hasSize(1 + 60);
         assertThat(csv.get(0)).startsWith("index,scenario,repetition,seed,party_1,strategy_1,party_2,strategy_2,")
                 .contains(",agreement,ending,rounds,time,millis,utility_1,")
-                .endsWith(",social_welfare,distance_pareto,distance_nash,distance_ks,final_offer");
+                .contains(",social_welfare,distance_pareto,distance_nash,distance_kalai_smorodinsky,distance_utilitarian,"
+                        + "distance_egalitarian,")
+                .endsWith(",final_offer");
+        // One distance column per registered concept, after the frontier's, in the registry's order.
+        List<String> header = fields(csv.get(0));
+        int pareto = header.indexOf("distance_pareto");
+        assertThat(header.subList(pareto + 1, header.size() - 1)).containsExactlyElementsOf(SolutionConcepts.registered()
+                .keys().stream().map(key -> "distance_" + SolutionConcepts.words(key, '_')).toList());
         for (int i = 1; i < csv.size(); i++) {
             assertThat(csv.get(i)).startsWith((i - 1) + ",");
         }
@@ -114,6 +122,12 @@ class TournamentCommandTest {
         // Each strategy plays in 6 of the 12 pairs, 18 of the 24 triples and all 24 quadruples.
         assertThat(summary.get("ranking").get(0).get("negotiations").asInt()).isEqualTo(6 + 18 + 24);
         assertThat(summary.get("scenarios")).hasSize(3);
+        for (String key : SolutionConcepts.registered().keys()) {
+            String field = SolutionConcepts.prefixed("distance", key);
+            assertThat(summary.get("ranking").get(0).has(field)).as(field).isTrue();
+            assertThat(summary.get("scenarios").get(0).get(field).isNumber()).as(field).isTrue();
+        }
+        assertThat(summary.get("ranking").get(0).has("distanceKalaiSmorodinsky")).isTrue();
         assertThat(summary.at("/settings/strategies/2").asText()).isEqualTo("time-dependent:e=0.5,ac=const");
 
         assertThat(referenceRun.out()).contains("60 negotiations (60 run now)")

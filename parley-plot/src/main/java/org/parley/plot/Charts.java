@@ -32,8 +32,18 @@ public final class Charts {
     private static final Color GREY = new Color(200, 200, 200);
     private static final Color ACCEPTABLE = new Color(140, 180, 220);
     private static final Color FRONTIER = new Color(30, 60, 120);
-    private static final Color NASH = new Color(200, 30, 30);
-    private static final Color KS = new Color(20, 140, 60);
+    /**
+     * How the k-th concept point is drawn: colour, shape and size cycle through these. Sizes shrink
+     * down the list so that points that coincide all show (each inside the one before).
+     */
+    private static final Color[] CONCEPT_COLOURS = {
+        new Color(200, 30, 30), new Color(20, 140, 60), new Color(120, 60, 170), new Color(0, 120, 200),
+        new Color(150, 100, 0), new Color(60, 60, 60)
+    };
+    private static final org.knowm.xchart.style.markers.Marker[] CONCEPT_MARKERS = {
+        SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CIRCLE, SeriesMarkers.CROSS,
+        SeriesMarkers.PLUS
+    };
     private static final Color AGREEMENT = new Color(240, 160, 0);
     private static final Color[] PARTY_COLOURS = {
         new Color(130, 40, 160), new Color(0, 150, 150), new Color(180, 90, 20), new Color(90, 90, 90),
@@ -76,9 +86,11 @@ public final class Charts {
             path.setMarkerColor(c);
             path.setLineStyle(new BasicStroke(1.0f));
         }
-        point(chart, "Nash point", plot.nash(), NASH, SeriesMarkers.DIAMOND, 16);
-        // Smaller than the Nash diamond, so that both show when they coincide.
-        point(chart, "Kalai–Smorodinsky point", plot.kalaiSmorodinsky(), KS, SeriesMarkers.SQUARE, 9);
+        for (int k = 0; k < plot.concepts().size(); k++) {
+            ConceptPoint concept = plot.concepts().get(k);
+            point(chart, concept.name() + " point", concept.point(), CONCEPT_COLOURS[k % CONCEPT_COLOURS.length],
+                    CONCEPT_MARKERS[k % CONCEPT_MARKERS.length], Math.max(6, 16 - 3 * k));
+        }
         point(chart, "agreement", plot.agreement(), AGREEMENT, SeriesMarkers.CIRCLE, 14);
         return chart;
     }

@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * What an outcome-space chart shows for two parties: every outcome (or a sample, for large spaces),
- * the acceptable ones, the Pareto frontier, the Nash and Kalai–Smorodinsky points, each party's
- * reservation value, each party's offers in order, and the agreement. Coordinates are utilities:
- * x for {@code xParty}, y for {@code yParty}. Nullable: {@code nash}, {@code kalaiSmorodinsky},
- * {@code agreement}.
+ * the acceptable ones, the Pareto frontier, the points of the solution concepts (in the order
+ * given, which is the order they are drawn and listed in), each party's reservation value, each
+ * party's offers in order, and the agreement. Coordinates are utilities: x for {@code xParty}, y
+ * for {@code yParty}. Nullable: {@code agreement}.
  */
 public record OutcomeSpacePlot(
         String title,
@@ -18,8 +18,7 @@ public record OutcomeSpacePlot(
         List<Point> outcomes,
         List<Point> acceptable,
         List<Point> frontier,
-        Point nash,
-        Point kalaiSmorodinsky,
+        List<ConceptPoint> concepts,
         double xReservation,
         double yReservation,
         Map<String, List<Point>> offers,
@@ -29,9 +28,20 @@ public record OutcomeSpacePlot(
         outcomes = List.copyOf(outcomes);
         acceptable = List.copyOf(acceptable);
         frontier = List.copyOf(frontier);
+        concepts = List.copyOf(concepts);
         offers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(offers));
         if (xParty == null || yParty == null) {
             throw new IllegalArgumentException("An outcome-space plot needs two parties.");
         }
+    }
+
+    /** The point of the concept with {@code key}, or null when the plot has none. */
+    public Point concept(String key) {
+        for (ConceptPoint point : concepts) {
+            if (point.key().equals(key)) {
+                return point.point();
+            }
+        }
+        return null;
     }
 }

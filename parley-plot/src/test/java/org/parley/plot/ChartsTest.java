@@ -42,7 +42,9 @@ class ChartsTest {
         offers.put("federation", List.of(new Point(1, 0), new Point(0.8, 0.1), new Point(0.6, 0.3)));
         offers.put("union", List.of(new Point(0, 1), new Point(0.2, 0.7), new Point(0.5, 0.5)));
         return new OutcomeSpacePlot("cardassian-talks", "federation", "union", outcomes, acceptable, frontier,
-                new Point(0.6, 0.4), new Point(0.5, 0.5), 0.3, 0.2, offers, new Point(0.5, 0.5));
+                List.of(new ConceptPoint("nash", "Nash", new Point(0.6, 0.4)),
+                        new ConceptPoint("kalaiSmorodinsky", "Kalai–Smorodinsky", new Point(0.5, 0.5))),
+                0.3, 0.2, offers, new Point(0.5, 0.5));
     }
 
     @Test
@@ -58,6 +60,25 @@ class ChartsTest {
                 .isGreaterThanOrEqualTo(plot.outcomes().size() + plot.acceptable().size() + plot.frontier().size() + 1);
         // XChart draws text as outlines: titles, ticks and legend entries are paths.
         assertThat(document.getElementsByTagName("path").getLength()).isGreaterThan(40);
+    }
+
+    @Test
+    void everyConceptPointIsASeriesOfItsOwnInTheGivenOrder() {
+        OutcomeSpacePlot sample = samplePlot();
+        List<ConceptPoint> concepts = new ArrayList<>(sample.concepts());
+        for (int k = 0; k < 7; k++) {
+            concepts.add(new ConceptPoint("extra" + k, "extra " + k, new Point(0.1 * k, 0.5)));
+        }
+        OutcomeSpacePlot plot = new OutcomeSpacePlot(sample.title(), sample.xParty(), sample.yParty(), sample.outcomes(),
+                sample.acceptable(), sample.frontier(), concepts, sample.xReservation(), sample.yReservation(),
+                sample.offers(), sample.agreement());
+        var series = Charts.outcomeSpace(plot).getSeriesMap();
+        List<String> drawn = series.keySet().stream().filter(name -> name.endsWith(" point")).toList();
+        assertThat(drawn).containsExactlyElementsOf(concepts.stream().map(c -> c.name() + " point").toList());
+        assertThat(series.get("extra 3 point").getXData()[0]).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(series.get("Nash point").getYData()[0]).isEqualTo(0.4);
+        assertThat(plot.concept("nash")).isEqualTo(new Point(0.6, 0.4));
+        assertThat(plot.concept("raiffa")).isNull();
     }
 
     @Test

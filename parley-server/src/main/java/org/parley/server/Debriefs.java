@@ -17,6 +17,8 @@ import org.parley.core.analysis.AnalysisProblem;
 import org.parley.core.analysis.BargainingPoint;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.SolutionConcept;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
 import org.parley.core.model.Party;
@@ -25,12 +27,13 @@ import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.Result;
 import org.parley.plot.Charts;
+import org.parley.plot.ConceptPoint;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.plot.Point;
 
 /**
  * The debriefing after the end: everyone's preferences and scores, the exact analysis (Pareto
- * frontier, Nash and Kalai–Smorodinsky points, distances of the result to them), and the outcome
+ * frontier, the point of every solution concept, distances of the result to them), and the outcome
  * space of any two parties with the path of offers, as JSON for the page and as an SVG chart drawn
  * by parley-plot.
  */
@@ -79,8 +82,11 @@ final class Debriefs {
             a.put("outcomes", analysis.outcomes().toString());
             analysis.acceptable().ifPresent(n -> a.put("acceptable", n.toString()));
             a.put("frontierOutcomes", analysis.pareto().count());
-            analysis.nash().ifPresent(p -> a.set("nash", point(scenario, analysis, p)));
-            analysis.kalaiSmorodinsky().ifPresent(p -> a.set("kalaiSmorodinsky", point(scenario, analysis, p)));
+            ArrayNode concepts = a.putArray("concepts");
+            for (SolutionConcept concept : analysis.concepts()) {
+                concepts.addObject().put("key", concept.key()).put("name", concept.displayName());
+                analysis.point(concept.key()).ifPresent(p -> a.set(concept.key(), point(scenario, analysis, p)));
+            }
             double[] achieved = new double[scenario.parties().size()];
             double welfare = 0;
             for (int i = 0; i < achieved.length; i++) {
@@ -91,7 +97,8 @@ final class Debriefs {
             if (!analysis.pareto().isEmpty()) {
                 Analysis.Distances d = analysis.distances(achieved);
                 a.put("distanceToPareto", Views.points(d.pareto()));
-                a.put("distanceToNash", Views.points(d.nash()));
+                d.concepts().forEach((key, distance) -> a.put(SolutionConcepts.prefixed("distanceTo", key),
+                        Views.points(distance)));
             }
         }
         return new Debrief(json, analysis, note);
@@ -133,8 +140,7 @@ final class Debriefs {
         }
         Debrief debrief = table.debrief();
         List<Point> frontier = new ArrayList<>();
-        Point nash = null;
-        Point ks = null;
+        List<ConceptPoint> concepts = new ArrayList<>();
         if (debrief.analysis() != null) {
             Analysis analysis = debrief.analysis();
             int ax = analysis.problem().parties().indexOf(x);
@@ -144,9 +150,10 @@ final class Debriefs {
                 projected.add(new Point(f.utility(ax), f.utility(ay)));
             }
             frontier = frontier2d(projected);
-            nash = analysis.nash().map(p -> new Point(p.point().utility(ax), p.point().utility(ay))).orElse(null);
-            ks = analysis.kalaiSmorodinsky().map(p -> new Point(p.point().utility(ax), p.point().utility(ay)))
-                    .orElse(null);
+            for (SolutionConcept concept : analysis.concepts()) {
+                analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
+                        concept.displayName(), new Point(p.point().utility(ax), p.point().utility(ay)))));
+            }
         }
         Map<String, List<Point>> offers = new LinkedHashMap<>();
         for (Party p : scenario.parties()) {
@@ -162,7 +169,7 @@ final class Debriefs {
         Point agreement = result.agreement()
                 ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
-                nash, ks, xp.reservation(), yp.reservation(), offers, agreement);
+                concepts, xp.reservation(), yp.reservation(), offers, agreement);
     }
 
     /** The points no other point beats on both axes, by increasing x. */
@@ -188,11 +195,11 @@ final class Debriefs {
         node.set("outcomes", points(plot.outcomes()));
         node.set("acceptable", points(plot.acceptable()));
         node.set("frontier", points(plot.frontier()));
-        if (plot.nash() != null) {
-            node.set("nash", pair(plot.nash()));
-        }
-        if (plot.kalaiSmorodinsky() != null) {
-            node.set("kalaiSmorodinsky", pair(plot.kalaiSmorodinsky()));
+        // The list the page draws from, in order; each point also under its key, as before the list.
+        ArrayNode concepts = node.putArray("concepts");
+        for (ConceptPoint concept : plot.concepts()) {
+            concepts.addObject().put("key", concept.key()).put("name", concept.name()).set("point", pair(concept.point()));
+            node.set(concept.key(), pair(concept.point()));
         }
         if (plot.agreement() != null) {
             node.set("agreement", pair(plot.agreement()));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.store.RecordStatus;
 
 /** The JSON API over HTTP: creating, viewing, scoring, moving, the end, and every refusal with its field. */
@@ -135,6 +136,24 @@ class ApiTest {
         assertThat(plot.path("x").asText()).isEqualTo("union");
         assertThat(plot.path("outcomes").size() + plot.path("acceptable").size()).isEqualTo(81);
         assertThat(plot.path("frontier").size()).isPositive();
+        // Every registered solution concept, in order, with the name the page shows; also under its key.
+        List<String> keys = SolutionConcepts.registered().keys();
+        assertThat(plot.path("concepts").size()).isEqualTo(keys.size());
+        for (int k = 0; k < keys.size(); k++) {
+            JsonNode concept = plot.path("concepts").get(k);
+            assertThat(concept.path("key").asText()).isEqualTo(keys.get(k));
+            assertThat(concept.path("name").asText()).isEqualTo(SolutionConcepts.registered().get(keys.get(k)).displayName());
+            assertThat(concept.path("point").size()).isEqualTo(2);
+            assertThat(plot.path(keys.get(k))).isEqualTo(concept.path("point"));
+        }
+        assertThat(plot.path("nash").size()).isEqualTo(2);
+        JsonNode analysis = walked.json().path("debrief").path("analysis");
+        assertThat(analysis.path("concepts").size()).isEqualTo(keys.size());
+        for (String key : keys) {
+            assertThat(analysis.path(key).path("points").size()).as(key).isEqualTo(2);
+            assertThat(analysis.path(SolutionConcepts.prefixed("distanceTo", key)).isNumber()).as(key).isTrue();
+        }
+        assertThat(analysis.path("distanceToNash").isNumber()).isTrue();
     }
 
     @Test

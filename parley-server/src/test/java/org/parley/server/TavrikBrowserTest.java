@@ -110,6 +110,10 @@ class TavrikBrowserTest {
         WebElement plot = Browsers.visible(browser, By.id("outcome-plot"));
         assertThat(plot.findElements(By.id("frontier"))).hasSize(1);
         assertThat(plot.findElements(By.id("nash"))).hasSize(1);
+        // plot.js draws every concept the server lists, not a fixed set.
+        for (String key : org.parley.core.analysis.SolutionConcepts.registered().keys()) {
+            assertThat(plot.findElements(By.cssSelector(".concept[data-concept='" + key + "']"))).as(key).hasSize(1);
+        }
         assertThat(plot.findElements(By.cssSelector("g.offers[data-party='kaldari'] circle"))).isNotEmpty();
         String scores = browser.findElement(By.id("scores")).getText();
         assertThat(scores).contains("Federation").contains("Kaldari").contains("Vethari");

@@ -2,7 +2,8 @@ package org.parley.core.analysis;
 
 import java.math.BigInteger;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,59 +11,104 @@ import org.parley.core.model.Outcome;
 
 /**
  * The exact analysis of a problem: outcome counts, the Pareto frontier of the acceptable outcomes,
- * the bargaining solutions and each party's range. {@code acceptable} is empty (and
- * {@code acceptableNote} says why) when the exact count is beyond the analysis's limits; it is
- * never estimated. {@code points} is empty when no outcome is acceptable.
+ * the point of every solution concept in {@code concepts} (by key, in their order) and each party's
+ * range. {@code acceptable} is empty (and {@code acceptableNote} says why) when the exact count is
+ * beyond the analysis's limits; it is never estimated. {@code points} is empty when no outcome is
+ * acceptable.
  */
 public record Analysis(
         AnalysisProblem problem, String method, BigInteger outcomes, Optional<BigInteger> acceptable,
-        String acceptableNote, ParetoFrontier pareto, Map<Solution, BargainingPoint> points,
+        String acceptableNote, ParetoFrontier pareto, SolutionConcepts concepts, Map<String, BargainingPoint> points,
         List<PartyRange> ranges) {
 
     public Analysis {
-        points = points.isEmpty() ? Map.of() : new EnumMap<>(points);
+        points = Collections.unmodifiableMap(new LinkedHashMap<>(points));
         ranges = List.copyOf(ranges);
         acceptableNote = acceptableNote == null ? "" : acceptableNote;
+        for (String key : points.keySet()) {
+            if (!concepts.contains(key)) {
+                throw concepts.unknown(key);
+            }
+        }
     }
 
-    public Optional<BargainingPoint> point(Solution solution) {
-        return Optional.ofNullable(points.get(solution));
+    /**
+     * The point of the concept with {@code key}; empty when no outcome is acceptable.
+     *
+     * @throws IllegalArgumentException when no concept of this analysis has the key
+     */
+    public Optional<BargainingPoint> point(String key) {
+        if (!concepts.contains(key)) {
+            throw concepts.unknown(key);
+        }
+        return Optional.ofNullable(points.get(key));
     }
 
     public Optional<BargainingPoint> nash() {
-        return point(Solution.NASH);
+        return point(NashSolution.KEY);
     }
 
     public Optional<BargainingPoint> kalaiSmorodinsky() {
-        return point(Solution.KALAI_SMORODINSKY);
+        return point(KalaiSmorodinskySolution.KEY);
     }
 
     public Optional<BargainingPoint> utilitarian() {
-        return point(Solution.UTILITARIAN);
+        return point(UtilitarianSolution.KEY);
     }
 
     public Optional<BargainingPoint> egalitarian() {
-        return point(Solution.EGALITARIAN);
+        return point(EgalitarianSolution.KEY);
     }
 
-    /** How far an agreement lies from the frontier and from the Nash and Kalai–Smorodinsky points. */
-    public record Distances(double pareto, double nash, double kalaiSmorodinsky) {}
+    /**
+     * How far an agreement lies from the frontier and from each concept's point: {@code concepts}
+     * maps every concept key, in the analysis's order, to a distance.
+     */
+    public record Distances(double pareto, Map<String, Double> concepts) {
+
+        public Distances {
+            concepts = Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
+        }
+
+        /**
+         * The distance to the point of the concept with {@code key}.
+         *
+         * @throws IllegalArgumentException when no concept has the key
+         */
+        public double to(String key) {
+            Double distance = concepts.get(key);
+            if (distance == null) {
+                throw new IllegalArgumentException("Unknown solution concept (" + key + "); the distances are to "
+                        + String.join(", ", concepts.keySet()) + ".");
+            }
+            return distance;
+        }
+
+        public double nash() {
+            return to(NashSolution.KEY);
+        }
+
+        public double kalaiSmorodinsky() {
+            return to(KalaiSmorodinskySolution.KEY);
+        }
+    }
 
     /**
      * Euclidean distances in utility space (the named parties' utilities, in order) from
-     * {@code utilities} to the nearest frontier vector and to the nearest tied Nash and
-     * Kalai–Smorodinsky vectors; NaN when no outcome is acceptable. For no agreement, pass the
-     * reservation values.
+     * {@code utilities} to the nearest frontier vector and to the nearest tied vector of every
+     * concept; NaN when no outcome is acceptable. For no agreement, pass the reservation values.
      */
     public Distances distances(double[] utilities) {
         if (utilities.length != problem.partyCount()) {
             throw new IllegalArgumentException("Expected " + problem.partyCount() + " utilities (one per party "
                     + problem.parties() + "), got " + utilities.length + ".");
         }
-        return new Distances(
-                pareto.distance(utilities),
-                nash().map(p -> p.distance(utilities)).orElse(Double.NaN),
-                kalaiSmorodinsky().map(p -> p.distance(utilities)).orElse(Double.NaN));
+        Map<String, Double> byConcept = new LinkedHashMap<>();
+        for (String key : concepts.keys()) {
+            BargainingPoint point = points.get(key);
+            byConcept.put(key, point == null ? Double.NaN : point.distance(utilities));
+        }
+        return new Distances(pareto.distance(utilities), byConcept);
     }
 
     /** {@link #distances(double[])} for an agreed outcome, scored by the named parties. */

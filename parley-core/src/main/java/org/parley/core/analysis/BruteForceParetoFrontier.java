@@ -3,9 +3,9 @@ package org.parley.core.analysis;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +17,10 @@ import org.parley.core.model.OutcomeSpace;
 /**
  * Enumerates every outcome: O(N · (n + k)) for N outcomes, n issues and k parties, plus O(d · f · k)
  * to filter the d distinct acceptable vectors against the frontier's f. The reference the fast path
- * is tested against, and the fallback for utilities that are not linear additive. Its bargaining
- * points follow {@link BargainingSolutions}' definitions but are evaluated over every acceptable
- * vector, not only the frontier, with BigInteger arithmetic: an independent computation.
+ * is tested against, and the fallback for utilities that are not linear additive. It computes the
+ * same registered solution concepts; those that maximise an objective per vector ({@link
+ * MaximisingSolutionConcept}) are evaluated over every acceptable vector, dominated ones included,
+ * as their definitions read, where the fast path looks at the frontier only.
  */
 public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
 
@@ -36,8 +37,13 @@ public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
         return enumerate(problem).frontier(problem);
     }
 
-    /** The whole analysis by enumeration. */
+    /** The whole analysis by enumeration, with every registered solution concept. */
     public Analysis analyze(AnalysisProblem problem, int listLimit) {
+        return analyze(problem, listLimit, SolutionConcepts.registered());
+    }
+
+    /** The whole analysis by enumeration, with the points of {@code concepts}. */
+    public Analysis analyze(AnalysisProblem problem, int listLimit, SolutionConcepts concepts) {
         Enumeration e = enumerate(problem);
         ParetoFrontier frontier = e.frontier(problem);
         int k = problem.partyCount();
@@ -48,78 +54,31 @@ public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
                     any ? OptionalDouble.of(FixedPoint.toUtility(e.best[p])) : OptionalDouble.empty(),
                     any ? OptionalDouble.of(FixedPoint.toUtility(e.worst[p])) : OptionalDouble.empty()));
         }
-        Map<Solution, BargainingPoint> points = new EnumMap<>(Solution.class);
+        Map<String, BargainingPoint> points = new LinkedHashMap<>();
         if (e.acceptable > 0) {
-            for (Solution solution : Solution.values()) {
-                points.put(solution, point(solution, problem, e, frontier, listLimit));
+            BargainingProblem everyAcceptable = e.everyVector(problem);
+            BargainingProblem efficient = BargainingProblem.of(frontier);
+            for (SolutionConcept concept : concepts) {
+                int[] tied = concept instanceof MaximisingSolutionConcept<?> maximising
+                        ? efficientMaximisers(maximising, everyAcceptable, frontier)
+                        : concept.select(efficient);
+                points.put(concept.key(), SolutionConcepts.point(concept, frontier, tied, listLimit));
             }
         }
         return new Analysis(problem, "brute-force", problem.space().count(),
-                Optional.of(BigInteger.valueOf(e.acceptable)), "", frontier, points, ranges);
+                Optional.of(BigInteger.valueOf(e.acceptable)), "", frontier, concepts, points, ranges);
     }
 
-    private static BargainingPoint point(
-            Solution solution, AnalysisProblem problem, Enumeration e, ParetoFrontier frontier, int listLimit) {
-        int k = problem.partyCount();
-        List<Integer> active = new ArrayList<>();
-        for (int p = 0; p < k; p++) {
-            if (e.best[p] > problem.reservation(p)) {
-                active.add(p);
-            }
-        }
-        Set<Key> efficient = new HashSet<>();
-        for (FrontierPoint point : frontier.points()) {
-            efficient.add(new Key(point.fixed()));
-        }
-        // Objective values as exact fractions num/den, compared by cross-multiplying.
-        BigInteger bestNum = null;
-        BigInteger bestDen = BigInteger.ONE;
+    /**
+     * The frontier indices of the maximisers of {@code concept}'s objective over every acceptable
+     * vector, dominated ones included, that lie on the frontier: the definition, where the fast
+     * path maximises over the frontier alone.
+     */
+    private static int[] efficientMaximisers(
+            MaximisingSolutionConcept<?> concept, BargainingProblem everyAcceptable, ParetoFrontier frontier) {
         Set<Key> maximisers = new HashSet<>();
-        for (Key key : e.vectors.keySet()) {
-            BigInteger num;
-            BigInteger den = BigInteger.ONE;
-            long[] u = key.values;
-            switch (solution) {
-                case NASH -> {
-                    num = BigInteger.ONE;
-                    for (int p : active) {
-                        num = num.multiply(BigInteger.valueOf(Math.max(0, u[p] - problem.reservation(p))));
-                    }
-                }
-                case UTILITARIAN -> {
-                    num = BigInteger.ZERO;
-                    for (int p = 0; p < k; p++) {
-                        num = num.add(BigInteger.valueOf(u[p]));
-                    }
-                }
-                case EGALITARIAN -> {
-                    num = active.isEmpty() ? BigInteger.ZERO : null;
-                    for (int p : active) {
-                        BigInteger gain = BigInteger.valueOf(Math.max(0, u[p] - problem.reservation(p)));
-                        num = num == null ? gain : num.min(gain);
-                    }
-                }
-                default -> {
-                    num = active.isEmpty() ? BigInteger.ZERO : null;
-                    for (int p : active) {
-                        BigInteger gain = BigInteger.valueOf(Math.max(0, u[p] - problem.reservation(p)));
-                        BigInteger span = BigInteger.valueOf(e.best[p] - problem.reservation(p));
-                        if (num == null || gain.multiply(den).compareTo(num.multiply(span)) < 0) {
-                            num = gain;
-                            den = span;
-                        }
-                    }
-                }
-            }
-            int c = bestNum == null ? 1 : num.multiply(bestDen).compareTo(bestNum.multiply(den));
-            if (c > 0) {
-                maximisers.clear();
-                bestNum = num;
-                bestDen = den;
-            }
-            if (c >= 0) {
-                maximisers.add(key);
-            }
+        for (int j : concept.maximisers(everyAcceptable)) {
+            maximisers.add(new Key(everyAcceptable.vector(j).fixed()));
         }
         List<Integer> tied = new ArrayList<>();
         for (int j = 0; j < frontier.points().size(); j++) {
@@ -128,10 +87,11 @@ public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
             }
         }
         if (tied.isEmpty()) {
-            throw new IllegalStateException("No efficient maximiser of " + solution + ": a dominated outcome cannot"
-                    + " beat every efficient one on a monotone objective.");
+            throw new IllegalStateException("No efficient maximiser of the solution concept " + concept.key() + " ("
+                    + concept.getClass().getName() + "): only dominated outcomes reach its maximum, so its objective"
+                    + " is not weakly increasing in every utility, as MaximisingSolutionConcept requires.");
         }
-        return BargainingSolutions.point(solution, frontier, tied, listLimit);
+        return tied.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Enumeration enumerate(AnalysisProblem problem) {
@@ -192,6 +152,20 @@ public final class BruteForceParetoFrontier implements ParetoFrontierAlgorithm {
             worst = new long[k];
             Arrays.fill(best, Long.MIN_VALUE);
             Arrays.fill(worst, Long.MAX_VALUE);
+        }
+
+        /** Every distinct acceptable vector, lexicographically descending, with the problem's reservations. */
+        BargainingProblem everyVector(AnalysisProblem problem) {
+            List<FrontierPoint> all = new ArrayList<>();
+            for (Map.Entry<Key, long[]> entry : vectors.entrySet()) {
+                all.add(new FrontierPoint(entry.getKey().values, entry.getValue()[0]));
+            }
+            all.sort((a, b) -> Vectors.compareDescending(a.fixed(), 0, b.fixed(), 0, problem.partyCount()));
+            long[] reservations = new long[problem.partyCount()];
+            for (int p = 0; p < reservations.length; p++) {
+                reservations[p] = problem.reservation(p);
+            }
+            return new BargainingProblem(all, reservations);
         }
 
         ParetoFrontier frontier(AnalysisProblem problem) {

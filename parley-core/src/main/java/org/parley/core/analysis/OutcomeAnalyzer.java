@@ -22,19 +22,25 @@ public final class OutcomeAnalyzer {
 
     /**
      * The full analysis, listing at most {@code listLimit} outcomes per list (frontier outcomes are
-     * listed on demand through {@link ParetoFrontier#outcomes}).
+     * listed on demand through {@link ParetoFrontier#outcomes}), with the point of every {@linkplain
+     * SolutionConcepts#registered() registered} solution concept.
      *
      * @throws IllegalArgumentException when the problem is beyond every method's limits
      */
     public static Analysis analyze(AnalysisProblem problem, int listLimit) {
+        return analyze(problem, listLimit, SolutionConcepts.registered());
+    }
+
+    /** {@link #analyze(AnalysisProblem, int)} with the points of {@code concepts}. */
+    public static Analysis analyze(AnalysisProblem problem, int listLimit, SolutionConcepts concepts) {
         if (listLimit < 0) {
             throw new IllegalArgumentException("The list limit (" + listLimit + ") must not be negative.");
         }
         if (!ISSUE_WISE.supports(problem)) {
-            return BRUTE_FORCE.analyze(problem, listLimit);
+            return BRUTE_FORCE.analyze(problem, listLimit, concepts);
         }
         ParetoFrontier frontier = ISSUE_WISE.frontier(problem);
-        var points = BargainingSolutions.compute(frontier, listLimit);
+        var points = concepts.points(frontier, listLimit);
         int k = problem.partyCount();
         Optional<BigInteger> acceptable;
         String note = "";
@@ -59,7 +65,8 @@ public final class OutcomeAnalyzer {
                     : OptionalDouble.of(FixedPoint.toUtility(worst[p]));
             ranges.add(new PartyRange(problem.parties().get(p), problem.preferences(p).reservation(), best, low));
         }
-        return new Analysis(problem, "issue-wise", problem.space().count(), acceptable, note, frontier, points, ranges);
+        return new Analysis(problem, "issue-wise", problem.space().count(), acceptable, note, frontier, concepts, points,
+                ranges);
     }
 
     /** The Pareto frontier by the fastest method that applies. */

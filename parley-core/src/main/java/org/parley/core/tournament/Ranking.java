@@ -1,8 +1,11 @@
 package org.parley.core.tournament;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.parley.core.negotiation.StrategySpec;
 
 /**
@@ -16,12 +19,23 @@ public record Ranking(List<Row> rows) {
     /**
      * One strategy's figures: {@code samples} roles played (in {@code negotiations} negotiations),
      * means over them of the discounted and undiscounted payoff, the share of agreements, and means
-     * over its negotiations of social welfare, rounds, and distances (NaN distances left out).
+     * over its negotiations of social welfare, rounds, and distances (NaN distances left out): to the
+     * frontier, and in {@code distances} to each solution concept's point by key.
      */
     public record Row(
             int rank, String strategy, long negotiations, long samples, double utility, double halfWidth,
             double undiscounted, double agreementRate, double socialWelfare, double rounds, double distancePareto,
-            double distanceNash) {}
+            Map<String, Double> distances) {
+
+        public Row {
+            distances = Collections.unmodifiableMap(new LinkedHashMap<>(distances));
+        }
+
+        /** The mean distance to the point of the concept with {@code key}; NaN when unknown or never computed. */
+        public double distance(String key) {
+            return distances.getOrDefault(key, Double.NaN);
+        }
+    }
 
     public Ranking {
         rows = List.copyOf(rows);
@@ -47,7 +61,7 @@ public record Ranking(List<Row> rows) {
                     stats[s].welfare.add(result.socialWelfare());
                     stats[s].rounds.add(result.rounds());
                     stats[s].pareto.add(result.distancePareto());
-                    stats[s].nash.add(result.distanceNash());
+                    result.distances().forEach((key, d) -> stats[s].concepts.computeIfAbsent(key, x -> new Mean()).add(d));
                 }
             }
         }
@@ -64,7 +78,7 @@ public record Ranking(List<Row> rows) {
             rows.add(new Row(i + 1, strategies.get(s).toString(), st.negotiations, st.utility.count, st.utility.mean(),
                     StudentT.halfWidth95(st.utility.sd(), st.utility.count), st.undiscounted.mean(),
                     st.negotiations == 0 ? Double.NaN : (double) st.agreements / st.negotiations, st.welfare.mean(),
-                    st.rounds.mean(), st.pareto.mean(), st.nash.mean()));
+                    st.rounds.mean(), st.pareto.mean(), means(st.concepts)));
         }
         return new Ranking(rows);
     }
@@ -75,9 +89,16 @@ public record Ranking(List<Row> rows) {
         final Mean welfare = new Mean();
         final Mean rounds = new Mean();
         final Mean pareto = new Mean();
-        final Mean nash = new Mean();
+        /** By concept key, in the order the results list them. */
+        final Map<String, Mean> concepts = new LinkedHashMap<>();
         long negotiations;
         long agreements;
+    }
+
+    private static Map<String, Double> means(Map<String, Mean> byKey) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        byKey.forEach((key, mean) -> means.put(key, mean.mean()));
+        return means;
     }
 
     /** A running mean and variance (Welford 1962), skipping NaN. */

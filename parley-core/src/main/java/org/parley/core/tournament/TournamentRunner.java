@@ -1,7 +1,9 @@
 package org.parley.core.tournament;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.engine.BidSpaceCache;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Outcome;
@@ -26,7 +29,7 @@ import org.parley.core.strategy.StrategyRegistry;
 /**
  * Runs a tournament's negotiations on a pool of threads and hands each finished one to a sink as
  * soon as it completes (in completion order; the index says where it belongs). Each scenario is
- * analysed once (Pareto frontier, Nash and Kalai–Smorodinsky points) and its bid spaces built once,
+ * analysed once (Pareto frontier, every registered solution concept's point) and its bid spaces built once,
  * before any negotiation runs; negotiations share nothing else. {@link #stop} lets the
  * negotiations under way finish and starts no more.
  */
@@ -166,10 +169,13 @@ public final class TournamentRunner {
         }
         Analysis analysis = analyses.get(match.scenario());
         Analysis.Distances distances = analysis == null ? null : analysis.distances(vector);
+        Map<String, Double> toConcepts = new LinkedHashMap<>();
+        for (String key : SolutionConcepts.registered().keys()) {
+            toConcepts.put(key, distances == null ? Double.NaN : distances.to(key));
+        }
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
                 result.rounds(), result.time(), millis, utilities, discounted, welfare,
-                distances == null ? Double.NaN : distances.pareto(), distances == null ? Double.NaN : distances.nash(),
-                distances == null ? Double.NaN : distances.kalaiSmorodinsky(), finalOffer(record));
+                distances == null ? Double.NaN : distances.pareto(), toConcepts, finalOffer(record));
     }
 
     /** The agreement, else the last outcome offered in the log, else null. */

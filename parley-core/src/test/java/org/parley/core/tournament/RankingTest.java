@@ -17,7 +17,8 @@ class RankingTest {
         }
         return new MatchResult(new Match(index, 0, assignment, 0, index), "s", List.of("p", "q"), List.of("a", "b"),
                 agreement, agreement ? Result.Ending.AGREEMENT : Result.Ending.DEADLINE, 10 + index, 0.5, 1, d, d,
-                d.stream().mapToDouble(Double::doubleValue).sum(), index == 0 ? Double.NaN : 0.1, 0.2, 0.3, null);
+                d.stream().mapToDouble(Double::doubleValue).sum(), index == 0 ? Double.NaN : 0.1,
+                java.util.Map.of("nash", index == 1 ? Double.NaN : 0.2 * index), null);
     }
 
     @Test
@@ -41,6 +42,9 @@ class RankingTest {
         assertThat(first.rounds()).isCloseTo(11, within(1e-12));
         // NaN distances are left out of the mean.
         assertThat(first.distancePareto()).isCloseTo(0.1, within(1e-12));
+        // b played negotiations 0, 1 and 2: Nash distances 0, NaN, 0.4.
+        assertThat(first.distance("nash")).isCloseTo(0.2, within(1e-12));
+        assertThat(first.distance("unknown")).isNaN();
         Ranking.Row second = ranking.rows().get(1);
         assertThat(second.strategy()).isEqualTo("a");
         assertThat(second.utility()).isCloseTo(0.3, within(1e-12));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Party;
@@ -55,8 +56,8 @@ class TournamentRunnerTest {
     /** A result without its wall-clock time, the one figure allowed to differ. */
     static MatchResult timeless(MatchResult r) {
         return new MatchResult(r.match(), r.scenario(), r.parties(), r.strategies(), r.agreement(), r.ending(), r.rounds(),
-                r.time(), 0, r.utilities(), r.discounted(), r.socialWelfare(), r.distancePareto(), r.distanceNash(),
-                r.distanceKalaiSmorodinsky(), r.finalOffer());
+                r.time(), 0, r.utilities(), r.discounted(), r.socialWelfare(), r.distancePareto(), r.distances(),
+                r.finalOffer());
     }
 
     @Test
@@ -109,7 +110,12 @@ class TournamentRunnerTest {
             assertThat(r.socialWelfare()).isCloseTo(sum, within(1e-12));
             double[] u = r.utilities().stream().mapToDouble(Double::doubleValue).toArray();
             assertThat(r.distancePareto()).isEqualTo(runner.analysis(match.scenario()).distances(u).pareto());
-            assertThat(r.distanceNash()).isGreaterThanOrEqualTo(r.distancePareto() - 1e-12);
+            // Every registered concept, each point on the frontier, so no nearer than the frontier.
+            assertThat(r.distances().keySet()).containsExactlyElementsOf(SolutionConcepts.registered().keys());
+            for (String key : SolutionConcepts.registered().keys()) {
+                assertThat(r.distance(key)).as(key).isEqualTo(runner.analysis(match.scenario()).distances(u).to(key))
+                        .isGreaterThanOrEqualTo(r.distancePareto() - 1e-12);
+            }
             if (result.agreement()) {
                 assertThat(r.finalOffer()).isEqualTo(result.outcome());
             } else {
