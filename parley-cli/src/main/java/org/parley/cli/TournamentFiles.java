@@ -228,7 +228,7 @@ final class TournamentFiles {
     // The CSV
 
     /** One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i. */
-    static List<String> csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
+    static String csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         int roles = plan.scenarios().stream().mapToInt(s -> s.parties().size()).max().orElse(0);
         List<Object> header = new ArrayList<>(List.of("index", "scenario", "repetition", "seed"));
         for (int i = 1; i <= roles; i++) {
@@ -243,8 +243,7 @@ final class TournamentFiles {
             header.add("discounted_" + i);
         }
         header.addAll(List.of("social_welfare", "distance_pareto", "distance_nash", "distance_ks", "final_offer"));
-        List<String> lines = new ArrayList<>();
-        lines.add(Csv.row(header));
+        List<List<Object>> rows = new ArrayList<>();
         for (MatchResult r : results.values()) {
             Scenario scenario = plan.scenarios().get(r.match().scenario());
             List<Object> row = new ArrayList<>(List.of(r.index(), r.scenario(), r.match().repetition(), r.match().seed()));
@@ -263,9 +262,9 @@ final class TournamentFiles {
             row.addAll(List.of(Csv.number(r.socialWelfare()), Csv.number(r.distancePareto()), Csv.number(r.distanceNash()),
                     Csv.number(r.distanceKalaiSmorodinsky())));
             row.add(r.finalOffer() == null ? "" : offer(scenario, r.finalOffer()));
-            lines.add(Csv.row(row));
+            rows.add(row);
         }
-        return lines;
+        return Csv.write(header, rows);
     }
 
     static String offer(Scenario scenario, Outcome outcome) {
@@ -275,7 +274,7 @@ final class TournamentFiles {
     }
 
     void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
-        write(CSV, String.join("\n", csv(plan, results)) + "\n");
+        write(CSV, csv(plan, results));
     }
 
     synchronized void write(String name, String text) {
