@@ -42,8 +42,8 @@ public final class ParleyCommand implements Runnable {
      * because nothing logs before the command line is parsed (slf4j-simple reads its level once).
      */
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Log information (each request served, the database and web server starting), not only"
-                    + " warnings and errors, to standard error.")
+            description = "Log information too (database migrations; for serve, each request), not only warnings and"
+                    + " errors, on standard error.")
     void verbose(boolean verbose) {
         if (verbose) {
             System.setProperty(LOG_LEVEL, "info");
