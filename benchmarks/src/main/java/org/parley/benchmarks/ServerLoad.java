@@ -3,7 +3,6 @@ package org.parley.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +105,7 @@ public final class ServerLoad {
         if (url == null) {
             Path folder = Files.createTempDirectory("parley-load-");
             store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
-            server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true));
+            server = ParleyServer.start("127.0.0.1", 0, store);
             url = "http://127.0.0.1:" + server.port();
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }

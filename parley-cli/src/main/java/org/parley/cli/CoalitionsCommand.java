@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.parley.coalitions.LeastCore;
 import org.parley.coalitions.LinearProgrammingLeastCore;
 import org.parley.coalitions.Nucleolus;
@@ -359,13 +355,13 @@ final class CoalitionsCommand implements Callable<Integer> {
         CoalitionStructure found;
         boolean bar = !noProgress && !json && System.console() != null && g.players() >= 18;
         if (bar) {
-            try (ProgressBar progress = new ProgressBarBuilder().setTaskName("coalition structure").setInitialMax(1000)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .setUpdateIntervalMillis(200).build()) {
-                found = new DpBranchAndBoundCoalitionStructure().solve(g, control.withListener((phase, fraction, best, bound) -> {
-                    progress.stepTo(Math.round(fraction * 1000));
-                    progress.setExtraMessage(phase);
-                }));
+            ProgressBar progress = ProgressBar.fraction(spec.commandLine().getErr(), true, System::nanoTime,
+                    200_000_000L);
+            try {
+                found = new DpBranchAndBoundCoalitionStructure().solve(g, control.withListener((phase, fraction, best,
+                        bound) -> progress.fraction(fraction, phase)));
+            } finally {
+                progress.finish();
             }
         } else {
             found = new DpBranchAndBoundCoalitionStructure().solve(g, control);

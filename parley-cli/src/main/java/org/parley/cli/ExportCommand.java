@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
             throw e;
         }
         String text = key.equals("json") ? NegotiationJson.pretty(RecordFormats.json(entry)) + "\n"
-                : String.join("\n", RecordFormats.csv(entry)) + "\n";
+                : RecordFormats.csv(entry);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(text);

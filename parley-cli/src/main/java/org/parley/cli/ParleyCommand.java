@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.parley.io.FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code parley} command: one subcommand per job. */
 @Command(
@@ -28,8 +30,25 @@ import picocli.CommandLine.Command;
         })
 public final class ParleyCommand implements Runnable {
 
+    /** slf4j-simple's level for every logger without one of its own (simplelogger.properties sets warn). */
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * On every subcommand ({@code parley serve --verbose} or {@code parley --verbose serve}): the
+     * libraries' information logs too, not only warnings and errors, on standard error. Takes effect
+     * because nothing logs before the command line is parsed (slf4j-simple reads its level once).
+     */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log information too (database migrations; for serve, each request), not only warnings and"
+                    + " errors, on standard error.")
+    void verbose(boolean verbose) {
+        if (verbose) {
+            System.setProperty(LOG_LEVEL, "info");
+        }
+    }
 
     @Override
     public void run() {

@@ -5,9 +5,16 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar redrawn in place with a carriage return: items done of the total, the
- * rate, and the time left at that rate. Drawn at most every {@code interval} nanoseconds, and only
- * where the caller says a person watches a terminal; elsewhere it prints nothing.
+ * A one-line progress bar redrawn in place with a carriage return: items done of the total (or,
+ * for work measured in fractions, the share done and the phase), the rate, and the time left at
+ * that rate. Drawn at most every {@code interval} nanoseconds, and only where the caller says a
+ * person watches a terminal; elsewhere it prints nothing.
+ *
+ * <p>Parley's one progress bar: tournaments and coalition structure searches both use it. The
+ * progressbar library it replaced in {@code parley coalitions} brought JLine (1.2 MB of the jar)
+ * to learn the terminal's width and a thread of its own to redraw; this bar needs neither, is
+ * cleared from a shutdown hook on Ctrl-C, counts a resumed tournament's earlier negotiations as
+ * done but not in the rate, and takes its clock as an argument, so its output is tested.
  */
 final class ProgressBar {
 
@@ -20,15 +27,24 @@ final class ProgressBar {
     private final long already;
     private final LongSupplier clock;
     private final long interval;
+    private final boolean counted;
     private long done;
+    private String phase = "";
     private long lastDrawn;
     private boolean drawn;
     private int lastLength;
 
     /**
+     * A bar over {@code total} items.
+     *
      * @param already items finished before this run (a resume): counted as done, not in the rate
      */
     ProgressBar(PrintWriter out, boolean enabled, long total, long already, LongSupplier clock, long interval) {
+        this(out, enabled, total, already, clock, interval, true);
+    }
+
+    private ProgressBar(PrintWriter out, boolean enabled, long total, long already, LongSupplier clock, long interval,
+            boolean counted) {
         this.out = out;
         this.enabled = enabled;
         this.total = total;
@@ -36,7 +52,13 @@ final class ProgressBar {
         this.done = already;
         this.clock = clock;
         this.interval = interval;
+        this.counted = counted;
         this.start = clock.getAsLong();
+    }
+
+    /** A bar over a fraction of work from 0 to 1, in thousandths, that shows a phase instead of counts. */
+    static ProgressBar fraction(PrintWriter out, boolean enabled, LongSupplier clock, long interval) {
+        return new ProgressBar(out, enabled, 1000, 0, clock, interval, false);
     }
 
     /** Whether a person is likely watching: standard error (and output) on a terminal. */
@@ -45,7 +67,17 @@ final class ProgressBar {
     }
 
     synchronized void step() {
-        done++;
+        advance(done + 1);
+    }
+
+    /** Work done so far as a fraction in [0, 1], in the phase named. */
+    synchronized void fraction(double fraction, String phase) {
+        this.phase = phase == null ? "" : phase;
+        advance(Math.max(done, Math.min(total, Math.round(fraction * total))));
+    }
+
+    private void advance(long to) {
+        done = to;
         long now = clock.getAsLong();
         if (enabled && (!drawn || now - lastDrawn >= interval || done == total)) {
             drawn = true;
@@ -64,14 +96,19 @@ final class ProgressBar {
     }
 
     synchronized String render(long now) {
-        double fraction = total == 0 ? 1 : (double) done / total;
-        int filled = (int) Math.round(fraction * WIDTH);
+        double share = total == 0 ? 1 : (double) done / total;
+        int filled = (int) Math.round(share * WIDTH);
         double seconds = (now - start) / 1e9;
         long fresh = done - already;
         double rate = seconds > 0 ? fresh / seconds : 0;
         String left = fresh == 0 || rate == 0 ? "--:--" : clock((long) Math.ceil((total - done) / rate));
-        return String.format(Locale.ROOT, "[%s%s] %d/%d %3d%%  %.1f/s  %s left", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), done, total, Math.round(fraction * 100), rate, left);
+        String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
+        if (!counted) {
+            return String.format(Locale.ROOT, "[%s] %3d%%  %s  %s left", bar, Math.round(share * 100),
+                    phase.isEmpty() ? "-" : phase, left);
+        }
+        return String.format(Locale.ROOT, "[%s] %d/%d %3d%%  %.1f/s  %s left", bar, done, total,
+                Math.round(share * 100), rate, left);
     }
 
     private void draw(long now) {

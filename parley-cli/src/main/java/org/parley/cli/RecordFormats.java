@@ -72,16 +72,15 @@ final class RecordFormats {
      * The event log as CSV: one row per event, with the outcome's value on every issue and every
      * party's undiscounted utility of it (so a spreadsheet can plot the run).
      */
-    static List<String> csv(Archive.Entry entry) {
+    static String csv(Archive.Entry entry) {
         Scenario scenario = entry.scenario();
-        List<String> lines = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         List<Object> header = new ArrayList<>(List.of("seq", "round", "time", "party", "action"));
         header.addAll(scenario.domain().names());
         for (Party party : scenario.parties()) {
             header.add("utility:" + party.name());
         }
         header.add("reason");
-        lines.add(Csv.row(header));
         List<Event> events = entry.negotiation().events();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
@@ -106,8 +105,8 @@ final class RecordFormats {
                 }
             }
             row.add(event.action() instanceof Action.Misbehaviour m ? m.reason().key() + ": " + m.detail() : "");
-            lines.add(Csv.row(row));
+            rows.add(row);
         }
-        return lines;
+        return Csv.write(header, rows);
     }
 }

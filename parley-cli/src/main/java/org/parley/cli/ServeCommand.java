@@ -1,6 +1,5 @@
 package org.parley.cli;
 
-import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.parley.server.ParleyServer;
@@ -39,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         RecordStore records = store.open();
         ParleyServer server;
         try {
-            server = ParleyServer.start(host, port, records, new PrintStream(System.err, true));
+            server = ParleyServer.start(host, port, records);
         } catch (RuntimeException e) {
             records.close();
             throw new UserException("Cannot serve on " + host + ":" + port + ": " + rootMessage(e)

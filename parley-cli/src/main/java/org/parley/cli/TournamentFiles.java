@@ -235,7 +235,7 @@ final class TournamentFiles {
     // The CSV
 
     /** One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i. */
-    static List<String> csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
+    static String csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         int roles = plan.scenarios().stream().mapToInt(s -> s.parties().size()).max().orElse(0);
         List<Object> header = new ArrayList<>(List.of("index", "scenario", "repetition", "seed"));
         for (int i = 1; i <= roles; i++) {
@@ -254,8 +254,7 @@ final class TournamentFiles {
             header.add("distance_" + SolutionConcepts.words(key, '_'));
         }
         header.add("final_offer");
-        List<String> lines = new ArrayList<>();
-        lines.add(Csv.row(header));
+        List<List<Object>> rows = new ArrayList<>();
         for (MatchResult r : results.values()) {
             Scenario scenario = plan.scenarios().get(r.match().scenario());
             List<Object> row = new ArrayList<>(List.of(r.index(), r.scenario(), r.match().repetition(), r.match().seed()));
@@ -276,9 +275,9 @@ final class TournamentFiles {
                 row.add(Csv.number(r.distance(key)));
             }
             row.add(r.finalOffer() == null ? "" : offer(scenario, r.finalOffer()));
-            lines.add(Csv.row(row));
+            rows.add(row);
         }
-        return lines;
+        return Csv.write(header, rows);
     }
 
     static String offer(Scenario scenario, Outcome outcome) {
@@ -288,7 +287,7 @@ final class TournamentFiles {
     }
 
     void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
-        write(CSV, String.join("\n", csv(plan, results)) + "\n");
+        write(CSV, csv(plan, results));
     }
 
     synchronized void write(String name, String text) {

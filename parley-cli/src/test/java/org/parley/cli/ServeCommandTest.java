@@ -50,6 +50,55 @@ class ServeCommandTest {
         assertThat(code.get()).isZero();
     }
 
+    /*
+     * In a process of its own, since slf4j-simple reads its level once per JVM: by default nothing
+     * is logged (warnings and errors only); with --verbose, the libraries' information and each
+     * request, on standard error only, and a request's query (which can hold a token) never.
+     */
+    @Test
+    void logsOnlyWarningsUnlessVerboseAndOnlyOnStandardError() throws Exception {
+        Served quiet = serve("serve", "--port", "0", "--db", folder.resolve("quiet.db").toString());
+        assertThat(quiet.out()).startsWith("Parley is serving on").hasLineCount(1);
+        assertThat(quiet.err()).isEmpty();
+        Served verbose = serve("--verbose", "serve", "--port", "0", "--db", folder.resolve("verbose.db").toString());
+        assertThat(verbose.out()).startsWith("Parley is serving on").hasLineCount(1);
+        assertThat(verbose.err()).contains("[INFO] ParleyServer - serving on 127.0.0.1:")
+                .contains("[INFO] ParleyServer - GET /api/health 200 ").contains("[INFO] DbMigrate - ")
+                .doesNotContain("secret-token");
+        assertThat(serve("serve", "--verbose", "--port", "0", "--db", folder.resolve("again.db").toString()).err())
+                .contains("[INFO] ParleyServer - GET /api/health 200 ");
+    }
+
+    private record Served(String out, String err) {}
+
+    /** Runs parley with these arguments in a new JVM, asks for /api/health once, and stops it as Ctrl-C would. */
+    private Served serve(String... args) throws Exception {
+        Path out = folder.resolve("out-" + System.nanoTime());
+        Path err = folder.resolve("err-" + System.nanoTime());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ParleyCommand.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            Matcher matcher = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher("");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!matcher.reset(java.nio.file.Files.readString(out)).find()) {
+                assertThat(process.isAlive()).as(java.nio.file.Files.readString(err)).isTrue();
+                assertThat(System.nanoTime()).as("the server took a minute to start").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + matcher.group(1) + "/api/health?token=secret-token")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        } finally {
+            process.destroy(); // SIGTERM: the shutdown hook closes the server and the store
+            process.waitFor();
+        }
+        return new Served(java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+    }
+
     @Test
     void aBadPortIsTheUsersOneLineError() {
         StringWriter out = new StringWriter();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.engine.Negotiation;
+import org.parley.io.Csv;
 import org.parley.store.Archive;
 import org.parley.store.Databases;
 import org.parley.store.HistoryQuery;
@@ -45,47 +46,21 @@ class TournamentCommandTest {
         assertThat(referenceRun.exitCode()).as(referenceRun.err()).isZero();
     }
 
-    /** The CSV without its one wall-clock column. */
+    /** The CSV without its one wall-clock column: each row's fields joined with |. */
     static List<String> timeless(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        int column = fields(lines.get(0)).indexOf("millis");
+        Csv.Table table = Csv.read(Files.readString(csv), csv.toString());
+        int column = table.column("millis");
         assertThat(column).isPositive();
         List<String> result = new ArrayList<>();
-        for (String line : lines) {
-            List<String> fields = fields(line);
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(table.header());
+        table.rows().forEach(row -> lines.add(row.fields()));
+        for (List<String> line : lines) {
+            List<String> fields = new ArrayList<>(line);
             fields.remove(column);
             result.add(String.join("|", fields));
         }
         return result;
-    }
-
-    /** The fields of a CSV line (quotes as RFC 4180 has them; no line breaks inside fields here). */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     @Test
@@ -99,7 +74,7 @@ class TournamentCommandTest {
                         + "distance_egalitarian,")
                 .endsWith(",final_offer");
         // One distance column per registered concept, after the frontier's, in the registry's order.
-        List<String> header = fields(csv.get(0));
+        List<String> header = Csv.read(csv.get(0), "results.csv").header();
         int pareto = header.indexOf("distance_pareto");
         assertThat(header.subList(pareto + 1, header.size() - 1)).containsExactlyElementsOf(SolutionConcepts.registered()
                 .keys().stream().map(key -> "distance_" + SolutionConcepts.words(key, '_')).toList());
@@ -111,6 +86,11 @@ class TournamentCommandTest {
         assertThat(csv.get(13)).startsWith("12,tavrik-accord,");
         assertThat(csv.get(37)).startsWith("36,trinity-station,");
         assertThat(csv.stream().skip(1).filter(l -> l.contains(",true,agreement,"))).allMatch(l -> l.contains("=") );
+        // Read back field by field, every row as wide as the header, the quoted strategy whole.
+        Csv.Table table = Csv.read(String.join("\n", csv), "results.csv");
+        assertThat(table.rows()).hasSize(60);
+        assertThat(table.rows().get(4).get(table.column("strategy_2"))).isEqualTo("time-dependent:e=0.5,ac=const");
+        assertThat(table.rows().get(0).get(table.column("ending"))).isIn("agreement", "deadline", "walk-away");
 
         JsonNode summary = new ObjectMapper().readTree(reference.resolve("summary.json").toFile());
         assertThat(summary.get("negotiations").asInt()).isEqualTo(60);

@@ -6,17 +6,25 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.store.RecordStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code parley serve}: the JSON API under {@code /api/}, live updates by server-sent events, and
  * the web UI, over one record store. Start with {@link #start}, stop with {@link #close}.
+ *
+ * <p>Logs through SLF4J (slf4j-simple, configured in {@code simplelogger.properties}: warnings and
+ * errors only, on standard error): internal errors always, and with {@code parley serve --verbose}
+ * each request (method, path without its query, status, time) along with Jetty's, Flyway's and
+ * the connection pool's own information.
  */
 public final class ParleyServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
 
     private final Javalin app;
     private final OpenTables tables;
@@ -30,7 +38,7 @@ public final class ParleyServer implements AutoCloseable {
      * Starts serving on {@code host}:{@code port} (port 0 picks a free one). The store stays the
      * caller's to close, after the server.
      */
-    public static ParleyServer start(String host, int port, RecordStore store, PrintStream log) {
+    public static ParleyServer start(String host, int port, RecordStore store) {
         OpenTables tables = new OpenTables(store, new Engines(), BuiltInScenarios.load());
         Api api = new Api(tables);
         String index = page("web/index.html");
@@ -43,6 +51,9 @@ public final class ParleyServer implements AutoCloseable {
                 files.directory = "/web/assets";
                 files.location = Location.CLASSPATH;
             });
+            // The path only: a query string can hold a party's token.
+            config.requestLogger.http((ctx, millis) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(),
+                    ctx.statusCode(), Math.round(millis)));
             config.routes.before(ctx -> headers(ctx));
             config.routes.get("/", ctx -> html(ctx, index));
             config.routes.get("/n/{id}", ctx -> html(ctx, negotiation));
@@ -69,8 +80,7 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.exception(InvalidMoveException.class, (e, ctx) -> error(ctx, 409, null, e.getMessage()));
             config.routes.exception(Table.StorageException.class, (e, ctx) -> error(ctx, 503, null, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                log.println("parley serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-                e.printStackTrace(log);
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, null, "Internal error (" + e.getClass().getSimpleName() + "); the negotiation is"
                         + " unchanged unless a move was acknowledged.");
             });
@@ -85,6 +95,7 @@ public final class ParleyServer implements AutoCloseable {
                     + ctx.path() + "."));
         });
         app.start(host, port);
+        LOG.info("serving on {}:{}, records in {}", host, app.port(), store.location());
         return new ParleyServer(app, tables);
     }
 

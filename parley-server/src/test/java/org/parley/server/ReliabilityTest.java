@@ -3,7 +3,6 @@ package org.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +101,7 @@ class ReliabilityTest {
     @Test
     void aMoveTheDatabaseRefusesIsNotAcknowledgedAndTheTableReloads() {
         FlakyStore store = new FlakyStore(Databases.open("jdbc:sqlite:" + folder.resolve("flaky.db")));
-        try (ParleyServer server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true))) {
+        try (ParleyServer server = ParleyServer.start("127.0.0.1", 0, store)) {
             Http http = new Http("http://127.0.0.1:" + server.port());
             JsonNode created = twoPeople(http, "{\"rounds\": 6}");
             String id = created.path("id").asText();

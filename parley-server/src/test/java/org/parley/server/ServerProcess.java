@@ -1,6 +1,5 @@
 package org.parley.server;
 
-import java.io.PrintStream;
 import org.parley.store.Databases;
 import org.parley.store.RecordStore;
 
@@ -11,7 +10,7 @@ public final class ServerProcess {
 
     public static void main(String[] args) throws InterruptedException {
         RecordStore store = Databases.open(args[0]);
-        ParleyServer server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true));
+        ParleyServer server = ParleyServer.start("127.0.0.1", 0, store);
         System.out.println("PORT " + server.port());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

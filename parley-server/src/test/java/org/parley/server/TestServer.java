@@ -1,7 +1,6 @@
 package org.parley.server;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
-        server = ParleyServer.start("127.0.0.1", 0, store, new PrintStream(System.err, true));
+        server = ParleyServer.start("127.0.0.1", 0, store);
     }
 
     String base() {

@@ -7,6 +7,12 @@ package org.parley.core.coalition;
  * O(N) each and a caller pays only for the nodes it uses (Golub and Welsch 1969 describe the rule;
  * Hale and Townsend 2013, "Fast and accurate computation of Gauss–Legendre and Gauss–Jacobi
  * quadrature nodes and weights", SIAM J. Sci. Comput. 35, the accuracy of this Newton scheme).
+ *
+ * <p>Error bounds, as tested ({@code GaussLegendreTest}): nodes within 3e-16 absolute and weights
+ * within 1e-14 relative of Hipparchus 4's 34-digit rule for N ≤ 9, and within 3e-16 and 2e-12 of
+ * its double rule for N ≤ 144 (the weights differ most next to the ends, where 1 − x² loses digits
+ * in both); monomials of degree below 2N integrate to 1e-14 for N ≤ 101, and the Shapley weights of
+ * 1,000 players to 1e-11 relative. Hipparchus is a test dependency only: the core has none.
  */
 final class GaussLegendre {
 

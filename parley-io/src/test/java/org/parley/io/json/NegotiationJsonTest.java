@@ -89,6 +89,62 @@ class NegotiationJsonTest {
                 .hasMessageContaining("protocol: Unknown protocol (poker)");
     }
 
+    /* Each mistake, anywhere in a record, is one line: the source, the path of the field, what was expected. */
+    @Test
+    void everyMistakeNamesItsPathAndWhatWasExpected() {
+        NegotiationJson json = NegotiationJson.of(CARDASSIAN.domain());
+        String settings = "{\"protocol\":\"sao\",\"deadline\":{\"rounds\":3},\"strategies\":{\"union\":\"boulware\"},"
+                + "\"seed\":1}";
+        String offer = "{\"defence\":\"defensive-pact\",\"front\":\"no-ships\",\"occupied-sector\":\"not-discussed\","
+                + "\"exchange\":\"none\"}";
+        String[][] cases = {
+            {"{\"settings\":" + settings + ",\"events\":[]}", "scenario: missing"},
+            {"{\"scenario\":5,\"settings\":" + settings + ",\"events\":[]}", "scenario: expected text, not 5"},
+            {"{\"scenario\":null,\"settings\":" + settings + ",\"events\":[]}", "scenario: missing"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":{}}", "events: expected a list"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":\"1\",\"time\":0,\"party\":\"a\","
+                + "\"action\":\"walk-away\"}]}", "events[0].round: expected a whole number"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":0,\"time\":0,\"party\":\"a\","
+                + "\"action\":\"walk-away\"},{\"round\":1.5,\"time\":0,\"party\":\"a\",\"action\":\"walk-away\"}]}",
+                "events[1].round: expected a whole number, not 1.5"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":1,\"time\":0,\"party\":\"a\","
+                + "\"action\":\"offer\"}]}", "events[0].outcome: missing; an offer concerns an outcome"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":1,\"time\":2,\"party\":\"a\","
+                + "\"action\":\"walk-away\"}]}", "events[0]: The time (2.0) must lie in [0, 1]."},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":1,\"time\":0,\"party\":\"a\","
+                + "\"action\":\"misbehaviour\",\"kind\":\"panic\"}]}",
+                "events[0].kind: unknown kind (panic); expected exception, timeout or invalid-move"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":1,\"time\":0,\"party\":\"a\","
+                + "\"action\":\"offer\",\"outcome\":" + offer + ",\"utility\":\"high\"}]}",
+                "events[0].utility: expected a number"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[{\"round\":1,\"time\":0,\"party\":\"a\","
+                + "\"action\":\"offer\",\"outcome\":[1]}]}",
+                "events[0].outcome: expected an object from issue to option or number, not [1]"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[],\"result\":{\"agreement\":\"yes\","
+                + "\"signers\":[],\"payoffs\":{},\"rounds\":1,\"time\":1,\"ending\":\"deadline\"}}",
+                "result.agreement: expected true or false"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[],\"result\":{\"agreement\":false,"
+                + "\"signers\":[],\"payoffs\":{\"union\":{\"utility\":1}},\"rounds\":1,\"time\":1,\"ending\":\"deadline\"}}",
+                "result.payoffs.union.discounted: missing"},
+            {"{\"scenario\":\"x\",\"settings\":" + settings + ",\"events\":[],\"result\":{\"agreement\":false,"
+                + "\"signers\":[],\"payoffs\":{},\"rounds\":1,\"time\":1,\"ending\":\"bored\"}}",
+                "result.ending: unknown ending (bored); expected agreement, deadline, walk-away or not-ratified"},
+            {"{\"scenario\":\"x\",\"settings\":{\"protocol\":\"sao\",\"deadline\":{\"time\":\"soon\"},\"strategies\":{},"
+                + "\"seed\":1},\"events\":[]}",
+                "settings.deadline.time: expected an ISO-8601 duration such as PT10S, not soon"},
+            {"{\"scenario\":\"x\",\"settings\":{\"protocol\":\"sao\",\"deadline\":{\"rounds\":3},\"strategies\":"
+                + "{\"union\":5},\"seed\":1},\"events\":[]}",
+                "settings.strategies.union: expected a strategy such as \"boulware\" or \"time-dependent:e=0.2\", not 5"},
+            {"{\"scenario\":\"x\",\"settings\":{\"protocol\":\"sao\",\"deadline\":{\"rounds\":3},\"strategies\":{},"
+                + "\"seed\":\"1\"},\"events\":[]}", "settings.seed: expected a whole number"},
+            {"{\"scenario\":\"x\",\"settings\":[],\"events\":[]}", "settings: expected an object"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> json.readRecord(c[0], "record.json")).as(c[0])
+                    .isInstanceOf(FormatException.class).hasMessage("record.json: " + c[1]);
+        }
+    }
+
     @Test
     void strategiesThatTheirTextCannotHoldAreWrittenAsObjects() {
         StrategySpec odd = new StrategySpec("time-dependent", Map.of("e", "a,b"));
