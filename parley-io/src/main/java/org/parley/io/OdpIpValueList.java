@@ -16,14 +16,14 @@ import org.parley.core.coalition.TableGame;
  * The plain-text value list of the public ODP-IP implementation (Rahwan, Michalak et al.): 2^n lines,
  * line x + 1 holding v of the coalition whose bits are set in x (bit i = player i + 1), the first 0.
  *
- * <p>Read as bytes, a megabyte at a time, without a string per line: a line that is a plain decimal
- * ({@code [+-]digits[.digits][e[+-]digits]}, what any writer of these files produces) is checked byte
- * by byte and converted by FastDoubleParser (Eisel and Lemire's algorithm, correctly rounded, so the
- * same double as {@code Double.parseDouble}; the copy that Jackson ships, behind its public
- * {@code NumberInput}). Any other line goes through {@code Double.parseDouble} as before, so every
- * form it accepts ({@code 1.5E9}, {@code 0x1p3}, {@code 2d}) still is, and everything else is an
- * error naming the line. About 10 times faster than a {@code BufferedReader} with
- * {@code Double.parseDouble} per line: 2^24 values in about half a second.
+ * <p>Read as bytes, a megabyte at a time, without a string per line. A line that is a plain decimal
+ * ({@code [+-]digits[.digits][e[+-]digits]}, what any writer of these files produces) is checked and
+ * converted in one pass: exactly by one multiplication or division when its digits and power of ten
+ * are small (Clinger's fast path), else by FastDoubleParser (Eisel and Lemire's algorithm, the copy
+ * that jackson-core ships behind its public {@code NumberInput}). Both are correctly rounded, so every
+ * value is the double {@code Double.parseDouble} gives. Any other line goes through
+ * {@code Double.parseDouble} as before, so every form it accepts ({@code 1.5E9}, {@code 0x1p3},
+ * {@code 2d}) still is, and everything else is an error naming the line. O(bytes) in one pass.
  */
 public final class OdpIpValueList {
 
@@ -72,48 +72,155 @@ public final class OdpIpValueList {
 
     /**
      * Splits the bytes into lines as {@code BufferedReader.readLine} does (a line ends at \n, \r or
-     * \r\n) and hands each to {@link #line}. A line longer than the buffer grows it.
+     * \r\n). A line that is a plain decimal ends in \n or \r\n goes through {@link #plainLine} in
+     * one pass; any other, and any line cut by the end of the buffer, is found whole and handed to
+     * {@link #line}. A line longer than the buffer grows it.
      */
     private void readAll(FileChannel channel) throws IOException {
         byte[] bytes = new byte[BUFFER];
         int filled = 0;
-        boolean skipLineFeed = false;
-        boolean end = false;
-        while (!end) {
-            int read = channel.read(ByteBuffer.wrap(bytes, filled, bytes.length - filled));
-            end = read < 0;
-            if (read > 0) {
-                filled += read;
+        boolean eof = false;
+        boolean skipLineFeed = false; // the last line ended in \r: a \n right after it ends it too
+        while (true) {
+            if (!eof) {
+                int read = channel.read(ByteBuffer.wrap(bytes, filled, bytes.length - filled));
+                if (read < 0) {
+                    eof = true;
+                } else {
+                    filled += read;
+                }
             }
-            int start = 0;
-            for (int i = 0; i < filled; i++) {
-                byte b = bytes[i];
-                if (b == '\n' || b == '\r') {
-                    if (skipLineFeed && b == '\n' && i == start) {
-                        start = i + 1;
-                        skipLineFeed = false;
+            int p = 0;
+            while (p < filled) {
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (bytes[p] == '\n') {
+                        p++;
                         continue;
                     }
-                    line(bytes, start, i);
-                    skipLineFeed = b == '\r';
-                    start = i + 1;
-                } else {
-                    skipLineFeed = false;
                 }
-            }
-            if (end) {
-                if (start < filled) {
-                    line(bytes, start, filled);
+                int next = lineNumber > 0 && blankAt == 0 ? plainLine(bytes, p, filled) : -1;
+                if (next >= 0) {
+                    p = next;
+                    continue;
                 }
-                break;
+                int end = p;
+                while (end < filled && bytes[end] != '\n' && bytes[end] != '\r') {
+                    end++;
+                }
+                if (end == filled && !eof) {
+                    break; // the rest of the line is still to be read
+                }
+                line(bytes, p, end);
+                if (end < filled) {
+                    skipLineFeed = bytes[end] == '\r';
+                    end++;
+                }
+                p = end;
             }
-            int left = filled - start;
+            if (eof && p >= filled) {
+                return;
+            }
+            int left = filled - p;
             if (left == bytes.length) {
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);
             } else {
-                System.arraycopy(bytes, start, bytes, 0, left);
+                System.arraycopy(bytes, p, bytes, 0, left);
             }
             filled = left;
+        }
+    }
+
+    /**
+     * The common line, read in one pass: spaces or tabs, a plain decimal
+     * ({@code [+-]digits[.digits][(e|E)[+-]digits]}, a digit before or after the point), spaces or
+     * tabs, and \n or \r\n, all before {@code limit}. Up to 2^53 with at most 18 digits and a power
+     * of ten up to 10^22 either way, the value is one multiplication or division of two exact
+     * doubles, so correctly rounded (Clinger 1990, "How to read floating point numbers accurately",
+     * PLDI); else FastDoubleParser converts it. Returns the index after the line, or −1 when the line
+     * is anything else (left to {@link #line}, which reads it or says what is wrong).
+     */
+    private int plainLine(byte[] bytes, int p, int limit) {
+        int i = p;
+        while (i < limit && (bytes[i] == ' ' || bytes[i] == '\t')) {
+            i++;
+        }
+        int numberStart = i;
+        boolean negative = false;
+        if (i < limit && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        while (i < limit && isDigit(bytes[i])) {
+            mantissa = 10 * mantissa + (bytes[i++] - '0');
+            digits++;
+        }
+        if (i < limit && bytes[i] == '.') {
+            i++;
+            while (i < limit && isDigit(bytes[i])) {
+                mantissa = 10 * mantissa + (bytes[i++] - '0');
+                digits++;
+                scale++;
+            }
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        int exponent = 0;
+        if (i < limit && (bytes[i] == 'e' || bytes[i] == 'E')) {
+            i++;
+            boolean negativeExponent = i < limit && bytes[i] == '-';
+            if (i < limit && (bytes[i] == '-' || bytes[i] == '+')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < limit && isDigit(bytes[i]) && exponentDigits < 6) {
+                exponent = 10 * exponent + (bytes[i++] - '0');
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return -1;
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        int numberEnd = i;
+        while (i < limit && (bytes[i] == ' ' || bytes[i] == '\t')) {
+            i++;
+        }
+        int next;
+        if (i < limit && bytes[i] == '\n') {
+            next = i + 1;
+        } else if (i + 1 < limit && bytes[i] == '\r' && bytes[i + 1] == '\n') {
+            next = i + 2;
+        } else {
+            return -1;
+        }
+        int power = exponent - scale;
+        double x;
+        if (digits <= 18 && mantissa <= 1L << 53 && power >= -22 && power <= 22) {
+            x = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
+            x = negative ? -x : x;
+        } else {
+            x = fastDoubleParser(bytes, numberStart, numberEnd);
+            if (!Double.isFinite(x)) {
+                return -1;
+            }
+        }
+        lineNumber++;
+        store(x);
+        return next;
+    }
+
+    /** 10^0 to 10^22, every one exact in a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
         }
     }
 
@@ -141,7 +248,7 @@ public final class OdpIpValueList {
             throw new FormatException(source, blankAt, 0, "", "an empty line inside the value list; line x + 1"
                     + " holds the value of coalition x, so no line may be skipped");
         }
-        double x = isPlainDecimal(bytes, from, to) ? parsePlain(bytes, from, to) : parseOther(bytes, from, to);
+        double x = isPlainDecimal(bytes, from, to) ? fastDoubleParser(bytes, from, to) : parseOther(bytes, from, to);
         if (!Double.isFinite(x)) {
             throw new FormatException(source, lineNumber, 1, "", "expected a finite number, found ("
                     + text(bytes, from, to) + ")");
@@ -150,6 +257,10 @@ public final class OdpIpValueList {
             throw new FormatException(source, 1, 1, "", "line 1 is the value of the empty coalition and must be 0,"
                     + " found (" + text(bytes, from, to) + ")");
         }
+        store(x);
+    }
+
+    private void store(double x) {
         if (count == values.length) {
             if (values.length >= 1 << TableGame.MAX_PLAYERS) {
                 throw new FormatException(source, lineNumber, 0, "", "more than 2^" + TableGame.MAX_PLAYERS
@@ -162,9 +273,6 @@ public final class OdpIpValueList {
 
     /** Whether [from, to) is [+-]digits[.digits][(e|E)[+-]digits] with a digit before or after the point. */
     static boolean isPlainDecimal(byte[] bytes, int from, int to) {
-        if (to - from > FAST_MAX) {
-            return false;
-        }
         int i = from;
         if (bytes[i] == '+' || bytes[i] == '-') {
             i++;
@@ -205,8 +313,12 @@ public final class OdpIpValueList {
         return b >= '0' && b <= '9';
     }
 
-    private double parsePlain(byte[] bytes, int from, int to) {
+    /** A plain decimal of at most {@link #FAST_MAX} bytes, by FastDoubleParser. */
+    private double fastDoubleParser(byte[] bytes, int from, int to) {
         int length = to - from;
+        if (length > FAST_MAX) {
+            return parseOther(bytes, from, to);
+        }
         for (int i = 0; i < length; i++) {
             chars[i] = (char) bytes[from + i];
         }

@@ -55,6 +55,10 @@ class OdpIpValueListTest {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
         lines.add("0");
+        // Either side of the exact fast path: 2^53, 10^22, 18 digits.
+        lines.addAll(List.of("9007199254740992", "9007199254740993", "-9007199254740992.0", "1e22", "1e23", "1e-22",
+                "1e-23", "123456789012345678", "1234567890123456789", "-0", "-0.000", "0.1", "4.35", "17.576618585551888",
+                "0.047901182844241275", "2.2250738585072011e-308", "4.9e-324", "1.7976931348623157E308"));
         while (lines.size() < 512) {
             lines.add(randomDecimal(random));
         }
