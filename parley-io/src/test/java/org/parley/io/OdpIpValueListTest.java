@@ -97,7 +97,8 @@ class OdpIpValueListTest {
                     text.append((char) ('0' + random.nextInt(10)));
                 }
                 if (random.nextBoolean()) {
-                    text.append(random.nextBoolean() ? 'e' : 'E').append(random.nextInt(580) - 300); // finite: at most 10^(21 + 279)
+                    // Finite: at most 10^(21 + 279).
+                    text.append(random.nextBoolean() ? 'e' : 'E').append(random.nextInt(580) - 300);
                 }
                 return text.toString();
         }

@@ -179,7 +179,7 @@ final class BlockBranchAndBound {
         return null;
     }
 
-    /** {@code left} or, if larger, the bound of the three-block structures whose smallest block has t1 ≥ from players. */
+    /** {@code left} or, if larger, the bound of the three-block structures whose smallest block has ≥ from players. */
     private double boundFrom(double left, int from, double[] maxPair, double wAll) {
         double result = left;
         for (int t = from; t <= patterns.t1Max; t++) {

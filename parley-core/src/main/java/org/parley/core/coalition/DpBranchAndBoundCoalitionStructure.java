@@ -100,7 +100,8 @@ public final class DpBranchAndBoundCoalitionStructure implements CoalitionStruct
         if (finished) {
             Double stoppedBound = phase2.threeBlocks();
             finished = stoppedBound == null;
-            bound = finished ? state.best() : Math.max(state.best(), Math.min(stoppedBound, sizeBound(state, phase1.exactUpTo())));
+            bound = finished ? state.best()
+                    : Math.max(state.best(), Math.min(stoppedBound, sizeBound(state, phase1.exactUpTo())));
         } else {
             bound = Math.max(state.best(), sizeBound(state, phase1.exactUpTo()));
         }
