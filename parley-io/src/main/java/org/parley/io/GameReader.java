@@ -1,11 +1,7 @@
 package org.parley.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +24,8 @@ import org.parley.io.tree.TreeReader;
  * voting game ({@code quota} and {@code weights}), a value table in bit order ({@code table}), or
  * values per named coalition ({@code values}) — and the plain-text format of the public ODP-IP
  * implementation ({@code .txt}: 2^n lines, line x + 1 holding v of the set of bits of x, bit i =
- * player i + 1). Every mistake is a {@link FormatException} naming file, line and field.
+ * player i + 1; read by {@link OdpIpValueList}). Every mistake is a {@link FormatException} naming
+ * file, line and field.
  */
 public final class GameReader {
 
@@ -244,85 +241,13 @@ public final class GameReader {
         return new TableGame(values, players);
     }
 
-    /** Reads an ODP-IP value list: 2^n lines, one number each, the first 0. */
+    /** Reads an ODP-IP value list: 2^n lines, one number each, the first 0 (see {@link OdpIpValueList}). */
     public static TableGame readOdpIp(Path file) {
-        String source = file.toString();
-        double[] values;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            values = new double[1024];
-            int count = 0;
-            String line;
-            int lineNumber = 0;
-            int blankAt = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                String text = lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1).trim() : line.trim();
-                if (text.isEmpty()) {
-                    if (blankAt == 0) {
-                        blankAt = lineNumber;
-                    }
-                    continue;
-                }
-                if (blankAt != 0) {
-                    throw new FormatException(source, blankAt, 0, "", "an empty line inside the value list; line x + 1"
-                            + " holds the value of coalition x, so no line may be skipped");
-                }
-                double x;
-                try {
-                    x = Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw new FormatException(source, lineNumber, 1, "", "expected a number (the value of coalition "
-                            + (lineNumber - 1) + "), found (" + abbreviate(text) + ")");
-                }
-                if (!Double.isFinite(x)) {
-                    throw new FormatException(source, lineNumber, 1, "", "expected a finite number, found (" + text + ")");
-                }
-                if (lineNumber == 1 && x != 0) {
-                    throw new FormatException(source, 1, 1, "", "line 1 is the value of the empty coalition and must be 0,"
-                            + " found (" + text + ")");
-                }
-                if (count == values.length) {
-                    if (values.length >= 1 << TableGame.MAX_PLAYERS) {
-                        throw new FormatException(source, lineNumber, 0, "", "more than 2^" + TableGame.MAX_PLAYERS
-                                + " lines: too many players");
-                    }
-                    values = java.util.Arrays.copyOf(values, values.length * 2);
-                }
-                values[count++] = x;
-            }
-            if (count == 0) {
-                throw new FormatException(source, 1, 1, "", "the file is empty; expected 2^n lines, one value per coalition");
-            }
-            if (count < 2 || Integer.bitCount(count) != 1) {
-                int below = Integer.highestOneBit(count);
-                throw new FormatException(source, count, 0, "", "found " + count + " values; an ODP-IP file has 2^n"
-                        + " lines (one per coalition), e.g. " + Math.max(2, below) + " or " + below * 2);
-            }
-            values = count == values.length ? values : java.util.Arrays.copyOf(values, count);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(source, 0, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new FormatException(source, 0, 0, "", "cannot be read: " + e.getMessage());
-        }
-        return new TableGame(values);
+        return OdpIpValueList.read(file);
     }
 
     /** Writes the value table in the ODP-IP format: one value per line, coalition 0 first. */
     public static void writeOdpIp(TableGame game, Writer writer) throws IOException {
-        int size = 1 << game.players();
-        StringBuilder text = new StringBuilder();
-        for (int s = 0; s < size; s++) {
-            text.append(Double.toString(game.value(s))).append('\n');
-            if (text.length() > 1 << 16) {
-                writer.write(text.toString());
-                text.setLength(0);
-            }
-        }
-        writer.write(text.toString());
-        writer.flush();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        OdpIpValueList.write(game, writer);
     }
 }

@@ -62,7 +62,7 @@ class CoalitionStructureProperties {
     }
 
     /** f(C) for every coalition by the textbook recursion, each split once. */
-    private static double[] plainTable(TableGame game) {
+    static double[] plainTable(TableGame game) {
         double[] f = game.toArray();
         for (int c = 1; c < f.length; c++) {
             int low = c & -c;
