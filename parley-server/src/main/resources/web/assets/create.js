@@ -5,9 +5,11 @@ const state = {scenarios: [], strategies: [], selected: null, upload: null, play
 
 async function init() {
   try {
-    const [scenarios, strategies] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/strategies')]);
+    const [scenarios, strategies, protocols] = await Promise.all([api('GET', '/api/scenarios'),
+      api('GET', '/api/strategies'), api('GET', '/api/protocols')]);
     state.scenarios = scenarios;
     state.strategies = strategies;
+    renderProtocols(protocols);
   } catch (e) {
     clear(document.getElementById('scenarios'), el('div', {class: 'notice bad'}, 'Cannot reach the server: ' + e.message));
     return;
@@ -20,6 +22,13 @@ async function init() {
   }
   const first = state.scenarios.find(s => s.name === 'tavrik-accord') || state.scenarios[0];
   if (first) select(first);
+}
+
+/* The protocols the server has registered, the default first (the page names none itself). */
+function renderProtocols(protocols) {
+  const options = protocols.map(p => el('option', {value: p.key},
+    p.title.charAt(0).toUpperCase() + p.title.slice(1) + ' — ' + p.description));
+  clear(document.getElementById('protocol'), ...options);
 }
 
 function allScenarios() {

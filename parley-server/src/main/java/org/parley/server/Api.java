@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.protocol.ProtocolFactory;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.FormatException;
@@ -86,6 +89,20 @@ final class Api {
             ArrayNode parameters = node.putArray("parameters");
             e.parameters().stream().sorted().forEach(parameters::add);
         });
+        json(ctx, 200, list);
+    }
+
+    /** The registered protocols, the default first: what the create page offers. */
+    void protocols(Context ctx) {
+        ArrayNode list = Views.MAPPER.createArrayNode();
+        List<ProtocolFactory> all = new ArrayList<>(Protocols.all());
+        all.sort(Comparator.comparing((ProtocolFactory p) -> !p.key().equals(Protocols.DEFAULT)));
+        for (ProtocolFactory protocol : all) {
+            ObjectNode node = list.addObject();
+            node.put("key", protocol.key());
+            node.put("title", protocol.title());
+            node.put("description", protocol.description());
+        }
         json(ctx, 200, list);
     }
 

@@ -67,6 +67,7 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.post("/api/scenarios/check", api::checkScenario);
             config.routes.get("/api/scenarios/{name}", api::scenario);
             config.routes.get("/api/strategies", api::strategies);
+            config.routes.get("/api/protocols", api::protocols);
             config.routes.post("/api/negotiations", api::create);
             config.routes.get("/api/negotiations/{id}", api::view);
             config.routes.post("/api/negotiations/{id}/score", api::score);

@@ -1,5 +1,8 @@
 package org.parley.server;
 
+import org.parley.core.protocol.Protocols;
+import org.parley.core.protocol.ProtocolFactory;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +58,16 @@ class ApiTest {
         String id = created.path("id").asText();
         assertThat(server.store.access(Tokens.hash(token))).isPresent();
         assertThat(server.store.find(id).orElseThrow().toString()).doesNotContain(token);
+    }
+
+    @Test
+    void listsTheRegisteredProtocolsTheDefaultFirst() {
+        JsonNode protocols = http.get("/api/protocols", null).json();
+        List<String> keys = new ArrayList<>();
+        protocols.forEach(p -> keys.add(p.path("key").asText()));
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(Protocols.all().stream().map(ProtocolFactory::key).toList());
+        assertThat(keys.get(0)).isEqualTo(Protocols.DEFAULT);
+        protocols.forEach(p -> assertThat(p.path("title").asText()).isNotBlank());
     }
 
     @Test
