@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code parley} command: one subcommand per job. */
+// scope = INHERIT gives every subcommand -h/--help (and -V/--version), so that help works whatever
+// the subcommand's required parameters.
 @Command(
         name = "parley",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCommand.Version.class,
         description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.",
