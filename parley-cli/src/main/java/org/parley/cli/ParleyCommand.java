@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             ExportCommand.class,
             HandoutCommand.class,
+            WorldCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })
