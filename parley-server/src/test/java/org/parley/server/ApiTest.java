@@ -149,6 +149,7 @@ class ApiTest {
         assertThat(plot.path("x").asText()).isEqualTo("union");
         assertThat(plot.path("outcomes").size() + plot.path("acceptable").size()).isEqualTo(81);
         assertThat(plot.path("frontier").size()).isPositive();
+        assertThat(plot.path("sample").asText()).isEqualTo("all 81 outcomes");
         // Every registered solution concept, in order, with the name the page shows; also under its key.
         List<String> keys = SolutionConcepts.registered().keys();
         assertThat(plot.path("concepts").size()).isEqualTo(keys.size());
