@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            HandoutCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })
