@@ -157,6 +157,7 @@ public final class TournamentRunner {
         List<String> strategies = new ArrayList<>();
         List<Double> utilities = new ArrayList<>();
         List<Double> discounted = new ArrayList<>();
+        List<Double> reservations = new ArrayList<>();
         double welfare = 0;
         double[] vector = new double[parties.size()];
         for (int role = 0; role < parties.size(); role++) {
@@ -164,6 +165,7 @@ public final class TournamentRunner {
             Result.Payoff payoff = result.payoff(parties.get(role));
             utilities.add(payoff.utility());
             discounted.add(payoff.discounted());
+            reservations.add(scenario.parties().get(role).preferences().reservation());
             welfare += payoff.utility();
             vector[role] = payoff.utility();
         }
@@ -174,7 +176,7 @@ public final class TournamentRunner {
             toConcepts.put(key, distances == null ? Double.NaN : distances.to(key));
         }
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
-                result.rounds(), result.time(), millis, utilities, discounted, welfare,
+                result.rounds(), result.time(), millis, utilities, discounted, reservations, welfare,
                 distances == null ? Double.NaN : distances.pareto(), toConcepts, finalOffer(record));
     }
 
