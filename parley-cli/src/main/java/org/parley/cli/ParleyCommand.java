@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            HandoutCommand.class,
+            WorldCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

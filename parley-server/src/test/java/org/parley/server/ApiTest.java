@@ -38,6 +38,10 @@ class ApiTest {
 
     /** Creates tavrik-accord with the kaldari played from outside; returns the creation response. */
     static JsonNode tavrik() {
+        return tavrikOn(http);
+    }
+
+    static JsonNode tavrikOn(Http http) {
         Http.Response created = http.post("/api/negotiations", null, """
                 {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 7,
                  "parties": {"kaldari": {"player": "human"}, "vethari": {"player": "ai", "strategy": "boulware"}}}""");

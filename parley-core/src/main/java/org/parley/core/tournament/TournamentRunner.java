@@ -148,19 +148,21 @@ public final class TournamentRunner {
         List<String> strategies = new ArrayList<>();
         List<Double> utilities = new ArrayList<>();
         List<Double> discounted = new ArrayList<>();
+        List<Double> reservations = new ArrayList<>();
         double welfare = 0;
         for (int role = 0; role < parties.size(); role++) {
             strategies.add(plan.strategies().get(match.assignment().get(role)).toString());
             Result.Payoff payoff = result.payoff(parties.get(role));
             utilities.add(payoff.utility());
             discounted.add(payoff.discounted());
+            reservations.add(scenario.parties().get(role).preferences().reservation());
             welfare += payoff.utility();
         }
         // Measured against the coalition that signed (without a deal, the nearest that could have).
         Analysis.Distances distances = debriefers.get(match.scenario()).distances(result);
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
-                result.rounds(), result.time(), millis, utilities, discounted, welfare, distances.pareto(),
-                distances.concepts(), finalOffer(record));
+                result.rounds(), result.time(), millis, utilities, discounted, reservations, welfare,
+                distances.pareto(), distances.concepts(), finalOffer(record));
     }
 
     /** The agreement, else the last outcome offered in the log, else null. */
