@@ -8,7 +8,7 @@ import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Result;
 
 /**
- * What a tournament keeps of one negotiation (the GENIUS log columns, see DESIGN.md). Per role, in
+ * What a tournament keeps of one negotiation (the GENIUS log columns, defined in docs/design.md, "Figures of one negotiation"). Per role, in
  * the scenario's party order: {@code utilities} undiscounted and {@code discounted} payoffs (the
  * reservation value for a party without a deal). {@code socialWelfare} is the sum of the
  * undiscounted payoffs; the distances are Euclidean, in the utility space of all parties, from the
