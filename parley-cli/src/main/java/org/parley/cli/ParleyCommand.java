@@ -41,6 +41,7 @@ public final class ParleyCommand implements Runnable {
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            HandoutCommand.class,
             ServeCommand.class);
 
     /** slf4j-simple's level for every logger without one of its own (simplelogger.properties sets warn). */
