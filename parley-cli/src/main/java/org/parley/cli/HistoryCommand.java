@@ -48,7 +48,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "Up to the end of this day, or up to this moment.")
     String until;
 
-    @Option(names = "--tournament", paramLabel = "ID", description = "Only the negotiations of this tournament.")
+    @Option(names = {"--tournament", "--world"}, paramLabel = "ID", description = "Only the negotiations of this"
+            + " tournament, or of this world run (world:NAME:SEED, as parley world prints it).")
     String batch;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N records (default 50).")

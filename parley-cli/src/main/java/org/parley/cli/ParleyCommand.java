@@ -42,6 +42,7 @@ public final class ParleyCommand implements Runnable {
             ImportCommand.class,
             ExportCommand.class,
             HandoutCommand.class,
+            WorldCommand.class,
             ServeCommand.class);
 
     /** slf4j-simple's level for every logger without one of its own (simplelogger.properties sets warn). */
