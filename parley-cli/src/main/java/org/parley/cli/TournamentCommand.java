@@ -181,8 +181,9 @@ final class TournamentCommand implements Callable<Integer> {
                         // Stored before it is journaled, under an id fixed by the tournament and the index,
                         // so that a resume after a kill between the two does not store it twice.
                         recordId = Archive.batchId(setup.id(), result.index());
-                        archive.saveIfAbsent(recordId, plan.scenarios().get(result.match().scenario()), negotiation,
-                                Archive.TOURNAMENT, setup.id());
+                        int s = result.match().scenario();
+                        archive.saveIfAbsent(recordId, plan.scenarios().get(s), negotiation, Archive.TOURNAMENT,
+                                setup.id(), runner.debriefer(s).debrief(negotiation.result(), negotiation.events()));
                     }
                     if (files.append(result, plan, recordId)) {
                         results.put(result.index(), result);
