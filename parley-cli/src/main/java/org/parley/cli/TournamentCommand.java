@@ -462,7 +462,7 @@ final class TournamentCommand implements Callable<Integer> {
         // On by default, as in ANAC, so that one strategy that hangs cannot stall the tournament. A
         // time-out depends on the machine's load, but the built-in strategies answer in microseconds,
         // a thousandth of a millisecond limit, so the promise that a seed gives the same results holds
-        // for them; the watching costs throughput (docs/tournaments.md), and "none" buys it back.
+        // for them; the watching costs throughput (docs/records.md, "Benchmarks"), and "none" buys it back.
         String moveText = moveLimit == null ? DEFAULT_MOVE_LIMIT : moveLimit.strip();
         Duration move = moveText.equalsIgnoreCase("none") || moveText.equalsIgnoreCase("off") ? null
                 : RunCommand.duration("--move-limit", moveText);

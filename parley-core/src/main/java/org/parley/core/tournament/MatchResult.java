@@ -8,7 +8,8 @@ import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Result;
 
 /**
- * What a tournament keeps of one negotiation (the columns of a GENIUS tournament log). Per role, in
+ * What a tournament keeps of one negotiation (the columns of a GENIUS tournament log; docs/design.md,
+ * "Figures of one negotiation"). Per role, in
  * the scenario's party order: {@code utilities} undiscounted and {@code discounted} payoffs (the
  * reservation value for a party without a deal), and the {@code reservations} themselves, so that
  * {@link #advantage} needs nothing else. {@code socialWelfare} is the sum of the undiscounted

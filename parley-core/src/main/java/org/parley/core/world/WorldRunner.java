@@ -67,6 +67,7 @@ public final class WorldRunner {
             welfare.put(p, new ArrayList<>());
         }
         List<WorldResult.MeetingResult> results = new ArrayList<>();
+        Schedule schedule = Schedule.of(world);
         for (int k = 0; k < world.meetings().size(); k++) {
             World.Meeting meeting = world.meetings().get(k);
             Scenario scenario = meeting.scenario();
@@ -90,7 +91,7 @@ public final class WorldRunner {
                 payoffs.put(power, signed ? result.payoff(party.name()).discounted() : party.preferences().reservation());
             }
             if (result.agreement()) {
-                execute(world, k, result, reputation, totals, payoffs, breachers);
+                execute(world, schedule, k, result, reputation, totals, payoffs, breachers);
             }
             for (var entry : payoffs.entrySet()) {
                 totals.get(entry.getKey())[0] += entry.getValue();
@@ -148,7 +149,7 @@ public final class WorldRunner {
         return Math.max(0, 1 - trust / 0.5);
     }
 
-    private static void execute(World world, int index, Result result, Reputation reputation,
+    private static void execute(World world, Schedule schedule, int index, Result result, Reputation reputation,
             Map<String, double[]> totals, Map<String, Double> payoffs, List<String> breachers) {
         World.Meeting meeting = world.meetings().get(index);
         Scenario scenario = meeting.scenario();
@@ -163,7 +164,7 @@ public final class WorldRunner {
             boolean breach = switch (world.power(power).honour()) {
                 case ALWAYS -> false;
                 case NEVER -> gain > 0;
-                case WHEN_IT_PAYS -> gain > reputationCost(world, index, power, reputation, totals);
+                case WHEN_IT_PAYS -> gain > reputationCost(world, schedule, index, power, reputation, totals);
             };
             if (breach) {
                 breachers.add(power);
@@ -201,8 +202,8 @@ public final class WorldRunner {
     }
 
     /** What a breach now would cost {@code power} over its remaining negotiations, by its own estimate. */
-    private static double reputationCost(World world, int index, String power, Reputation reputation,
-            Map<String, double[]> totals) {
+    private static double reputationCost(World world, Schedule schedule, int index, String power,
+            Reputation reputation, Map<String, double[]> totals) {
         World.Meeting now = world.meetings().get(index);
         if (world.trust().model() == World.Trust.Model.NONE) {
             return 0;
@@ -223,23 +224,43 @@ public final class WorldRunner {
         }
         double[] t = totals.get(power);
         double surplus = t[2] > 0 ? t[5] / t[2] : PRIOR_SURPLUS;
+        // The fall in each counterpart's trust does not depend on the negotiation: price it once.
+        Map<String, Double> fall = new java.util.HashMap<>();
         double cost = 0;
-        for (int k = index + 1; k < world.meetings().size(); k++) {
-            World.Meeting later = world.meetings().get(k);
-            if (!later.roles().containsValue(power)) {
-                continue;
-            }
-            for (String other : later.roles().values()) {
+        for (int k : schedule.laterMeetings(power, index)) {
+            for (String other : world.meetings().get(k).roles().values()) {
                 if (!other.equals(power) && world.power(other).trustAware()) {
                     // Trust is capital: a breach that leaves trust above ½ costs nothing at once but
                     // spends what later breaches would have drawn on, so the fall is priced at the
                     // rate distrust grows below ½ (2 per unit of trust), whatever the level now.
-                    double fall = kept.trust(other, power) - after.trust(other, power);
-                    cost += world.trust().weight() * 2 * fall * surplus;
+                    double f = fall.computeIfAbsent(other, o -> kept.trust(o, power) - after.trust(o, power));
+                    cost += world.trust().weight() * 2 * f * surplus;
                 }
             }
         }
         return cost;
+    }
+
+    /** Each power's negotiations by index, to find its later ones without scanning the whole schedule. */
+    private record Schedule(Map<String, int[]> byPower) {
+        static Schedule of(World world) {
+            Map<String, List<Integer>> lists = new LinkedHashMap<>();
+            for (int k = 0; k < world.meetings().size(); k++) {
+                for (String power : world.meetings().get(k).roles().values()) {
+                    lists.computeIfAbsent(power, p -> new ArrayList<>()).add(k);
+                }
+            }
+            Map<String, int[]> arrays = new LinkedHashMap<>();
+            lists.forEach((p, l) -> arrays.put(p, l.stream().mapToInt(Integer::intValue).toArray()));
+            return new Schedule(arrays);
+        }
+
+        int[] laterMeetings(String power, int index) {
+            int[] all = byPower.getOrDefault(power, new int[0]);
+            int from = java.util.Arrays.binarySearch(all, index);
+            from = from >= 0 ? from + 1 : -from - 1;
+            return java.util.Arrays.copyOfRange(all, from, all.length);
+        }
     }
 
     private static String partyOf(World.Meeting meeting, String power) {
