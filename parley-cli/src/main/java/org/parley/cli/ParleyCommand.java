@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class,
             ShowCommand.class,
             TournamentCommand.class,
+            StrategiesCommand.class,
             PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,

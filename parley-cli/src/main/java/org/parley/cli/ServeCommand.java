@@ -27,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
     @Spec
     CommandSpec spec;
 
@@ -35,10 +38,11 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserException("--port: (" + port + ") is not a TCP port; expected 0 to 65535.");
         }
+        var strategies = agents.registry();
         RecordStore records = store.open();
         ParleyServer server;
         try {
-            server = ParleyServer.start(host, port, records);
+            server = ParleyServer.start(host, port, records, strategies);
         } catch (RuntimeException e) {
             records.close();
             throw new UserException("Cannot serve on " + host + ":" + port + ": " + rootMessage(e)

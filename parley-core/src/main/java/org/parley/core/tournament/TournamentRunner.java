@@ -175,7 +175,22 @@ public final class TournamentRunner {
         }
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
                 result.rounds(), result.time(), millis, utilities, discounted, welfare,
-                distances == null ? Double.NaN : distances.pareto(), toConcepts, finalOffer(record));
+                distances == null ? Double.NaN : distances.pareto(), toConcepts, finalOffer(record),
+                misbehaviours(parties, record));
+    }
+
+    /** Per role, why the engine put the party out ("exception: its move threw ..."), or "". */
+    static List<String> misbehaviours(List<String> parties, NegotiationRecord record) {
+        List<String> why = new ArrayList<>(java.util.Collections.nCopies(parties.size(), ""));
+        for (Event event : record.events()) {
+            if (event.action() instanceof Action.Misbehaviour m) {
+                int role = parties.indexOf(event.party());
+                if (role >= 0) {
+                    why.set(role, m.describe());
+                }
+            }
+        }
+        return why;
     }
 
     /** The agreement, else the last outcome offered in the log, else null. */
