@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.core.strategy.StrategyPlugins;
 import org.parley.core.strategy.StrategyRegistry;
+import org.parley.io.remote.RemoteAgents;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,9 +53,15 @@ final class AgentsOption {
         return registry(paths());
     }
 
-    /** The built-in strategies and those of the plugins in {@code paths}; a bad plugin is a user error. */
+    /** The built-in strategies, remote agents and those of the plugins in {@code paths}; a bad plugin is a user error. */
     static StrategyRegistry registry(List<Path> paths) {
+        return registry(paths, RemoteAgents::register);
+    }
+
+    /** As {@link #registry(List)}, with {@code remote} adding the remote agents (or not), before the plugins. */
+    static StrategyRegistry registry(List<Path> paths, java.util.function.Consumer<StrategyRegistry> remote) {
         StrategyRegistry registry = new StrategyRegistry();
+        remote.accept(registry);
         try {
             StrategyPlugins.load(registry, paths, AgentsOption.class.getClassLoader());
         } catch (IllegalArgumentException e) {

@@ -22,6 +22,7 @@ import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.protocol.TimeSource;
+import org.parley.core.strategy.ExternalStrategy;
 import org.parley.core.strategy.Setup;
 import org.parley.core.strategy.Strategy;
 import org.parley.core.strategy.StrategyRegistry;
@@ -520,7 +521,7 @@ public final class Negotiation {
                 putOut[q] = true;
                 session.misbehaved(event.party(), m);
             } else {
-                if (strategies[q] != null) {
+                if (strategies[q] != null && !(strategies[q] instanceof ExternalStrategy)) {
                     Request request = session.pending(event.party());
                     Action replayed;
                     try {
