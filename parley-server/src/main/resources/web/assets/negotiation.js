@@ -248,8 +248,8 @@ function tableCard() {
       body.push(offerGrid(offer.offer, offer.score));
       if (offer.score) body.push(el('div', {class: 'row wrap tags-row'}, el('strong', {}, fmtPoints(offer.score.points) + ' pts for you'), scoreTags(offer.score)));
     }
+    // No walk-away out of turn: the table takes it only from a party it waits for.
     body.push(el('p', {class: 'muted'}, waiting ? 'Waiting for ' + waiting + ' to move…' : 'Waiting…'));
-    if (isParty()) body.push(el('div', {class: 'actions'}, el('span', {class: 'spacer'}), walkAwayButton()));
   }
   return el('section', {class: 'card on-table' + (idle ? ' idle' : ''), id: 'on-table'}, body);
 }

@@ -1,22 +1,17 @@
 package org.parley.cli;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.OutcomeSample;
 import org.parley.core.analysis.SolutionConcept;
-import org.parley.core.model.DiscreteIssue;
-import org.parley.core.model.IntegerIssue;
-import org.parley.core.model.Issue;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
-import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
@@ -33,7 +28,7 @@ import org.parley.plot.TimelinePlot;
  */
 final class NegotiationPlots {
 
-    /** More outcomes than this are sampled (at random, with a fixed seed) rather than all drawn. */
+    /** More outcomes than this are sampled (uniformly, stratified, with a fixed seed: {@link OutcomeSample}). */
     static final int SAMPLE = 4000;
 
     private NegotiationPlots() {}
@@ -49,9 +44,12 @@ final class NegotiationPlots {
         Preferences py = scenario.party(y).preferences();
         List<Point> outcomes = new ArrayList<>();
         List<Point> acceptable = new ArrayList<>();
-        for (Outcome outcome : sample(scenario)) {
+        OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, SAMPLE,
+                o -> px.acceptable(o) && py.acceptable(o));
+        for (int k = 0; k < sample.outcomes().size(); k++) {
+            Outcome outcome = sample.outcomes().get(k);
             Point point = new Point(px.utility(outcome), py.utility(outcome));
-            (px.acceptable(outcome) && py.acceptable(outcome) ? acceptable : outcomes).add(point);
+            (sample.acceptable().get(k) ? acceptable : outcomes).add(point);
         }
         List<Point> frontier = new ArrayList<>();
         List<ConceptPoint> concepts = new ArrayList<>();
@@ -81,7 +79,7 @@ final class NegotiationPlots {
                 + (record.result() == null ? "" : record.result().agreement() ? " — agreement in round "
                         + (record.result().rounds() - 1) : " — no agreement");
         return new OutcomeSpacePlot(title, x, y, outcomes, acceptable, frontier, concepts, px.reservation(),
-                py.reservation(), offers, agreement);
+                py.reservation(), offers, agreement, sample.describe());
     }
 
     /**
@@ -108,37 +106,5 @@ final class NegotiationPlots {
             reservations.put(party.name(), party.preferences().reservation());
         }
         return new TimelinePlot(scenario.name() + ": each party's utility of its offers, by round", series, reservations);
-    }
-
-    /** All outcomes of a small space; a fixed random sample of a large one (real issues at random points). */
-    static List<Outcome> sample(Scenario scenario) {
-        OutcomeSpace space = new OutcomeSpace(scenario.domain());
-        BigInteger count = space.count();
-        boolean real = scenario.domain().issues().stream().anyMatch(i -> i instanceof RealIssue r && r.min() != r.max());
-        List<Outcome> outcomes = new ArrayList<>();
-        if (!real && count.compareTo(BigInteger.valueOf(SAMPLE)) <= 0) {
-            for (long rank = 0; rank < count.longValueExact(); rank++) {
-                outcomes.add(space.outcome(rank));
-            }
-            return outcomes;
-        }
-        SplittableRandom random = new SplittableRandom(20_260_101);
-        List<Issue> issues = scenario.domain().issues();
-        for (int k = 0; k < SAMPLE; k++) {
-            double[] values = new double[issues.size()];
-            for (int i = 0; i < values.length; i++) {
-                Issue issue = issues.get(i);
-                if (issue instanceof DiscreteIssue d) {
-                    values[i] = random.nextInt(d.options().size());
-                } else if (issue instanceof IntegerIssue n) {
-                    values[i] = n.min() + random.nextLong(n.size());
-                } else {
-                    RealIssue r = (RealIssue) issue;
-                    values[i] = r.min() == r.max() ? r.min() : r.min() + random.nextDouble() * (r.max() - r.min());
-                }
-            }
-            outcomes.add(new Outcome(values));
-        }
-        return outcomes;
     }
 }

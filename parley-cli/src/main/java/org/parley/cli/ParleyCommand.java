@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            HandoutCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -64,8 +64,10 @@ public final class Charts {
                 .xAxisTitle("utility of " + plot.xParty()).yAxisTitle("utility of " + plot.yParty()).build();
         style(chart);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        scatter(chart, "outcomes", plot.outcomes(), GREY, 4);
-        scatter(chart, "acceptable", plot.acceptable(), ACCEPTABLE, 5);
+        // The legend says what the dots are of the space, on the first series drawn.
+        String sample = plot.sample().isEmpty() ? "" : " (" + plot.sample() + ")";
+        scatter(chart, "outcomes" + sample, plot.outcomes(), GREY, 4);
+        scatter(chart, "acceptable" + (plot.outcomes().isEmpty() ? sample : ""), plot.acceptable(), ACCEPTABLE, 5);
         if (!plot.frontier().isEmpty()) {
             List<Point> sorted = new ArrayList<>(plot.frontier());
             sorted.sort(Comparator.comparingDouble(Point::x).thenComparing(Point::y, Comparator.reverseOrder()));

@@ -1,11 +1,17 @@
 package org.parley.server;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
@@ -379,6 +387,15 @@ final class Api {
                     }
                 }
             }
+
+            @Override
+            public void ping() {
+                synchronized (client) {
+                    if (!client.terminated()) {
+                        client.sendComment("alive");
+                    }
+                }
+            }
         };
         client.onClose(() -> table.unwatch(watcher));
         table.watch(watcher);
@@ -455,7 +472,7 @@ final class Api {
         Table table = endedTable(grant, "The outcome-space chart");
         String svg = Debriefs.svg(plotFor(ctx, table, grant));
         ctx.contentType("image/svg+xml; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + table.scenario().name() + "-outcome-space.svg\"");
+        ctx.header("Content-Disposition", attachment(table.scenario().name() + "-outcome-space.svg"));
         ctx.result(svg);
     }
 
@@ -472,9 +489,32 @@ final class Api {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"parley-" + table.scenario().name() + "-"
-                + table.id().substring(0, 8) + ".json\"");
+        ctx.header("Content-Disposition", attachment("parley-" + table.scenario().name() + "-"
+                + table.id().substring(0, 8) + ".json"));
         json(ctx, 200, doc);
+    }
+
+    /**
+     * A download's Content-Disposition (RFC 6266): an ASCII {@code filename} with anything but
+     * letters, digits, dot, dash and underscore replaced, and the exact name as UTF-8 in {@code
+     * filename*} (RFC 8187). A scenario's name thus cannot end the header or name another file.
+     */
+    static String attachment(String name) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '_';
+            encoded.append(plain ? String.valueOf((char) c) : String.format(Locale.ROOT, "%%%02X", c));
+        }
+        name.codePoints().forEach(c -> ascii.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-'
+                || c == '_') ? (char) c : '_'));
+        String fallback = ascii.toString().replaceAll("^[._]+", "");
+        if (fallback.isEmpty()) {
+            fallback = "download";
+        }
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 
     private Table endedTable(AccessGrant grant, String what) {
@@ -536,16 +576,33 @@ final class Api {
 
     // --- bodies ---------------------------------------------------------------------------------------
 
+    /**
+     * Reads request bodies: a key given twice is refused (which one would count?), and a parse
+     * error quotes only a short piece of the input.
+     */
+    private static final ObjectReader BODY_READER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(Messages.QUOTE)
+                    .maxRawContentLength(Messages.QUOTE).build())
+            .build()).reader();
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'", Pattern.DOTALL);
+
     static ObjectNode body(Context ctx, Set<String> allowed) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json).");
+        if (!isJson(ctx.contentType())) {
+            throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json), not ("
+                    + ctx.contentType() + ").");
         }
         JsonNode node;
         try {
-            node = Views.MAPPER.readTree(ctx.bodyAsBytes());
+            node = BODY_READER.readTree(ctx.bodyAsBytes());
         } catch (java.io.IOException e) {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+            if (duplicate.find()) {
+                throw new ApiException(400, null, "The key (" + Messages.quote(duplicate.group(1)) + ") appears twice"
+                        + " in one object of the body; give each key once.");
+            }
             throw new ApiException(400, null, "The body is not valid JSON: " + message);
         }
         if (node == null || !node.isObject()) {
@@ -553,6 +610,24 @@ final class Api {
         }
         unknownFields((ObjectNode) node, "", allowed);
         return (ObjectNode) node;
+    }
+
+    /** Exactly application/json, with at most a UTF-8 charset: not application/jsonx, not text/json. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {

@@ -17,6 +17,7 @@ import org.parley.core.analysis.AnalysisProblem;
 import org.parley.core.analysis.BargainingPoint;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.OutcomeSample;
 import org.parley.core.analysis.SolutionConcept;
 import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Outcome;
@@ -39,7 +40,7 @@ import org.parley.plot.Point;
  */
 final class Debriefs {
 
-    /** Outcome spaces larger than this are sampled evenly for the chart. */
+    /** Outcome spaces larger than this are sampled for the chart (uniformly, stratified: {@link OutcomeSample}). */
     static final int PLOT_LIMIT = 6000;
 
     /** The analysis and the debriefing JSON, computed once per ended negotiation. */
@@ -123,20 +124,20 @@ final class Debriefs {
         int yi = scenario.indexOf(y);
         var xp = scenario.parties().get(xi).preferences();
         var yp = scenario.parties().get(yi).preferences();
-        OutcomeSpace space = new OutcomeSpace(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS);
-        long count = space.count().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
-        long n = Math.min(count, PLOT_LIMIT);
+        // Acceptable to everyone: no party's hard constraint broken, every utility at or above its reservation.
+        OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, PLOT_LIMIT, o -> {
+            for (Party p : scenario.parties()) {
+                if (!p.preferences().acceptable(o)) {
+                    return false;
+                }
+            }
+            return true;
+        });
         List<Point> outcomes = new ArrayList<>();
         List<Point> acceptable = new ArrayList<>();
-        for (long k = 0; k < n; k++) {
-            long rank = n == count ? k : (long) ((double) k * count / n);
-            Outcome o = space.outcome(rank);
-            Point point = new Point(xp.utility(o), yp.utility(o));
-            boolean all = true;
-            for (Party p : scenario.parties()) {
-                all &= p.preferences().acceptable(o);
-            }
-            (all ? acceptable : outcomes).add(point);
+        for (int k = 0; k < sample.outcomes().size(); k++) {
+            Outcome o = sample.outcomes().get(k);
+            (sample.acceptable().get(k) ? acceptable : outcomes).add(new Point(xp.utility(o), yp.utility(o)));
         }
         Debrief debrief = table.debrief();
         List<Point> frontier = new ArrayList<>();
@@ -169,7 +170,7 @@ final class Debriefs {
         Point agreement = result.agreement()
                 ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
-                concepts, xp.reservation(), yp.reservation(), offers, agreement);
+                concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.describe());
     }
 
     /** The points no other point beats on both axes, by increasing x. */
@@ -192,6 +193,7 @@ final class Debriefs {
         ObjectNode node = Views.MAPPER.createObjectNode();
         node.put("x", plot.xParty());
         node.put("y", plot.yParty());
+        node.put("sample", plot.sample());
         node.set("outcomes", points(plot.outcomes()));
         node.set("acceptable", points(plot.acceptable()));
         node.set("frontier", points(plot.frontier()));

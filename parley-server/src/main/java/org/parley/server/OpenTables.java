@@ -30,6 +30,7 @@ final class OpenTables implements AutoCloseable {
     record Created(Table table, Map<String, String> partyTokens, String observerToken) {}
 
     private final RecordStore store;
+    private final ServerMetrics metrics;
     private final Engines engines;
     private final BuiltInScenarios builtIns;
     private final Tokens tokens = new Tokens();
@@ -37,11 +38,16 @@ final class OpenTables implements AutoCloseable {
     private final Map<String, AccessGrant> grants = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private static final long EVICT_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** How often event streams get a keep-alive comment: well inside a proxy's usual 60 s read timeout. */
+    static final long PING_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private long lastPing = System.nanoTime();
 
-    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
+    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns, ServerMetrics metrics) {
         this.store = store;
         this.engines = engines;
         this.builtIns = builtIns;
+        this.metrics = metrics;
+        metrics.negotiations(() -> tables.values().stream().filter(t -> !t.finished()).count(), tables::size);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-deadlines");
             t.setDaemon(true);
@@ -81,7 +87,7 @@ final class OpenTables implements AutoCloseable {
         for (AccessGrant grant : newGrants) {
             grants.put(grant.tokenHash(), grant);
         }
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal);
+        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, metrics);
         tables.put(id, table);
         return new Created(table, partyTokens, observerToken);
     }
@@ -135,7 +141,7 @@ final class OpenTables implements AutoCloseable {
         }
         if (record.status() == RecordStatus.RUNNING) {
             Journal journal = new Journal(store, id, scenario, log.size(), false);
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal);
+            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, metrics);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
@@ -155,7 +161,14 @@ final class OpenTables implements AutoCloseable {
 
     private void tick() {
         long now = System.nanoTime();
+        boolean ping = now - lastPing > PING_NANOS;
+        if (ping) {
+            lastPing = now;
+        }
         for (Table table : tables.values()) {
+            if (ping) {
+                table.ping();
+            }
             try {
                 table.tick();
             } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.store.AccessGrant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One negotiation the server holds: the engine with its AI diplomats, the journal that makes every
@@ -23,11 +25,16 @@ import org.parley.store.AccessGrant;
  */
 final class Table {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Table.class);
+
     /** A client following the table: whom it sees as, and how to hand it a new view. */
     interface Watcher {
         AccessGrant access();
 
         void send(String view);
+
+        /** A comment on the stream, so that proxies and browsers see it alive while nothing happens. */
+        void ping();
     }
 
     private final String id;
@@ -36,6 +43,7 @@ final class Table {
     private final NegotiationSettings settings;
     private final Negotiation engine;
     private final Journal journal;
+    private final ServerMetrics metrics;
     /** For a negotiation loaded after its end: the stored log and result; the engine is null. */
     private final List<Event> endedEvents;
     private final Result endedResult;
@@ -49,7 +57,8 @@ final class Table {
     private Debriefs.Debrief debrief;
 
     private Table(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, Negotiation engine,
-            Journal journal, List<Event> endedEvents, Result endedResult, double elapsed) {
+            Journal journal, ServerMetrics metrics, List<Event> endedEvents, Result endedResult, double elapsed) {
+        this.metrics = metrics;
         this.id = id;
         this.scenario = scenario;
         this.scenarioText = scenarioText;
@@ -64,10 +73,10 @@ final class Table {
 
     /** A new negotiation: stored with its join links, then the AI parties play until a person must move. */
     static Table open(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            Negotiation engine, Journal journal) {
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, null, null, 0);
+            Negotiation engine, Journal journal, ServerMetrics metrics) {
+        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, metrics, null, null, 0);
         synchronized (table) {
-            table.engine.advance();
+            table.advance();
             table.sync();
         }
         return table;
@@ -75,13 +84,13 @@ final class Table {
 
     /** A running negotiation rebuilt from its stored log; the AI parties then play any moves they still owe. */
     static Table resume(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            List<Event> log, Engines engines, Journal journal) {
+            List<Event> log, Engines engines, Journal journal, ServerMetrics metrics) {
         Negotiation engine = engines.resume(scenario, settings, log);
         double elapsed = log.isEmpty() ? 0 : log.get(log.size() - 1).time();
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, null, null, elapsed);
+        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, metrics, null, null, elapsed);
         synchronized (table) {
             table.engine.session().checkDeadline();
-            table.engine.advance();
+            table.advance();
             table.sync();
         }
         return table;
@@ -90,7 +99,7 @@ final class Table {
     /** A negotiation that had ended when it was loaded: read-only. */
     static Table ended(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, List<Event> log,
             Result result) {
-        return new Table(id, scenario, scenarioText, settings, null, null, List.copyOf(log), result, 1);
+        return new Table(id, scenario, scenarioText, settings, null, null, null, List.copyOf(log), result, 1);
     }
 
     String id() {
@@ -170,9 +179,12 @@ final class Table {
             requireLive();
             int before = engine.session().events().size();
             try {
-                engine.submit(party, action);
+                engine.session().submit(party, action);
             } catch (RuntimeException e) {
                 refused = e;
+            }
+            if (refused == null) {
+                advance();
             }
             sync();
             if (engine.session().events().size() != before || engine.finished()) {
@@ -206,6 +218,15 @@ final class Table {
 
     synchronized void unwatch(Watcher watcher) {
         watchers.remove(watcher);
+    }
+
+    /** Pings every watcher (outside the lock: a slow client must not hold the table). */
+    void ping() {
+        List<Watcher> all;
+        synchronized (this) {
+            all = List.copyOf(watchers);
+        }
+        all.forEach(Watcher::ping);
     }
 
     synchronized int watcherCount() {
@@ -276,10 +297,45 @@ final class Table {
         }
     }
 
+    /** The AI parties play until a person must move; their time is measured per move. */
+    private void advance() {
+        int before = engine.session().events().size();
+        long start = System.nanoTime();
+        engine.advance();
+        long elapsed = System.nanoTime() - start;
+        List<Event> events = engine.session().events();
+        int ai = 0;
+        for (int i = before; i < events.size(); i++) {
+            if (byMachine(events.get(i))) {
+                ai++;
+            }
+        }
+        for (int i = 0; i < ai; i++) {
+            metrics.aiMove(elapsed / ai);
+        }
+    }
+
+    /** Whether an AI diplomat (or single-text mediation's mediator) made the move. */
+    private boolean byMachine(Event event) {
+        return Event.MEDIATOR.equals(event.party()) || !settings.strategy(event.party()).isHuman();
+    }
+
     private void sync() {
+        int before = journal.stored();
         try {
             journal.sync(engine.session().events(), engine.result());
+            List<Event> events = engine.session().events();
+            int ai = 0;
+            for (int i = before; i < events.size(); i++) {
+                if (byMachine(events.get(i))) {
+                    ai++;
+                }
+            }
+            metrics.moves(true, ai);
+            metrics.moves(false, events.size() - before - ai);
         } catch (RuntimeException e) {
+            metrics.storeError();
+            LOG.error("negotiation {}: the record store refused a write: {}", id, e.toString());
             broken = true;
             for (CompletableFuture<Void> waiter : waiters) {
                 waiter.complete(null);

@@ -38,6 +38,10 @@ class ApiTest {
 
     /** Creates tavrik-accord with the kaldari played from outside; returns the creation response. */
     static JsonNode tavrik() {
+        return tavrikOn(http);
+    }
+
+    static JsonNode tavrikOn(Http http) {
         Http.Response created = http.post("/api/negotiations", null, """
                 {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 7,
                  "parties": {"kaldari": {"player": "human"}, "vethari": {"player": "ai", "strategy": "boulware"}}}""");
@@ -149,6 +153,7 @@ class ApiTest {
         assertThat(plot.path("x").asText()).isEqualTo("union");
         assertThat(plot.path("outcomes").size() + plot.path("acceptable").size()).isEqualTo(81);
         assertThat(plot.path("frontier").size()).isPositive();
+        assertThat(plot.path("sample").asText()).isEqualTo("all 81 outcomes");
         // Every registered solution concept, in order, with the name the page shows; also under its key.
         List<String> keys = SolutionConcepts.registered().keys();
         assertThat(plot.path("concepts").size()).isEqualTo(keys.size());

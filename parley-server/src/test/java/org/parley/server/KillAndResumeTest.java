@@ -67,7 +67,14 @@ class KillAndResumeTest {
                 }
             });
             player.start();
-            Thread.sleep(700 + 300L * life);
+            // Kill once enough moves are acknowledged (and a little later each life), not after a
+            // fixed sleep: under load a fixed sleep may see only a few moves.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < until && player.isAlive() && (acknowledged.get() == null
+                    || acknowledged.get().path("moves").size() <= 8 + 8 * life)) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100L * life);
             server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
             player.join(20_000);

@@ -217,6 +217,13 @@ abstract class RecordStoreContract {
             assertThat(entry.stored().parties()).extracting(PartyAssignment::party).containsExactlyElementsOf(scenario.partyNames());
             assertThat(entry.stored().parties().get(1).strategy()).isEqualTo("boulware");
             assertThat(store.events(id)).hasSize(run.events().size());
+            assertThat(entry.debrief()).isEmpty();
+            // With its debrief, kept in the result: the record reads back the same, and so does the debrief.
+            var debrief = org.parley.core.analysis.NegotiationDebrief.of(scenario, run.result(), run.events());
+            String with = archive.save(scenario, run, Archive.RUN, null, debrief);
+            Archive.Entry debriefed = archive.load(with).orElseThrow();
+            assertThat(debriefed.negotiation()).isEqualTo(run);
+            assertThat(debriefed.debrief()).contains(debrief);
         }
     }
 
@@ -254,8 +261,10 @@ abstract class RecordStoreContract {
                 assertThat(partial.events()).isEqualTo(run.events().subList(0, 2));
             }
         }
-        archive.finish(id, scenario, run.result());
+        var debrief = org.parley.core.analysis.NegotiationDebrief.of(scenario, run.result(), run.events());
+        archive.finish(id, scenario, run.result(), debrief);
         assertThat(archive.load(id).orElseThrow().negotiation()).isEqualTo(run);
+        assertThat(archive.load(id).orElseThrow().debrief()).contains(debrief);
     }
 
     @Test

@@ -98,9 +98,23 @@ public record DealAssessment(
             int i = coalition.position(p);
             baseline[i] = onGrid != null ? onGrid[i] : FixedPoint.of(memberUtilities[p]);
         }
+        List<BetterCoalition> better = betterCoalitions(analysis, coalition, baseline, slack, all);
+        return new DealAssessment(agreement, coalition.members(), utilities, coalition,
+                own.pareto().distance(memberUtilities), concepts, analysis.frontier().distance(all), better);
+    }
+
+    /**
+     * Every winning signer set of {@code analysis} but {@code excluded} (null: none) that has an
+     * outcome all its members accept and strictly prefer to {@code baseline} (every party's payoff
+     * in units, {@code baselineUtilities} the same as utilities), by more than {@code slack} units:
+     * among its frontier vectors that improve on the baseline for every member, the one whose
+     * smallest improvement is largest (first in frontier order on ties). O(Σ_W |F_W| · |W|).
+     */
+    static List<BetterCoalition> betterCoalitions(RuleAnalysis analysis, CoalitionAnalysis excluded, long[] baseline,
+            long slack, double[] baselineUtilities) {
         List<BetterCoalition> better = new ArrayList<>();
         for (CoalitionAnalysis other : analysis.winning()) {
-            if (other == coalition) {
+            if (other == excluded) {
                 continue;
             }
             FrontierPoint best = null;
@@ -121,13 +135,12 @@ public record DealAssessment(
                 Map<String, Double> before = new LinkedHashMap<>();
                 for (int p = 0; p < other.members().size(); p++) {
                     theirs.put(other.members().get(p), best.utility(p));
-                    before.put(other.members().get(p), all[other.position(p)]);
+                    before.put(other.members().get(p), baselineUtilities[other.position(p)]);
                 }
                 better.add(new BetterCoalition(other.members(), outcome, theirs, before));
             }
         }
-        return new DealAssessment(agreement, coalition.members(), utilities, coalition,
-                own.pareto().distance(memberUtilities), concepts, analysis.frontier().distance(all), better);
+        return better;
     }
 
     /** Every party's utility in units when the outcome's values are all on the problem's grid, else null. */

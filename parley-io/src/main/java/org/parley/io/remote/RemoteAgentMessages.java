@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Move;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.Request;
 import org.parley.core.strategy.BidSpace;
 import org.parley.core.strategy.Setup;
@@ -126,6 +129,9 @@ final class RemoteAgentMessages {
             if (move.action().outcome() != null) {
                 putOutcome(m, "outcome", move.action().outcome());
             }
+            if (move.action().message() != null) {
+                m.put("message", move.action().message());
+            }
             if (move.action() instanceof Action.Misbehaviour misbehaviour) {
                 m.put("reason", misbehaviour.reason().key());
             }
@@ -166,9 +172,9 @@ final class RemoteAgentMessages {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!List.of("action", "outcome", "message").contains(name)) {
+            if (!List.of("action", "outcome", "message", "rationale").contains(name)) {
                 throw new RemoteAgentException("its reply has an unknown field (" + name + "); the fields are action,"
-                        + " outcome and message.");
+                        + " outcome, message and rationale.");
             }
         }
         JsonNode action = node.get("action");
@@ -178,19 +184,61 @@ final class RemoteAgentMessages {
         }
         JsonNode outcomeNode = node.get("outcome");
         Outcome outcome = outcomeNode == null || outcomeNode.isNull() ? null : outcome(outcomeNode);
-        return switch (action.asText()) {
-            case "offer" -> {
-                if (outcome == null) {
-                    throw new RemoteAgentException("its offer has no outcome.");
+        String message = message(node.get("message"));
+        Rationale rationale = rationale(node.get("rationale"));
+        try {
+            return switch (action.asText()) {
+                case "offer" -> {
+                    if (outcome == null) {
+                        throw new RemoteAgentException("its offer has no outcome.");
+                    }
+                    yield new Action.Offer(outcome, rationale, message);
                 }
-                yield new Action.Offer(outcome);
+                case "accept" -> new Action.Accept(vote(outcome, request, "accept"), rationale, message);
+                case "reject" -> new Action.Reject(vote(outcome, request, "reject"), rationale, message);
+                case "walk-away" -> new Action.WalkAway(rationale, message);
+                default -> throw new RemoteAgentException("its reply's action (" + action.asText() + ") is not one of"
+                        + " offer, accept, reject, walk-away.");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new RemoteAgentException("its reply's message: " + e.getMessage());
+        }
+    }
+
+    private static String message(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new RemoteAgentException("its reply's message must be a string, not " + excerpt(node.toString()));
+        }
+        return node.asText();
+    }
+
+    /** {"kind": "concession", "terms": {"issue": "price"}, "figures": {"target": 0.7}}, every part but kind optional. */
+    private static Rationale rationale(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject() || !node.path("kind").isTextual()) {
+            throw new RemoteAgentException("its reply's rationale must be an object with a kind, like {\"kind\":"
+                    + " \"concession\"}, not " + excerpt(node.toString()));
+        }
+        Map<String, String> terms = new LinkedHashMap<>();
+        node.path("terms").fields().forEachRemaining(e -> terms.put(e.getKey(), e.getValue().asText()));
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("figures").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw new RemoteAgentException("its reply's rationale figure (" + e.getKey() + ") must be a number.");
             }
-            case "accept" -> new Action.Accept(vote(outcome, request, "accept"));
-            case "reject" -> new Action.Reject(vote(outcome, request, "reject"));
-            case "walk-away" -> new Action.WalkAway();
-            default -> throw new RemoteAgentException("its reply's action (" + action.asText() + ") is not one of offer,"
-                    + " accept, reject, walk-away.");
-        };
+            figures.put(e.getKey(), e.getValue().asDouble());
+        }
+        try {
+            return new Rationale(node.get("kind").asText(), terms, figures);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteAgentException("its reply's rationale: " + e.getMessage());
+        }
     }
 
     /** A vote concerns the outcome put to the party; the reply may leave it out. */

@@ -135,6 +135,8 @@ class RemoteStrategyTest {
         replies.put("{\"action\": \"offer\"}", "offer has no outcome");
         replies.put("{\"action\": \"offer\", \"outcome\": {\"defence\": \"everything\"}}", "does not fit the domain");
         replies.put("{\"action\": \"accept\", \"mood\": \"happy\"}", "unknown field (mood)");
+        replies.put("{\"action\": \"walk-away\", \"message\": \"" + "x".repeat(600) + "\"}", "message");
+        replies.put("{\"action\": \"walk-away\", \"rationale\": {\"kind\": \"Bad Kind\"}}", "rationale");
         for (var reply : replies.entrySet()) {
             try (LadderAgent agent = new LadderAgent(turn -> turn == 2 ? reply.getKey() : null)) {
                 Negotiation negotiation = run(TAVRIK, "sao", null, "vethari", "remote:url=" + agent.url());
@@ -142,6 +144,20 @@ class RemoteStrategyTest {
                 assertThat(m.detail()).as(reply.getKey()).contains(reply.getValue());
                 assertThat(negotiation.result().agreement()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void anAgentsMessageAndRationaleReachTheRecord() throws IOException {
+        String reply = "{\"action\": \"walk-away\", \"message\": \"Not today.\", \"rationale\":"
+                + " {\"kind\": \"walk-away\", \"figures\": {\"target\": 0.8}}}";
+        try (LadderAgent agent = new LadderAgent(turn -> turn == 2 ? reply : null)) {
+            Negotiation negotiation = run(TAVRIK, "sao", null, "vethari", "remote:url=" + agent.url());
+            Action walk = negotiation.session().events().stream().filter(e -> e.party().equals("vethari")
+                    && e.action() instanceof Action.WalkAway).findFirst().orElseThrow().action();
+            assertThat(walk.message()).isEqualTo("Not today.");
+            assertThat(walk.rationale().kind()).isEqualTo("walk-away");
+            assertThat(walk.rationale().figures()).containsEntry("target", 0.8);
         }
     }
 
