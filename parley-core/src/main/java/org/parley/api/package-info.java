@@ -23,10 +23,18 @@
  * {@link org.parley.core.strategy.StrategyRegistry.Parameters}).
  *
  * <p>Also stable, for programs that run negotiations and tournaments themselves: the model values
- * ({@link org.parley.core.model.Domain}, {@link org.parley.core.model.Issue},
- * {@link org.parley.core.model.Outcome}, {@link org.parley.core.model.AgreementRule}), the
- * negotiation values ({@link org.parley.core.negotiation.Deadline},
- * {@link org.parley.core.negotiation.StrategySpec}) and the registry.
+ * ({@link org.parley.core.model.Scenario}, {@link org.parley.core.model.Domain},
+ * {@link org.parley.core.model.Issue}, {@link org.parley.core.model.Outcome},
+ * {@link org.parley.core.model.AgreementRule}, {@link org.parley.core.preference.Preferences},
+ * {@link org.parley.core.preference.UtilityFunction}), the negotiation values
+ * ({@link org.parley.core.negotiation.Deadline}, {@link org.parley.core.negotiation.StrategySpec},
+ * {@link org.parley.core.negotiation.NegotiationSettings}, {@link org.parley.core.negotiation.Result},
+ * {@link org.parley.core.negotiation.Rationale}), the engine
+ * ({@link org.parley.core.engine.Negotiation}, {@link org.parley.core.engine.BidSpaceCache}), the
+ * tournament ({@link org.parley.core.tournament.TournamentPlan},
+ * {@link org.parley.core.tournament.TournamentRunner}, {@link org.parley.core.tournament.MatchResult},
+ * {@link org.parley.core.tournament.Ranking}), {@link org.parley.core.generate.ScenarioGenerator}
+ * and {@link org.parley.core.strategy.StrategyPlugins}. Every other type may change in any release.
  */
 @Stable
 package org.parley.api;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
@@ -45,6 +46,7 @@ import org.parley.core.strategy.StrategyRegistry;
  * is repeatable, and {@link #resume} rebuilds a negotiation from its stored log (for example after
  * a server restart) by replaying the logged moves into fresh strategies.
  */
+@Stable
 public final class Negotiation {
 
     private static final long IDLE = 0;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Result;
 
@@ -20,6 +21,7 @@ import org.parley.core.negotiation.Result;
  * role, why the engine put that party out ("timeout: its move took longer than ..."), or is empty
  * when it was not.
  */
+@Stable
 public record MatchResult(
         Match match, String scenario, List<String> parties, List<String> strategies, boolean agreement,
         Result.Ending ending, int rounds, double time, long millis, List<Double> utilities, List<Double> discounted,

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.negotiation.StrategySpec;
 
 /**
@@ -14,6 +15,7 @@ import org.parley.core.negotiation.StrategySpec;
  * not independent of each other (its parties' payoffs move together), so the interval is a guide,
  * not a test. Ties keep the order of the strategies as given.
  */
+@Stable
 public record Ranking(List<Row> rows) {
 
     /**

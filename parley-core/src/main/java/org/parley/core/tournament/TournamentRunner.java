@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.api.Stable;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
 import org.parley.core.analysis.OutcomeAnalyzer;
@@ -33,6 +34,7 @@ import org.parley.core.strategy.StrategyRegistry;
  * before any negotiation runs; negotiations share nothing else. {@link #stop} lets the
  * negotiations under way finish and starts no more.
  */
+@Stable
 public final class TournamentRunner {
 
     /** Receives each finished negotiation; called from the pool's threads, one call at a time. */
