@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists stored negotiations, newest first. */
-@Command(name = "history", description = "List stored negotiations, newest first (see parley show ID for one of them).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored negotiations, newest first (see parley show ID for one of them).")
 final class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);

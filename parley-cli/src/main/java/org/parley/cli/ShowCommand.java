@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Replays a stored negotiation as the trace {@code parley run} printed. */
-@Command(name = "show", description = "Replay a stored negotiation as a trace, as parley run printed it.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Replay a stored negotiation as a trace, as parley run printed it.")
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The record's id, or a prefix of it that only it has.")
