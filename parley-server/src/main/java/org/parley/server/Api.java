@@ -52,9 +52,10 @@ final class Api {
     /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
     static final long POLL_SECONDS = 25;
     /**
-     * No per-move time limit for the AI diplomats: the server runs only the registry's own
-     * strategies, and the engine enforces a limit by starting a watched thread per call, which
-     * under load costs more than the moves themselves. A slow strategy delays only its own table.
+     * No per-move time limit for built-in AI diplomats: they answer in microseconds, and the engine
+     * enforces a limit by starting a watched thread per call, which under load costs more than the
+     * moves themselves. A table with a plugin's or a remote agent's seat gets the engine's default
+     * limit, so that a slow agent is put out instead of holding its table.
      */
     static final Duration MOVE_TIME_LIMIT = null;
     private static final String GRANT = "parley.grant";
@@ -95,7 +96,11 @@ final class Api {
             node.put("name", e.name());
             node.put("description", e.description());
             ArrayNode parameters = node.putArray("parameters");
-            e.parameters().stream().sorted().forEach(parameters::add);
+            e.parameterNames().stream().sorted().forEach(parameters::add);
+            ObjectNode defaults = node.putObject("defaults");
+            e.parameters().stream().filter(p -> p.defaultValue() != null && !p.defaultValue().isEmpty())
+                    .sorted(Comparator.comparing(StrategyRegistry.Parameter::name))
+                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
         });
         json(ctx, 200, list);
     }
@@ -175,7 +180,11 @@ final class Api {
             }
             seed = s.asLong();
         }
-        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, MOVE_TIME_LIMIT);
+        StrategyRegistry registry = tables.engines().registry();
+        boolean builtInsOnly = strategies.values().stream()
+                .allMatch(s -> s.isHuman() || StrategyRegistry.BUILT_IN.equals(registry.origin(s.name())));
+        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed,
+                builtInsOnly ? MOVE_TIME_LIMIT : NegotiationSettings.DEFAULT_MOVE_TIME_LIMIT);
         OpenTables.Created created;
         try {
             created = tables.create(scenario, text, settings);

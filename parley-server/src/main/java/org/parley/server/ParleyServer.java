@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.parley.core.negotiation.InvalidMoveException;
+import org.parley.core.strategy.StrategyRegistry;
 import org.parley.store.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,16 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store) {
+        return start(host, port, store, new StrategyRegistry());
+    }
+
+    /**
+     * Starts serving with the AI diplomats of {@code strategies}: the built-ins and whatever was
+     * added to it (plugins, remote agents).
+     */
+    public static ParleyServer start(String host, int port, RecordStore store, StrategyRegistry strategies) {
         ServerMetrics metrics = new ServerMetrics();
-        OpenTables tables = new OpenTables(store, new Engines(), BuiltInScenarios.load(), metrics);
+        OpenTables tables = new OpenTables(store, new Engines(strategies), BuiltInScenarios.load(), metrics);
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
