@@ -44,8 +44,17 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store) {
+        return start(host, port, store, ServerOptions.defaults());
+    }
+
+    /** Starts serving with the given options (organizer keys, limits, AI workers). */
+    public static ParleyServer start(String host, int port, RecordStore store, ServerOptions options) {
+        return start(host, port, store, options, new Engines());
+    }
+
+    static ParleyServer start(String host, int port, RecordStore store, ServerOptions options, Engines engines) {
         ServerMetrics metrics = new ServerMetrics();
-        OpenTables tables = new OpenTables(store, new Engines(), BuiltInScenarios.load(), metrics);
+        OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options.aiWorkers());
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
