@@ -23,6 +23,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Result;
 import org.parley.core.tournament.Match;
 import org.parley.core.tournament.MatchResult;
+import org.parley.core.tournament.Ranking;
 import org.parley.core.tournament.TournamentPlan;
 import org.parley.io.Csv;
 import org.parley.io.json.NegotiationJson;
@@ -31,8 +32,8 @@ import org.parley.io.json.NegotiationJson;
  * A tournament's folder. {@code results.jsonl} is the journal: one line per finished negotiation,
  * appended and handed to the operating system as each finishes, in completion order, so that an
  * interrupted or killed run loses only the negotiations under way. {@code results.csv} (index
- * order), {@code summary.json} and the ranking charts are written from it at the end (and the CSV
- * also on Ctrl-C).
+ * order), {@code ranking.csv} (one row per strategy), {@code summary.json} and the ranking charts
+ * are written from it at the end (and results.csv also on Ctrl-C).
  */
 final class TournamentFiles {
 
@@ -40,6 +41,7 @@ final class TournamentFiles {
     static final String JOURNAL = "results.jsonl";
     static final String CSV = "results.csv";
     static final String SUMMARY = "summary.json";
+    static final String RANKING = "ranking.csv";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -163,6 +165,7 @@ final class TournamentFiles {
         node.put("millis", r.millis());
         node.set("utilities", MAPPER.valueToTree(r.utilities()));
         node.set("discounted", MAPPER.valueToTree(r.discounted()));
+        node.set("reservations", MAPPER.valueToTree(r.reservations()));
         node.put("socialWelfare", r.socialWelfare());
         RecordFormats.putNumber(node, "distancePareto", r.distancePareto());
         for (String key : SolutionConcepts.registered().keys()) {
@@ -201,11 +204,15 @@ final class TournamentFiles {
             JsonNode offer = node.get("finalOffer");
             Outcome finalOffer = offer == null || offer.isNull() ? null
                     : NegotiationJson.of(scenario.domain()).outcome(offer, "finalOffer");
+            // Journals written before reservations were kept: the scenario's, which the tournament copied in.
+            List<Double> reservations = node.has("reservations") ? doubles(node.get("reservations"))
+                    : scenario.parties().stream().map(p -> p.preferences().reservation()).toList();
             return new MatchResult(match, scenario.name(), strings(node.get("parties")), strategies,
                     node.get("agreement").asBoolean(),
                     Result.Ending.valueOf(node.get("ending").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
                     node.get("rounds").asInt(), node.get("time").asDouble(), node.get("millis").asLong(),
-                    doubles(node.get("utilities")), doubles(node.get("discounted")), node.get("socialWelfare").asDouble(),
+                    doubles(node.get("utilities")), doubles(node.get("discounted")), reservations,
+                    node.get("socialWelfare").asDouble(),
                     number(node.get("distancePareto")), distances, finalOffer);
         } catch (NullPointerException | IllegalArgumentException e) {
             if (e instanceof UserException user) {
@@ -234,7 +241,10 @@ final class TournamentFiles {
     // ---------------------------------------------------------------------------------------------
     // The CSV
 
-    /** One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i. */
+    /**
+     * One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i,
+     * advantage_i (undiscounted payoff minus reservation value).
+     */
     static String csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         int roles = plan.scenarios().stream().mapToInt(s -> s.parties().size()).max().orElse(0);
         List<Object> header = new ArrayList<>(List.of("index", "scenario", "repetition", "seed"));
@@ -248,6 +258,9 @@ final class TournamentFiles {
         }
         for (int i = 1; i <= roles; i++) {
             header.add("discounted_" + i);
+        }
+        for (int i = 1; i <= roles; i++) {
+            header.add("advantage_" + i);
         }
         header.addAll(List.of("social_welfare", "distance_pareto"));
         for (String key : SolutionConcepts.registered().keys()) {
@@ -270,6 +283,9 @@ final class TournamentFiles {
             for (int i = 0; i < roles; i++) {
                 row.add(i < r.parties().size() ? Csv.number(r.discounted().get(i)) : "");
             }
+            for (int i = 0; i < roles; i++) {
+                row.add(i < r.parties().size() ? Csv.number(r.advantage(i)) : "");
+            }
             row.addAll(List.of(Csv.number(r.socialWelfare()), Csv.number(r.distancePareto())));
             for (String key : SolutionConcepts.registered().keys()) {
                 row.add(Csv.number(r.distance(key)));
@@ -288,6 +304,42 @@ final class TournamentFiles {
 
     void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         write(CSV, csv(plan, results));
+    }
+
+    /**
+     * One row per strategy in rank order: each figure's mean and, as {@code NAME_ci95}, the
+     * half-width of its 95% interval (empty below two samples), so that the interval is mean ± ci95.
+     */
+    static String rankingCsv(Ranking ranking) {
+        List<Object> header = new ArrayList<>(List.of("rank", "strategy", "negotiations", "samples"));
+        List<String> names = new ArrayList<>(List.of("utility", "undiscounted", "advantage", "agreement_rate",
+                "social_welfare", "rounds", "distance_pareto"));
+        for (String key : SolutionConcepts.registered().keys()) {
+            names.add("distance_" + SolutionConcepts.words(key, '_'));
+        }
+        for (String name : names) {
+            header.add(name);
+            header.add(name + "_ci95");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Ranking.Row r : ranking.rows()) {
+            List<Object> row = new ArrayList<>(List.of(r.rank(), r.strategy(), r.negotiations(), r.samples()));
+            List<Ranking.Estimate> estimates = new ArrayList<>(List.of(r.utility(), r.undiscounted(), r.advantage(),
+                    r.agreementRate(), r.socialWelfare(), r.rounds(), r.distancePareto()));
+            for (String key : SolutionConcepts.registered().keys()) {
+                estimates.add(r.distance(key));
+            }
+            for (Ranking.Estimate e : estimates) {
+                row.add(Csv.number(e.mean()));
+                row.add(Csv.number(e.halfWidth()));
+            }
+            rows.add(row);
+        }
+        return Csv.write(header, rows);
+    }
+
+    void writeRanking(Ranking ranking) {
+        write(RANKING, rankingCsv(ranking));
     }
 
     synchronized void write(String name, String text) {

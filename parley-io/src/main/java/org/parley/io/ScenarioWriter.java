@@ -70,6 +70,9 @@ public final class ScenarioWriter {
         if (!scenario.description().isEmpty()) {
             root.put("description", scenario.description());
         }
+        if (!scenario.narrative().story().isEmpty()) {
+            root.put("story", scenario.narrative().story());
+        }
         Map<String, Object> issues = new LinkedHashMap<>();
         for (Issue issue : domain.issues()) {
             issues.put(issue.name(), issueTree(issue));
@@ -78,7 +81,12 @@ public final class ScenarioWriter {
         root.put("agreement", agreementTree(scenario));
         Map<String, Object> parties = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {
-            parties.put(party.name(), partyTree(party, domain));
+            Map<String, Object> tree = partyTree(party, domain);
+            String brief = scenario.narrative().brief(party.name());
+            if (!brief.isEmpty()) {
+                tree.put("brief", brief);
+            }
+            parties.put(party.name(), tree);
         }
         root.put("parties", parties);
         if (scenario.coalition() != null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
@@ -58,8 +59,8 @@ final class Journal {
         return queued < events.size() || (result != null && !finished);
     }
 
-    /** Queues the events not yet queued and, once there is one, the result. */
-    CompletableFuture<Void> write(List<Event> events, Result result) {
+    /** Queues the events not yet queued and, once there is one, the result with its debrief (none when null). */
+    CompletableFuture<Void> write(List<Event> events, Result result, NegotiationDebrief debrief) {
         List<String> payloads = new ArrayList<>(events.size() - queued);
         for (int i = queued; i < events.size(); i++) {
             payloads.add(json.write(events.get(i)));
@@ -68,7 +69,7 @@ final class Journal {
         unit.add(new Write.Append(id, queued, payloads));
         queued = events.size();
         if (result != null && !finished) {
-            unit.add(new Write.Finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result)));
+            unit.add(new Write.Finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result, debrief)));
             finished = true;
         }
         return store.commit(unit);

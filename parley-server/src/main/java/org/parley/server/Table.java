@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
@@ -439,7 +440,9 @@ final class Table {
         }
         int human = events.size() - journal.queued() - ai;
         int byAi = ai;
-        CompletableFuture<State> installed = journal.write(events, result).handle((ignored, failure) -> {
+        // The debrief is worked out as the negotiation ends (once), so that the stored record keeps it.
+        NegotiationDebrief judged = result == null ? null : next.debrief().judged();
+        CompletableFuture<State> installed = journal.write(events, result, judged).handle((ignored, failure) -> {
             if (failure != null) {
                 fail(failure);
                 throw new CompletionException(new StorageException("The move could not be saved ("
