@@ -176,6 +176,24 @@ class DebriefCommandsTest {
         assertThat(debrief.at("/lastOffers/parties/0/shortfall").asDouble()).isPositive();
     }
 
+    @Test
+    void thePlotDrawsTheFrontierAndPointsOfTheCoalitionThatSigned() {
+        Scenario scenario = ScenarioReader.read(Path.of(TAVRIK));
+        NegotiationRecord record = signed(scenario, outcome(scenario, TAVRIK_COALITION_NASH), "federation", "kaldari");
+        var signers = NegotiationPlots.outcomeSpace(scenario, record, "federation", "kaldari");
+        assertThat(signers.concept("nash").x()).isCloseTo(0.76, within(1e-12));
+        assertThat(signers.concept("nash").y()).isCloseTo(0.7, within(1e-12));
+        assertThat(signers.agreement().x()).isCloseTo(0.76, within(1e-12));
+        assertThat(signers.frontier()).anySatisfy(p -> {
+            assertThat(p.x()).isCloseTo(0.76, within(1e-12));
+            assertThat(p.y()).isCloseTo(0.7, within(1e-12));
+        });
+        // The vethari stayed out: on its axis every deal of the coalition gives it its reservation value.
+        var outside = NegotiationPlots.outcomeSpace(scenario, record, "federation", "vethari");
+        assertThat(outside.frontier()).singleElement().satisfies(p -> assertThat(p.y()).isCloseTo(0.45, within(1e-12)));
+        assertThat(outside.concept("nash").y()).isCloseTo(0.45, within(1e-12));
+    }
+
     private static JsonNode json(CliRunner run) throws Exception {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return new ObjectMapper().readTree(run.out());

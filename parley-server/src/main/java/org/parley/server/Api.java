@@ -52,9 +52,11 @@ final class Api {
     /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
     static final long POLL_SECONDS = 25;
     /**
-     * The AI diplomats' time per move unless a negotiation sets its own: a built-in strategy takes
-     * milliseconds on the built-in scenarios, so only a strategy in trouble (or a very large
-     * uploaded scenario) meets it, and it then leaves the table with a timeout.
+     * The AI diplomats' time per move unless a negotiation sets its own, for built-in strategies,
+     * plugins and remote agents alike: a built-in strategy takes milliseconds on the built-in
+     * scenarios, so only a strategy in trouble (or a very large uploaded scenario) meets it, and it
+     * then leaves the table with a timeout. The limit costs nothing per call: the AI pool's
+     * watchdog checks the calls in flight (not a watched thread per call, as the engine's own).
      */
     static final Duration MOVE_TIME_LIMIT = Duration.ofSeconds(5);
     static final double MIN_MOVE_SECONDS = 0.05;
@@ -97,7 +99,11 @@ final class Api {
             node.put("name", e.name());
             node.put("description", e.description());
             ArrayNode parameters = node.putArray("parameters");
-            e.parameters().stream().sorted().forEach(parameters::add);
+            e.parameterNames().stream().sorted().forEach(parameters::add);
+            ObjectNode defaults = node.putObject("defaults");
+            e.parameters().stream().filter(p -> p.defaultValue() != null && !p.defaultValue().isEmpty())
+                    .sorted(Comparator.comparing(StrategyRegistry.Parameter::name))
+                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
         });
         json(ctx, 200, list);
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ final class Debriefs {
         Debriefer debriefer = new Debriefer(scenario);
         NegotiationDebrief judged = debriefer.debrief(result, table.events());
         RuleAnalysis rule = debriefer.analysis().orElse(null);
-        CoalitionAnalysis coalition = rule == null ? null : rule.coalition(judged.coalition()).orElse(null);
+        CoalitionAnalysis coalition = debriefer.coalition(result).orElse(null);
         ObjectNode json = Views.MAPPER.createObjectNode();
         ArrayNode parties = json.putArray("parties");
         for (Party p : scenario.parties()) {
@@ -164,7 +163,7 @@ final class Debriefs {
             for (FrontierPoint f : coalition.frontier()) {
                 projected.add(new Point(f.utility(xi), f.utility(yi)));
             }
-            frontier = frontier2d(projected);
+            frontier = Point.front(projected);
             for (SolutionConcept concept : coalition.analysis().concepts()) {
                 coalition.analysis().point(concept.key()).ifPresent(p -> {
                     FrontierPoint lifted = coalition.lift(p.point());
@@ -188,22 +187,6 @@ final class Debriefs {
                 ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
                 concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.describe());
-    }
-
-    /** The points no other point beats on both axes, by increasing x. */
-    static List<Point> frontier2d(List<Point> points) {
-        List<Point> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble(Point::x).reversed().thenComparing(Point::y, Comparator.reverseOrder()));
-        List<Point> front = new ArrayList<>();
-        double bestY = Double.NEGATIVE_INFINITY;
-        for (Point p : sorted) {
-            if (p.y() > bestY) {
-                front.add(p);
-                bestY = p.y();
-            }
-        }
-        front.sort(Comparator.comparingDouble(Point::x));
-        return front;
     }
 
     static ObjectNode plotJson(OutcomeSpacePlot plot) {

@@ -18,7 +18,7 @@ final class Engines {
         this(new StrategyRegistry());
     }
 
-    /** With a registry of one's own (tests add strategies that misbehave). */
+    /** With the strategies of {@code registry}: the built-ins, and any plugins or remote agents added to it. */
     Engines(StrategyRegistry registry) {
         this.registry = registry;
     }

@@ -135,15 +135,11 @@ public final class Debriefer {
      * is measured against. For tournaments, which need nothing else: it lists no outcomes.
      */
     public Analysis.Distances distances(Result result) {
-        CoalitionAnalysis coalition = null;
+        CoalitionAnalysis coalition = coalition(result).orElse(null);
         double[] utilities = null;
-        if (analysis != null && result.agreement()) {
-            coalition = analysis.coalition(result.signers()).orElse(null);
-            utilities = coalition == null ? null : coalition.analysis().problem().utilities(result.outcome());
-        } else if (analysis != null) {
-            double[] reservations = reservations();
-            coalition = nearest(reservations);
-            utilities = coalition == null ? null : members(coalition, reservations);
+        if (coalition != null) {
+            utilities = result.agreement() ? coalition.analysis().problem().utilities(result.outcome())
+                    : members(coalition, reservations());
         }
         Map<String, Double> concepts = new LinkedHashMap<>();
         for (String key : SolutionConcepts.registered().keys()) {
@@ -152,6 +148,19 @@ public final class Debriefer {
         }
         return new Analysis.Distances(coalition == null ? Double.NaN : coalition.analysis().pareto().distance(utilities),
                 concepts);
+    }
+
+    /**
+     * The coalition {@code result} is measured against: the signers of its deal, or without one the
+     * winning set whose own frontier lies nearest to no deal; empty when there is no analysis, the
+     * signers do not satisfy the rule, or no winning set accepts anything.
+     */
+    public Optional<CoalitionAnalysis> coalition(Result result) {
+        if (analysis == null) {
+            return Optional.empty();
+        }
+        return result.agreement() ? analysis.coalition(result.signers())
+                : Optional.ofNullable(nearest(reservations()));
     }
 
     private double[] reservations() {
