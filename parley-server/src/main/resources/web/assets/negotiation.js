@@ -143,7 +143,7 @@ function briefCard(prefs, heading) {
       el('div', {class: 'name'}, title(p.name), el('span', {class: 'w'}, 'up to ' + fmtPoints(p.best) + ' pts')), lines);
   });
   const rules = [];
-  for (const c of prefs.constraints) rules.push(el('li', {}, 'Must hold: ' + c));
+  for (const c of prefs.constraints) rules.push(el('li', {}, 'A red line: ' + c + '.'));
   if (prefs.discount) {
     rules.push(el('li', {}, (own ? 'Time is against you: each ' : 'Time counts: each ') + prefs.discount.per + ' multiplies '
       + (own ? 'your' : 'the') + ' score by ' + prefs.discount.factor + '.'));

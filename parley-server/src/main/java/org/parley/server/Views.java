@@ -27,6 +27,7 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.preference.Constraint;
+import org.parley.core.preference.PlainWords;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
@@ -188,8 +189,9 @@ final class Views {
         }
         node.put("best", round(best));
         ArrayNode constraints = node.putArray("constraints");
+        // In plain words ("the deal must set authority to federation"), not the file's rule syntax.
         for (Constraint c : prefs.constraints()) {
-            constraints.add(c.describe(domain));
+            constraints.add(PlainWords.constraint(c, domain));
         }
         Discount discount = prefs.discount();
         if (discount.factor() < 1) {
@@ -239,7 +241,7 @@ final class Views {
         ArrayNode broken = node.putArray("brokenConstraints");
         for (Constraint c : prefs.constraints()) {
             if (!c.satisfiedBy(outcome)) {
-                broken.add(c.describe(domain));
+                broken.add(PlainWords.constraint(c, domain));
             }
         }
         node.put("acceptable", above && broken.isEmpty());

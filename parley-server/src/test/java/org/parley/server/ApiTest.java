@@ -100,6 +100,9 @@ class ApiTest {
         assertThat(view.path("state").asText()).isEqualTo("running");
         assertThat(view.path("turn").path("kind").asText()).isEqualTo("respond");
         assertThat(view.path("preferences").path("reservation").asDouble()).isEqualTo(20);
+        // The kaldari's red line in plain words, not rule syntax.
+        assertThat(view.path("preferences").path("constraints").get(0).asText()).isEqualTo("if the deal sets"
+                + " export-control to open-market, it must also set transition-guarantee to federation-guarantee");
 
         Http.Response score = http.post("/api/negotiations/" + id + "/score", token, "{\"offer\": " + KALDARI_BEST + "}");
         assertThat(score.status()).isEqualTo(200);
