@@ -114,7 +114,7 @@ function outcomePlot(data, colours) {
 
 function plotLegend(data, colours) {
   const item = (cls, colour, text) => el('span', {}, el('i', {class: cls, dataset: {colour}}), text);
-  const items = [item('', '#c9ced8', 'possible deal'), item('', '#8fb3ea', 'acceptable to everyone'),
+  const items = [item('', '#c9ced8', 'possible deal'), item('', '#8fb3ea', 'could pass under the rule'),
     item('line', '#1e3a8a', 'Pareto frontier')];
   (data.concepts || []).forEach((concept, k) => {
     const style = conceptStyle(k);
@@ -125,5 +125,7 @@ function plotLegend(data, colours) {
     if (points.length) items.push(item('', colours[party] || '#6b7280', (party === 'mediator' ? 'mediator' : title(party)) + '’s offers'));
   }
   items.push(item('line', '#9aa3b5', 'walk-away values (dashed)'));
+  // What the dots are of the whole space: a sample of a large space says so.
+  if (data.sample) items.push(el('span', {class: 'sample-note'}, 'Dots: ' + data.sample + '; the frontier and points are exact.'));
   return items;
 }

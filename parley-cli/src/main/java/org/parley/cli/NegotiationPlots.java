@@ -1,22 +1,18 @@
 package org.parley.cli;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.OutcomeSample;
 import org.parley.core.analysis.SolutionConcept;
-import org.parley.core.model.DiscreteIssue;
-import org.parley.core.model.IntegerIssue;
-import org.parley.core.model.Issue;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
-import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
@@ -33,7 +29,7 @@ import org.parley.plot.TimelinePlot;
  */
 final class NegotiationPlots {
 
-    /** More outcomes than this are sampled (at random, with a fixed seed) rather than all drawn. */
+    /** More outcomes than this are sampled (uniformly, stratified, with a fixed seed: {@link OutcomeSample}). */
     static final int SAMPLE = 4000;
 
     private NegotiationPlots() {}
@@ -41,32 +37,59 @@ final class NegotiationPlots {
     /**
      * The outcome space of parties {@code x} and {@code y}: every outcome (a fixed random sample of
      * {@value #SAMPLE} when there are more), those acceptable to both, the Pareto frontier and the
-     * point of every solution concept for the two (their own bargaining problem, the others left
-     * out), the reservation values, each mover's offers in order, and the agreement.
+     * point of every solution concept of the coalition the debrief measures against (the signers of
+     * the deal; without one, the winning coalition nearest to a deal), seen on the two axes, a party
+     * outside it at its reservation value (for a record still running, the two parties' own
+     * bargaining problem), the reservation values, each mover's offers in order, and the agreement.
      */
     static OutcomeSpacePlot outcomeSpace(Scenario scenario, NegotiationRecord record, String x, String y) {
         Preferences px = scenario.party(x).preferences();
         Preferences py = scenario.party(y).preferences();
         List<Point> outcomes = new ArrayList<>();
         List<Point> acceptable = new ArrayList<>();
-        for (Outcome outcome : sample(scenario)) {
+        OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, SAMPLE,
+                o -> px.acceptable(o) && py.acceptable(o));
+        for (int k = 0; k < sample.outcomes().size(); k++) {
+            Outcome outcome = sample.outcomes().get(k);
             Point point = new Point(px.utility(outcome), py.utility(outcome));
-            (px.acceptable(outcome) && py.acceptable(outcome) ? acceptable : outcomes).add(point);
+            (sample.acceptable().get(k) ? acceptable : outcomes).add(point);
         }
         List<Point> frontier = new ArrayList<>();
         List<ConceptPoint> concepts = new ArrayList<>();
-        try {
-            Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
-                    OutcomeSpace.DEFAULT_REAL_STEPS), 1);
-            for (FrontierPoint point : analysis.pareto().points()) {
-                frontier.add(new Point(point.utility(0), point.utility(1)));
+        if (record.result() != null) {
+            // The coalition the debrief measures against, seen on these two axes (a party outside it
+            // at its reservation value); nothing when the analysis is beyond its limits.
+            new Debriefer(scenario).coalition(record.result()).ifPresent(coalition -> {
+                int xi = scenario.indexOf(x);
+                int yi = scenario.indexOf(y);
+                List<Point> projected = new ArrayList<>();
+                for (FrontierPoint point : coalition.frontier()) {
+                    projected.add(new Point(point.utility(xi), point.utility(yi)));
+                }
+                frontier.addAll(Point.front(projected));
+                for (SolutionConcept concept : coalition.analysis().concepts()) {
+                    coalition.analysis().point(concept.key()).ifPresent(p -> {
+                        FrontierPoint lifted = coalition.lift(p.point());
+                        concepts.add(new ConceptPoint(concept.key(), concept.displayName(),
+                                new Point(lifted.utility(xi), lifted.utility(yi))));
+                    });
+                }
+            });
+        } else {
+            // Still running: the two parties' own bargaining problem.
+            try {
+                Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
+                        OutcomeSpace.DEFAULT_REAL_STEPS), 1);
+                for (FrontierPoint point : analysis.pareto().points()) {
+                    frontier.add(new Point(point.utility(0), point.utility(1)));
+                }
+                for (SolutionConcept concept : analysis.concepts()) {
+                    analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
+                            concept.displayName(), new Point(p.point().utility(0), p.point().utility(1)))));
+                }
+            } catch (IllegalArgumentException beyondLimits) {
+                // Drawn without the analysis.
             }
-            for (SolutionConcept concept : analysis.concepts()) {
-                analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
-                        concept.displayName(), new Point(p.point().utility(0), p.point().utility(1)))));
-            }
-        } catch (IllegalArgumentException beyondLimits) {
-            // Drawn without the analysis.
         }
         Map<String, List<Point>> offers = new LinkedHashMap<>();
         for (Event event : record.events()) {
@@ -81,7 +104,7 @@ final class NegotiationPlots {
                 + (record.result() == null ? "" : record.result().agreement() ? " — agreement in round "
                         + (record.result().rounds() - 1) : " — no agreement");
         return new OutcomeSpacePlot(title, x, y, outcomes, acceptable, frontier, concepts, px.reservation(),
-                py.reservation(), offers, agreement);
+                py.reservation(), offers, agreement, sample.describe());
     }
 
     /**
@@ -108,37 +131,5 @@ final class NegotiationPlots {
             reservations.put(party.name(), party.preferences().reservation());
         }
         return new TimelinePlot(scenario.name() + ": each party's utility of its offers, by round", series, reservations);
-    }
-
-    /** All outcomes of a small space; a fixed random sample of a large one (real issues at random points). */
-    static List<Outcome> sample(Scenario scenario) {
-        OutcomeSpace space = new OutcomeSpace(scenario.domain());
-        BigInteger count = space.count();
-        boolean real = scenario.domain().issues().stream().anyMatch(i -> i instanceof RealIssue r && r.min() != r.max());
-        List<Outcome> outcomes = new ArrayList<>();
-        if (!real && count.compareTo(BigInteger.valueOf(SAMPLE)) <= 0) {
-            for (long rank = 0; rank < count.longValueExact(); rank++) {
-                outcomes.add(space.outcome(rank));
-            }
-            return outcomes;
-        }
-        SplittableRandom random = new SplittableRandom(20_260_101);
-        List<Issue> issues = scenario.domain().issues();
-        for (int k = 0; k < SAMPLE; k++) {
-            double[] values = new double[issues.size()];
-            for (int i = 0; i < values.length; i++) {
-                Issue issue = issues.get(i);
-                if (issue instanceof DiscreteIssue d) {
-                    values[i] = random.nextInt(d.options().size());
-                } else if (issue instanceof IntegerIssue n) {
-                    values[i] = n.min() + random.nextLong(n.size());
-                } else {
-                    RealIssue r = (RealIssue) issue;
-                    values[i] = r.min() == r.max() ? r.min() : r.min() + random.nextDouble() * (r.max() - r.min());
-                }
-            }
-            outcomes.add(new Outcome(values));
-        }
-        return outcomes;
     }
 }

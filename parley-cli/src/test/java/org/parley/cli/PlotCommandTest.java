@@ -92,14 +92,22 @@ class PlotCommandTest {
     }
 
     @Test
-    void largeSpacesAreSampledAndRealIssuesDrawnAtRandomPoints() {
+    void largeSpacesAreSampledAndTheChartSaysSo() {
         Scenario trinity = ScenarioReader.read(Path.of(TRINITY));
-        assertThat(NegotiationPlots.sample(trinity)).hasSize(3 * 3 * 3 * 2 * 3);
+        OutcomeSpacePlot small = NegotiationPlots.outcomeSpace(trinity, empty(trinity), trinity.parties().get(0).name(), trinity.parties().get(1).name());
+        assertThat(small.outcomes().size() + small.acceptable().size()).isEqualTo(3 * 3 * 3 * 2 * 3);
+        assertThat(small.sample()).isEqualTo("all 162 outcomes");
         Scenario big = org.parley.core.generate.ScenarioGenerator.generate(
                 new org.parley.core.generate.ScenarioGenerator.Settings(2, 8, 10, 1));
-        List<org.parley.core.model.Outcome> sample = NegotiationPlots.sample(big);
-        assertThat(sample).hasSize(NegotiationPlots.SAMPLE);
-        assertThat(NegotiationPlots.sample(big)).isEqualTo(sample);
+        OutcomeSpacePlot plot = NegotiationPlots.outcomeSpace(big, empty(big),
+                big.parties().get(0).name(), big.parties().get(1).name());
+        assertThat(plot.outcomes().size() + plot.acceptable().size()).isGreaterThanOrEqualTo(NegotiationPlots.SAMPLE);
+        assertThat(plot.sample()).startsWith("4,000 of 100,000,000 outcomes drawn uniformly at random");
+    }
+
+    private static NegotiationRecord empty(Scenario scenario) {
+        return new NegotiationRecord(scenario.name(), new NegotiationSettings("sao", Deadline.rounds(10), Map.of(), 1,
+                null), List.of(), null);
     }
 
     @Test

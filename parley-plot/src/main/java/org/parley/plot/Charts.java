@@ -64,8 +64,10 @@ public final class Charts {
                 .xAxisTitle("utility of " + plot.xParty()).yAxisTitle("utility of " + plot.yParty()).build();
         style(chart);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        scatter(chart, "outcomes", plot.outcomes(), GREY, 4);
-        scatter(chart, "acceptable", plot.acceptable(), ACCEPTABLE, 5);
+        // The legend says what the dots are of the space, on the first series drawn.
+        String sample = plot.sample().isEmpty() ? "" : " (" + plot.sample() + ")";
+        scatter(chart, "outcomes" + sample, plot.outcomes(), GREY, 4);
+        scatter(chart, "acceptable" + (plot.outcomes().isEmpty() ? sample : ""), plot.acceptable(), ACCEPTABLE, 5);
         if (!plot.frontier().isEmpty()) {
             List<Point> sorted = new ArrayList<>(plot.frontier());
             sorted.sort(Comparator.comparingDouble(Point::x).thenComparing(Point::y, Comparator.reverseOrder()));
@@ -122,6 +124,29 @@ public final class Charts {
                 line.setLineStyle(DASHED);
                 line.setMarker(SeriesMarkers.NONE);
                 line.setShowInLegend(false);
+            }
+        }
+        return chart;
+    }
+
+    public static XYChart series(SeriesPlot plot) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 150).title(plot.title())
+                .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
+        style(chart);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        if (plot.yMin() != null) {
+            chart.getStyler().setYAxisMin(plot.yMin());
+        }
+        if (plot.yMax() != null) {
+            chart.getStyler().setYAxisMax(plot.yMax());
+        }
+        int colour = 0;
+        for (Map.Entry<String, List<Point>> entry : plot.series().entrySet()) {
+            Color c = PARTY_COLOURS[colour++ % PARTY_COLOURS.length];
+            if (!entry.getValue().isEmpty()) {
+                XYSeries series = line(chart, entry.getKey(), entry.getValue(), c);
+                series.setMarker(entry.getValue().size() > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+                series.setMarkerColor(c);
             }
         }
         return chart;

@@ -55,6 +55,11 @@ class KillAndResumeTest {
             Thread player = new Thread(() -> {
                 for (int i = 0; ; i++) {
                     try {
+                        // The AI diplomats answer after the acknowledgement: wait for the turn, then move.
+                        JsonNode turn = ApiTest.turnOf(current, id, token);
+                        if (!turn.path("state").asText().equals("running")) {
+                            return;
+                        }
                         Http.Response r = current.post("/api/negotiations/" + id + "/moves", token,
                                 "{\"type\": \"offer\", \"offer\": " + OFFERS[i % 2] + "}");
                         if (r.status() != 200) {
@@ -67,7 +72,14 @@ class KillAndResumeTest {
                 }
             });
             player.start();
-            Thread.sleep(700 + 300L * life);
+            // Kill once enough moves are acknowledged (and a little later each life), not after a
+            // fixed sleep: under load a fixed sleep may see only a few moves.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < until && player.isAlive() && (acknowledged.get() == null
+                    || acknowledged.get().path("moves").size() <= 8 + 8 * life)) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100L * life);
             server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
             player.join(20_000);
@@ -77,7 +89,10 @@ class KillAndResumeTest {
 
             server = launch(db);
             http = new Http("http://127.0.0.1:" + port(server));
-            JsonNode view = http.get("/api/negotiations/" + id, token).json();
+            JsonNode first = http.get("/api/negotiations/" + id, token).json();
+            assertThat(first.path("version").asLong()).as("reloaded from the database, it has every acknowledged move")
+                    .isGreaterThanOrEqualTo(last.path("version").asLong());
+            JsonNode view = ApiTest.turnOf(http, id, token);
             List<JsonNode> before = list(last.path("moves"));
             List<JsonNode> after = list(view.path("moves"));
             assertThat(after.size()).isGreaterThanOrEqualTo(before.size());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
@@ -19,8 +20,9 @@ import org.parley.io.json.NegotiationJson;
 /**
  * The engine's negotiations in the record store: turns a scenario and an engine record into a
  * stored record (scenario as Parley YAML, settings, result and each event as
- * {@link NegotiationJson}) and back, so that a stored negotiation can be shown, exported, plotted
- * or resumed without its scenario file. Finished negotiations are saved in one transaction; a
+ * {@link NegotiationJson}, the result with the negotiation's debrief when the caller has one) and
+ * back, so that a stored negotiation can be shown, exported, plotted or resumed without its
+ * scenario file. Finished negotiations are saved in one transaction; a
  * live one (the server) goes through {@link #start}, {@link #append} and {@link #finish}.
  */
 public final class Archive {
@@ -29,6 +31,8 @@ public final class Archive {
     public static final String RUN = "run";
     public static final String TOURNAMENT = "tournament";
     public static final String SERVER = "server";
+    /** A negotiation of a world of repeated negotiations; its batch is "world:NAME:SEED". */
+    public static final String WORLD = "world";
 
     private final RecordStore store;
 
@@ -57,19 +61,34 @@ public final class Archive {
      */
     public String save(Scenario scenario, NegotiationRecord negotiation, String source,
             String batch) {
+        return save(scenario, negotiation, source, batch, null);
+    }
+
+    /** {@link #save(Scenario, NegotiationRecord, String, String)} with the negotiation's debrief kept in its result. */
+    public String save(Scenario scenario, NegotiationRecord negotiation, String source, String batch,
+            NegotiationDebrief debrief) {
         String id = newId();
-        save(id, scenario, negotiation, source, batch, Instant.now());
+        save(id, scenario, negotiation, source, batch, Instant.now(), debrief);
         return id;
     }
 
     /** Stores a finished negotiation under {@code id}; fails if the id is taken. */
     public void save(String id, Scenario scenario, NegotiationRecord negotiation,
             String source, String batch, Instant createdAt) {
+        save(id, scenario, negotiation, source, batch, createdAt, null);
+    }
+
+    /**
+     * Stores a finished negotiation under {@code id} with its debrief (none when null) in the
+     * result; fails if the id is taken.
+     */
+    public void save(String id, Scenario scenario, NegotiationRecord negotiation, String source, String batch,
+            Instant createdAt, NegotiationDebrief debrief) {
         if (!negotiation.finished()) {
             throw new IllegalArgumentException("Only a finished negotiation is saved whole; a running one goes"
                     + " through start() and append().");
         }
-        store.save(toStored(id, scenario, negotiation, source, batch, createdAt, Instant.now()),
+        store.save(toStored(id, scenario, negotiation, source, batch, createdAt, Instant.now(), debrief),
                 eventPayloads(scenario, negotiation.events()));
     }
 
@@ -79,10 +98,16 @@ public final class Archive {
      */
     public boolean saveIfAbsent(String id, Scenario scenario, NegotiationRecord negotiation,
             String source, String batch) {
+        return saveIfAbsent(id, scenario, negotiation, source, batch, null);
+    }
+
+    /** {@link #saveIfAbsent(String, Scenario, NegotiationRecord, String, String)} with the debrief. */
+    public boolean saveIfAbsent(String id, Scenario scenario, NegotiationRecord negotiation, String source,
+            String batch, NegotiationDebrief debrief) {
         if (store.find(id).isPresent()) {
             return false;
         }
-        save(id, scenario, negotiation, source, batch, Instant.now());
+        save(id, scenario, negotiation, source, batch, Instant.now(), debrief);
         return true;
     }
 
@@ -99,7 +124,13 @@ public final class Archive {
 
     /** Marks a live negotiation finished with its result. */
     public void finish(String id, Scenario scenario, Result result) {
-        store.finish(id, RecordStatus.FINISHED, result.agreement(), NegotiationJson.of(scenario.domain()).write(result));
+        finish(id, scenario, result, null);
+    }
+
+    /** Marks a live negotiation finished with its result and its debrief (none when null). */
+    public void finish(String id, Scenario scenario, Result result, NegotiationDebrief debrief) {
+        store.finish(id, RecordStatus.FINISHED, result.agreement(),
+                NegotiationJson.of(scenario.domain()).write(result, debrief));
     }
 
     /** Marks a live negotiation abandoned (its server stopped it for good). */
@@ -111,6 +142,12 @@ public final class Archive {
     public static StoredNegotiation toStored(String id, Scenario scenario,
             NegotiationRecord negotiation, String source, String batch, Instant createdAt,
             Instant finishedAt) {
+        return toStored(id, scenario, negotiation, source, batch, createdAt, finishedAt, null);
+    }
+
+    /** The stored form of an engine record, its debrief (none when null) kept in its result. */
+    public static StoredNegotiation toStored(String id, Scenario scenario, NegotiationRecord negotiation, String source,
+            String batch, Instant createdAt, Instant finishedAt, NegotiationDebrief debrief) {
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         Result result = negotiation.result();
         List<PartyAssignment> parties = new ArrayList<>();
@@ -121,7 +158,7 @@ public final class Archive {
         return new StoredNegotiation(id, scenario.name(), ScenarioWriter.toYaml(scenario),
                 NegotiationJson.write(negotiation.settings()), source,
                 result == null ? RecordStatus.RUNNING : RecordStatus.FINISHED,
-                result == null ? null : result.agreement(), result == null ? null : json.write(result), createdAt,
+                result == null ? null : result.agreement(), result == null ? null : json.write(result, debrief), createdAt,
                 result == null ? null : finishedAt, batch, parties);
     }
 
@@ -141,6 +178,15 @@ public final class Archive {
 
         public String id() {
             return stored.id();
+        }
+
+        /**
+         * The debrief stored with the result; empty for a running record and for one stored
+         * without (every record stored before debriefs existed).
+         */
+        public Optional<NegotiationDebrief> debrief() {
+            return stored.result() == null ? Optional.empty()
+                    : NegotiationJson.of(scenario.domain()).readDebrief(stored.result());
         }
     }
 

@@ -65,6 +65,12 @@ public record DealAssessment(
      *     the rule, or the outcome does not fit the scenario's domain
      */
     public static DealAssessment assess(RuleAnalysis analysis, Outcome agreement, Collection<String> signers) {
+        return assess(analysis, AnalysisProblem.of(analysis.scenario(), null, analysis.realSteps()), agreement, signers);
+    }
+
+    /** {@link #assess(RuleAnalysis, Outcome, Collection)} with the all-party problem of the analysis built once. */
+    static DealAssessment assess(RuleAnalysis analysis, AnalysisProblem allParties, Outcome agreement,
+            Collection<String> signers) {
         Scenario scenario = analysis.scenario();
         for (String signer : signers) {
             if (scenario.indexOf(signer) < 0) {
@@ -92,15 +98,29 @@ public record DealAssessment(
         // Payoffs in units: exact (issue terms rounded as the analysis rounds them) when the outcome
         // is on the analysed grid, else rounded floating point and a tolerance of slack.
         long[] baseline = CoalitionAnalysis.reservations(scenario);
-        long[] onGrid = onGridUtilities(AnalysisProblem.of(scenario, null, analysis.realSteps()), agreement);
+        long[] onGrid = onGridUtilities(allParties, agreement);
         long slack = onGrid == null ? FixedPoint.TOLERANCE : 0;
         for (int p = 0; p < problem.partyCount(); p++) {
             int i = coalition.position(p);
             baseline[i] = onGrid != null ? onGrid[i] : FixedPoint.of(memberUtilities[p]);
         }
+        List<BetterCoalition> better = betterCoalitions(analysis, coalition, baseline, slack, all);
+        return new DealAssessment(agreement, coalition.members(), utilities, coalition,
+                own.pareto().distance(memberUtilities), concepts, analysis.frontier().distance(all), better);
+    }
+
+    /**
+     * Every winning signer set of {@code analysis} but {@code excluded} (null: none) that has an
+     * outcome all its members accept and strictly prefer to {@code baseline} (every party's payoff
+     * in units, {@code baselineUtilities} the same as utilities), by more than {@code slack} units:
+     * among its frontier vectors that improve on the baseline for every member, the one whose
+     * smallest improvement is largest (first in frontier order on ties). O(Σ_W |F_W| · |W|).
+     */
+    static List<BetterCoalition> betterCoalitions(RuleAnalysis analysis, CoalitionAnalysis excluded, long[] baseline,
+            long slack, double[] baselineUtilities) {
         List<BetterCoalition> better = new ArrayList<>();
         for (CoalitionAnalysis other : analysis.winning()) {
-            if (other == coalition) {
+            if (other == excluded) {
                 continue;
             }
             FrontierPoint best = null;
@@ -121,13 +141,12 @@ public record DealAssessment(
                 Map<String, Double> before = new LinkedHashMap<>();
                 for (int p = 0; p < other.members().size(); p++) {
                     theirs.put(other.members().get(p), best.utility(p));
-                    before.put(other.members().get(p), all[other.position(p)]);
+                    before.put(other.members().get(p), baselineUtilities[other.position(p)]);
                 }
                 better.add(new BetterCoalition(other.members(), outcome, theirs, before));
             }
         }
-        return new DealAssessment(agreement, coalition.members(), utilities, coalition,
-                own.pareto().distance(memberUtilities), concepts, analysis.frontier().distance(all), better);
+        return better;
     }
 
     /** Every party's utility in units when the outcome's values are all on the problem's grid, else null. */

@@ -1,13 +1,23 @@
 package org.parley.core.negotiation;
 
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 
 /**
  * What a party does at its turn, or what the protocol records about it. A party submits an
  * {@link Offer}, a {@link Vote} ({@link Accept} or {@link Reject}) or {@link WalkAway}; the engine
  * alone records {@link Misbehaviour} and the mediator's {@link Ratify}.
+ *
+ * <p>A party's action may carry a {@link #message()}, what it says to the table with the move, and
+ * a {@link #rationale()}, why it moves, for the record. Both are optional: {@code new Offer(bid)}
+ * says nothing. The message is public; the rationale is private to the party and the record
+ * ({@link Event#move()} leaves it out of what the others see).
  */
+@Stable
 public sealed interface Action {
+
+    /** The longest message a party may send with a move. */
+    int MESSAGE_LIMIT = 500;
 
     /** The outcome the action concerns, or null when it concerns none (walking away, misbehaving). */
     Outcome outcome();
@@ -31,10 +41,40 @@ public sealed interface Action {
         return false;
     }
 
+    /** What the party says to the table with the move, or null when it says nothing. */
+    default String message() {
+        return null;
+    }
+
+    /** Why the party moved (private to it and the record), or null when it does not say. */
+    default Rationale rationale() {
+        return null;
+    }
+
+    /** The action as the other parties see it: the same move and message, without the rationale. */
+    default Action withoutRationale() {
+        return this;
+    }
+
     /** A proposal: in SAOP it replaces the standing offer. */
-    record Offer(Outcome outcome) implements Action {
+    record Offer(Outcome outcome, Rationale rationale, String message) implements Action {
         public Offer {
             requireOutcome(outcome, "An offer");
+            message = checkMessage(message);
+        }
+
+        public Offer(Outcome outcome) {
+            this(outcome, null, null);
+        }
+
+        /** The same offer with a rationale and a message (either may be null). */
+        public Offer explained(Rationale why, String says) {
+            return new Offer(outcome, why, says);
+        }
+
+        @Override
+        public Offer withoutRationale() {
+            return rationale == null ? this : new Offer(outcome, null, message);
         }
 
         @Override
@@ -54,9 +94,24 @@ public sealed interface Action {
     }
 
     /** Yes to the outcome put to the party (the standing offer in SAOP, a proposal or text when voting). */
-    record Accept(Outcome outcome) implements Vote {
+    record Accept(Outcome outcome, Rationale rationale, String message) implements Vote {
         public Accept {
             requireOutcome(outcome, "An acceptance");
+            message = checkMessage(message);
+        }
+
+        public Accept(Outcome outcome) {
+            this(outcome, null, null);
+        }
+
+        /** The same vote with a rationale and a message (either may be null). */
+        public Accept explained(Rationale why, String says) {
+            return new Accept(outcome, why, says);
+        }
+
+        @Override
+        public Accept withoutRationale() {
+            return rationale == null ? this : new Accept(outcome, null, message);
         }
 
         @Override
@@ -76,9 +131,24 @@ public sealed interface Action {
     }
 
     /** No to the outcome put to the party in a vote (AMOP, mediation). */
-    record Reject(Outcome outcome) implements Vote {
+    record Reject(Outcome outcome, Rationale rationale, String message) implements Vote {
         public Reject {
             requireOutcome(outcome, "A rejection");
+            message = checkMessage(message);
+        }
+
+        public Reject(Outcome outcome) {
+            this(outcome, null, null);
+        }
+
+        /** The same vote with a rationale and a message (either may be null). */
+        public Reject explained(Rationale why, String says) {
+            return new Reject(outcome, why, says);
+        }
+
+        @Override
+        public Reject withoutRationale() {
+            return rationale == null ? this : new Reject(outcome, null, message);
         }
 
         @Override
@@ -98,7 +168,25 @@ public sealed interface Action {
     }
 
     /** The party leaves the table and takes its reservation value. */
-    record WalkAway() implements Action {
+    record WalkAway(Rationale rationale, String message) implements Action {
+        public WalkAway {
+            message = checkMessage(message);
+        }
+
+        public WalkAway() {
+            this(null, null);
+        }
+
+        /** Walking away with a rationale and a message (either may be null). */
+        public WalkAway explained(Rationale why, String says) {
+            return new WalkAway(why, says);
+        }
+
+        @Override
+        public WalkAway withoutRationale() {
+            return rationale == null ? this : new WalkAway(null, message);
+        }
+
         @Override
         public Outcome outcome() {
             return null;
@@ -221,6 +309,26 @@ public sealed interface Action {
         public boolean recordedByEngine() {
             return true;
         }
+    }
+
+    /**
+     * A message as kept: null for none or blank, else the text as given; one with a line break or
+     * another control character, or longer than {@link #MESSAGE_LIMIT}, is refused (a trace shows
+     * one move a line, and a strategy's message is no place for a document).
+     */
+    private static String checkMessage(String message) {
+        if (message == null || message.isBlank()) {
+            return null;
+        }
+        if (message.length() > MESSAGE_LIMIT) {
+            throw new IllegalArgumentException("A message must be at most " + MESSAGE_LIMIT + " characters, got "
+                    + message.length() + ".");
+        }
+        if (message.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A message must be one line without control characters: ("
+                    + message.replaceAll("\\p{Cntrl}", "?") + ").");
+        }
+        return message;
     }
 
     private static void requireOutcome(Outcome outcome, String what) {

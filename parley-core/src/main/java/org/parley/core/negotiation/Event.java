@@ -36,8 +36,8 @@ public record Event(int round, double time, String party, Action action, double 
         return !Double.isNaN(utility);
     }
 
-    /** The public part of the event. */
+    /** The public part of the event: the move and its message, without the utility or the rationale. */
     public Move move() {
-        return new Move(round, time, party, action);
+        return new Move(round, time, party, action.withoutRationale());
     }
 }

@@ -45,7 +45,11 @@ public final class MicroBidding implements BiddingStrategy {
             if (move.party().equals(setup.self())) {
                 if (proposedSet.add(offer.outcome())) {
                     proposed.add(offer.outcome());
-                    if (lowest == null || bids.utility(offer.outcome()) < bids.utility(lowest)) {
+                    // "<=", not "<": among outcomes of equal utility the walk goes on from the one
+                    // proposed last. Keeping the first of a tie made next(lowest) return the tie's
+                    // second outcome again and again, a proposal already made, so that MiCRO never
+                    // made another distinct proposal and stopped conceding at its first tie.
+                    if (lowest == null || bids.utility(offer.outcome()) <= bids.utility(lowest)) {
                         lowest = offer.outcome();
                     }
                 }

@@ -42,4 +42,49 @@ class ActionTest {
                 .hasMessage("Unknown misbehaviour (invalid_move); expected exception, timeout or invalid-move.");
         assertThatThrownBy(() -> new Misbehaviour(null, "x")).hasMessageContaining("needs a reason");
     }
+
+    @Test
+    void aPartysActionMayCarryAMessageAndARationaleAndSaysNothingByDefault() {
+        assertThat(new Action.Offer(X).message()).isNull();
+        assertThat(new Action.Offer(X).rationale()).isNull();
+        assertThat(new Action.Offer(X)).isEqualTo(new Action.Offer(X, null, null));
+        assertThat(new Action.Offer(X, null, "  ").message()).as("a blank message is none").isNull();
+        Rationale why = Rationale.of(Rationale.ACCEPT_ABOVE_TARGET).figure("target", 0.7);
+        Action.Accept accept = new Action.Accept(X).explained(why, "Agreed.");
+        assertThat(accept.message()).isEqualTo("Agreed.");
+        assertThat(accept.rationale()).isEqualTo(why);
+        assertThat(new Action.WalkAway().explained(Rationale.of(Rationale.WALK_AWAY), "We leave.").message())
+                .isEqualTo("We leave.");
+        assertThat(new Misbehaviour(Reason.TIMEOUT, "slow").message()).isNull();
+        assertThatThrownBy(() -> new Action.Reject(X, null, "one\ntwo")).hasMessageContaining("one line");
+        assertThatThrownBy(() -> new Action.Offer(X, null, "x".repeat(Action.MESSAGE_LIMIT + 1)))
+                .hasMessageContaining("at most 500 characters");
+    }
+
+    /* The others see what a party says, never why it says it: the rationale holds its private figures. */
+    @Test
+    void theOthersSeeTheMessageButNotTheRationale() {
+        Rationale why = Rationale.of(Rationale.WALK_AWAY_THREAT).figure("reservation", 0.35);
+        List<Action> said = List.of(new Action.Offer(X, why, "This is our last word."),
+                new Action.Accept(X, why, "Agreed."), new Action.Reject(X, why, "No."), new Action.WalkAway(why, "Farewell."));
+        for (Action action : said) {
+            Move move = new Event(2, 0.5, "union", action, 0.6).move();
+            assertThat(move.action().rationale()).as(action.key()).isNull();
+            assertThat(move.action().message()).as(action.key()).isEqualTo(action.message());
+            assertThat(move.action().key()).isEqualTo(action.key());
+            assertThat(move.action().outcome()).isEqualTo(action.outcome());
+        }
+    }
+
+    @Test
+    void aRationaleChecksItsKeysAndFigures() {
+        Rationale r = Rationale.of(Rationale.COALITION_OFFER).term("coalition", "federation, kaldari").figure("value", 0.5);
+        assertThat(r.terms()).containsEntry("coalition", "federation, kaldari");
+        assertThat(r.figures()).containsEntry("value", 0.5);
+        assertThatThrownBy(() -> Rationale.of("Above Target")).hasMessageContaining("The kind (Above Target)");
+        assertThatThrownBy(() -> r.figure("gap", Double.NaN)).hasMessageContaining("The figure (gap)")
+                .hasMessageContaining("finite");
+        assertThatThrownBy(() -> r.term("issue", null)).hasMessageContaining("The term (issue) of a rationale has no value");
+        assertThatThrownBy(() -> r.terms().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Action;
@@ -47,14 +49,19 @@ public final class NegotiationJson {
 
     private static final ObjectMapper MAPPER = RecordMapping.mapper();
 
+    /** The field of a result that holds its debrief. */
+    public static final String DEBRIEF = "debrief";
+
     private final Domain domain;
     private final ObjectWriter writer;
     private final ObjectReader reader;
+    private final DebriefMapping debriefs;
 
     private NegotiationJson(Domain domain) {
         this.domain = domain;
         this.writer = MAPPER.writer().withAttribute(Domain.class, domain);
         this.reader = MAPPER.reader().withAttribute(Domain.class, domain);
+        this.debriefs = new DebriefMapping(this);
     }
 
     /** A codec for records of negotiations over {@code domain}. */
@@ -105,6 +112,37 @@ public final class NegotiationJson {
         return read(reader, Result.class, json, "result");
     }
 
+    /**
+     * The result with its debrief beside its own fields, as {@code result} of a record with a
+     * debrief (docs/records.md) and as the record store keeps it; without a debrief (null), {@link
+     * #write(Result)}.
+     */
+    public String write(Result result, NegotiationDebrief debrief) {
+        if (debrief == null) {
+            return write(result);
+        }
+        ObjectNode node = (ObjectNode) tree(result);
+        node.set(DEBRIEF, debriefNode(debrief));
+        return text(node);
+    }
+
+    /**
+     * The debrief kept with a result ({@link #write(Result, NegotiationDebrief)}); empty for a
+     * result without one (every record written before debriefs existed).
+     */
+    public Optional<NegotiationDebrief> readDebrief(String resultJson) {
+        JsonNode node = parse(resultJson, "result");
+        JsonNode debrief = node.get(DEBRIEF);
+        return debrief == null || debrief.isNull() ? Optional.empty() : Optional.of(debrief(debrief, DEBRIEF));
+    }
+
+    /** The debrief in {@code result.debrief} of a whole record's JSON; empty when it has none. */
+    public Optional<NegotiationDebrief> readRecordDebrief(String recordJson) {
+        JsonNode debrief = parse(recordJson, "negotiation record").path("result").get(DEBRIEF);
+        return debrief == null || debrief.isNull() ? Optional.empty()
+                : Optional.of(debrief(debrief, "result." + DEBRIEF));
+    }
+
     public static String write(NegotiationSettings settings) {
         return text(MAPPER.writer(), settings);
     }
@@ -141,6 +179,25 @@ public final class NegotiationJson {
 
     public ObjectNode recordNode(NegotiationRecord record) {
         return (ObjectNode) tree(record);
+    }
+
+    /** {@link #recordNode(NegotiationRecord)} with the debrief in {@code result.debrief} (none when null). */
+    public ObjectNode recordNode(NegotiationRecord record, NegotiationDebrief debrief) {
+        ObjectNode node = recordNode(record);
+        if (debrief != null && node.get("result") instanceof ObjectNode result) {
+            result.set(DEBRIEF, debriefNode(debrief));
+        }
+        return node;
+    }
+
+    /** A debrief as JSON (docs/records.md, "Debriefs"): NaN figures as null, outcomes by name. */
+    public ObjectNode debriefNode(NegotiationDebrief debrief) {
+        return debriefs.write(debrief);
+    }
+
+    /** Reads a debrief from a tree; a mistake names the field under {@code path}. */
+    public NegotiationDebrief debrief(JsonNode node, String path) {
+        return debriefs.read(node, path);
     }
 
     /** An outcome as issue name → option name (discrete) or number (integer, real), in issue order. */

@@ -46,6 +46,7 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
@@ -80,6 +81,7 @@ final class RecordMapping {
                 .addMixIn(Result.Ending.class, KebabCase.class)
                 .addMixIn(Action.Misbehaviour.Reason.class, KebabCase.class)
                 .addMixIn(Event.class, EventMixIn.class)
+                .addMixIn(Rationale.class, RationaleMixIn.class)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -210,12 +212,29 @@ final class RecordMapping {
         }
     }
 
+    /** A rationale field for field; a rationale without terms or figures leaves them out. */
+    @JsonPropertyOrder({"kind", "terms", "figures"})
+    abstract static class RationaleMixIn {
+        @JsonCreator
+        RationaleMixIn(@JsonProperty(value = "kind", required = true) @JsonSetter(nulls = Nulls.FAIL) String kind,
+                @JsonProperty("terms") Map<String, String> terms,
+                @JsonProperty("figures") Map<String, Double> figures) {}
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, String> terms();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, Double> figures();
+    }
+
     /**
      * An event as it is written: the action's name, then its kind and reason (a misbehaviour) or
-     * its outcome; the utility is left out when there is none (NaN).
+     * its outcome; the utility is left out when there is none (NaN), the message and the rationale
+     * when the party gave none (and in every record written before actions carried them).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"round", "time", "party", "action", "kind", "reason", "outcome", "utility"})
+    @JsonPropertyOrder({"round", "time", "party", "action", "kind", "reason", "outcome", "utility", "message",
+        "rationale"})
     record EventJson(
             @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) int round,
             @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double time,
@@ -224,7 +243,9 @@ final class RecordMapping {
             Action.Misbehaviour.Reason kind,
             String reason,
             Outcome outcome,
-            Double utility) {
+            Double utility,
+            String message,
+            Rationale rationale) {
 
         static final class FromEvent extends StdConverter<Event, EventJson> {
             @Override
@@ -235,7 +256,7 @@ final class RecordMapping {
                         misbehaviour == null ? null : misbehaviour.reason(),
                         misbehaviour == null ? null : misbehaviour.detail(),
                         misbehaviour == null ? action.outcome() : null,
-                        event.hasUtility() ? event.utility() : null);
+                        event.hasUtility() ? event.utility() : null, action.message(), action.rationale());
             }
         }
 
@@ -243,11 +264,11 @@ final class RecordMapping {
             @Override
             public Event convert(EventJson json) {
                 Action action = switch (json.action()) {
-                    case OFFER -> new Action.Offer(json.required(json.outcome()));
-                    case ACCEPT -> new Action.Accept(json.required(json.outcome()));
-                    case REJECT -> new Action.Reject(json.required(json.outcome()));
+                    case OFFER -> new Action.Offer(json.required(json.outcome()), json.rationale(), json.message());
+                    case ACCEPT -> new Action.Accept(json.required(json.outcome()), json.rationale(), json.message());
+                    case REJECT -> new Action.Reject(json.required(json.outcome()), json.rationale(), json.message());
                     case RATIFY -> new Action.Ratify(json.required(json.outcome()));
-                    case WALK_AWAY -> new Action.WalkAway();
+                    case WALK_AWAY -> new Action.WalkAway(json.rationale(), json.message());
                     case MISBEHAVIOUR -> {
                         if (json.kind() == null) {
                             throw new FieldProblem("kind", "missing; a misbehaviour is an exception, timeout or"

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.core.model.Outcome;
 import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.io.FormatException;
 import org.parley.io.ScenarioReader;
@@ -160,5 +163,36 @@ class NegotiationJsonTest {
         NegotiationJson json = NegotiationJson.of(CARDASSIAN.domain());
         String text = json.write(new Event(3, 0.25, "union", new org.parley.core.negotiation.Action.WalkAway(), Double.NaN));
         assertThat(text).isEqualTo("{\"round\":3,\"time\":0.25,\"party\":\"union\",\"action\":\"walk-away\"}");
+    }
+
+    @Test
+    void messagesAndRationalesAreStoredAndReadBack() {
+        NegotiationJson json = NegotiationJson.of(CARDASSIAN.domain());
+        Outcome offer = CARDASSIAN.domain().outcome(Map.of("defence", "defensive-pact", "front", "no-ships",
+                "occupied-sector", "not-discussed", "exchange", "none"));
+        Rationale why = Rationale.of(Rationale.CONCESSION_ANSWERED).term("party", "union").figure("target", 0.625);
+        Event event = new Event(4, 0.5, "federation", new Action.Offer(offer, why, "You moved; so do we."), 0.7);
+        String text = json.write(event);
+        assertThat(text).endsWith("\"utility\":0.7,\"message\":\"You moved; so do we.\",\"rationale\":{\"kind\":"
+                + "\"concession-answered\",\"terms\":{\"party\":\"union\"},\"figures\":{\"target\":0.625}}}");
+        assertThat(json.readEvent(text)).isEqualTo(event);
+        Event walk = new Event(5, 0.6, "union", new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY), null), Double.NaN);
+        assertThat(json.write(walk)).endsWith("\"rationale\":{\"kind\":\"walk-away\"}}");
+        assertThat(json.readEvent(json.write(walk))).isEqualTo(walk);
+    }
+
+    /* Records written before actions carried words have neither field, and read as silent actions. */
+    @Test
+    void eventsWithoutMessageOrRationaleReadAsSilentActions() {
+        NegotiationJson json = NegotiationJson.of(CARDASSIAN.domain());
+        Event read = json.readEvent("{\"round\":0,\"time\":0.5,\"party\":\"union\",\"action\":\"accept\","
+                + "\"outcome\":{\"defence\":\"defensive-pact\",\"front\":\"no-ships\","
+                + "\"occupied-sector\":\"not-discussed\",\"exchange\":\"none\"},\"utility\":0.4}");
+        assertThat(read.action().message()).isNull();
+        assertThat(read.action().rationale()).isNull();
+        assertThat(read.action()).isEqualTo(new Action.Accept(read.offer()));
+        assertThatThrownBy(() -> json.readEvent("{\"round\":0,\"time\":0.5,\"party\":\"union\","
+                + "\"action\":\"walk-away\",\"rationale\":{\"terms\":{}}}"))
+                .hasMessageContaining("rationale.kind: missing");
     }
 }
