@@ -15,7 +15,13 @@ class ParleyCommandTest {
     /** Every command's path below parley, found by walking picocli's tree (so a new command is covered). */
     static List<List<String>> commands() {
         List<List<String>> paths = new ArrayList<>();
-        walk(new CommandLine(new ParleyCommand()), new ArrayList<>(), paths);
+        // Naming every command builds each from its class (ParleyCommand adds stand-ins for the others).
+        String[] names = ParleyCommand.SUBCOMMANDS.stream()
+                .map(type -> type.getAnnotation(CommandLine.Command.class).name())
+                .toArray(String[]::new);
+        CommandLine root = new CommandLine(new ParleyCommand());
+        ParleyCommand.addSubcommands(root, names);
+        walk(root, new ArrayList<>(), paths);
         return paths;
     }
 
