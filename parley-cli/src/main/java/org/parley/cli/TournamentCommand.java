@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         "Run every assignment of the strategies to the roles of every scenario (all orderings, as in ANAC), in"
                 + " parallel; print the ranking with the ANAC figures per strategy (mean utility, advantage over the"
                 + " reservation value, agreement rate, social welfare, distance to the Pareto frontier and the Nash"
-                + " point, each with a 95% interval) and write results.csv, ranking.csv, summary.json and"
+                + " point, each with a 95%% interval) and write results.csv, ranking.csv, summary.json and"
                 + " ranking.svg/.png.",
         "Interrupted (Ctrl-C, or killed), it keeps every finished negotiation; --resume DIR carries on."})
 final class TournamentCommand implements Callable<Integer> {

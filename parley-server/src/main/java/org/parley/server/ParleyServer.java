@@ -45,7 +45,7 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store) {
-        return start(host, port, store, new StrategyRegistry());
+        return start(host, port, store, ServerOptions.defaults(), new StrategyRegistry());
     }
 
     /**
@@ -53,8 +53,23 @@ public final class ParleyServer implements AutoCloseable {
      * added to it (plugins, remote agents).
      */
     public static ParleyServer start(String host, int port, RecordStore store, StrategyRegistry strategies) {
+        return start(host, port, store, ServerOptions.defaults(), strategies);
+    }
+
+    /** Starts serving with the given options (organizer keys, limits, AI workers) and the built-in strategies. */
+    public static ParleyServer start(String host, int port, RecordStore store, ServerOptions options) {
+        return start(host, port, store, options, new StrategyRegistry());
+    }
+
+    /** Starts serving with the given options (organizer keys, limits, AI workers) and strategies. */
+    public static ParleyServer start(String host, int port, RecordStore store, ServerOptions options,
+            StrategyRegistry strategies) {
+        return start(host, port, store, options, new Engines(strategies));
+    }
+
+    static ParleyServer start(String host, int port, RecordStore store, ServerOptions options, Engines engines) {
         ServerMetrics metrics = new ServerMetrics();
-        OpenTables tables = new OpenTables(store, new Engines(strategies), BuiltInScenarios.load(), metrics);
+        OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options.aiWorkers());
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");

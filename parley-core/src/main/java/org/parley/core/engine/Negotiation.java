@@ -485,6 +485,152 @@ public final class Negotiation {
         worker.start();
     }
 
+    // --- strategy calls run by the caller ---------------------------------------------------------
+
+    /**
+     * The next strategy call the negotiation owes (a strategy's start, or an AI party's turn), or
+     * null when the session has ended or waits only on human parties. For a caller that runs
+     * strategies on threads of its own, such as a server with a pool of workers: it takes the call
+     * under its lock on the negotiation, {@linkplain Call#run runs} it without the lock (the call
+     * touches only its own strategy, never the session), and hands it back to {@link #complete}
+     * under the lock again. While a call is out, the caller asks for no other (one strategy call
+     * at a time per negotiation, as in {@link #advance}); human parties may move meanwhile.
+     */
+    public Call nextCall() {
+        while (nextStart < names.length) {
+            int q = nextStart++;
+            if (strategies[q] != null && !gone[q]) {
+                return new Call(q, null, NONE);
+            }
+        }
+        if (session.finished() || session.checkDeadline()) {
+            return null;
+        }
+        Request request = nextAiRequest();
+        if (request == null) {
+            return null;
+        }
+        int q = index(request.party());
+        return new Call(q, request, catchUp(q));
+    }
+
+    /**
+     * Applies a call that has run: its move, or the party's misbehaviour (it threw, overran the
+     * move time limit, or moved invalidly) with which it leaves the table. A call whose turn is
+     * gone (the deadline ended the negotiation meanwhile) is dropped; so is an abandoned one.
+     */
+    public void complete(Call call) {
+        if (call.abandoned || call.completed) {
+            return;
+        }
+        call.completed = true;
+        int q = call.party;
+        Action.Misbehaviour m = null;
+        if (limitNanos != 0 && call.elapsed > limitNanos) {
+            m = timeout(call.what);
+        } else if (call.failure != null) {
+            m = new Action.Misbehaviour(Action.Misbehaviour.Reason.EXCEPTION, describe(call.failure, call.what));
+        }
+        if (session.finished()) {
+            return;
+        }
+        if (m != null) {
+            misbehave(q, m);
+            return;
+        }
+        if (call.request == null || !call.request.equals(session.pending(names[q]))) {
+            return;
+        }
+        try {
+            session.submit(names[q], call.action);
+            if (call.action instanceof Action.WalkAway) {
+                gone[q] = true;
+            }
+        } catch (InvalidMoveException e) {
+            if (!session.finished()) {
+                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Reason.INVALID_MOVE, e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * Gives up on a call that overran the move time limit and has not returned: its party leaves
+     * the table with a timeout, and whatever the call returns later is ignored. The caller
+     * interrupts the thread running it and carries on with the next call.
+     */
+    public void abandon(Call call) {
+        if (call.abandoned || call.completed) {
+            return;
+        }
+        call.abandoned = true;
+        if (!session.finished()) {
+            misbehave(call.party, timeout("call"));
+        }
+    }
+
+    /** The move time limit of the settings, or null when there is none. */
+    public Duration moveTimeLimit() {
+        return limitNanos == 0 ? null : Duration.ofNanos(limitNanos);
+    }
+
+    /** One strategy call, taken with {@link #nextCall}: run it anywhere, then {@link #complete} it. */
+    public final class Call {
+        private final int party;
+        private final Request request;
+        private final Move[] observe;
+        private String what;
+        private Action action;
+        private Throwable failure;
+        private long elapsed;
+        private volatile boolean abandoned;
+        private boolean completed;
+
+        private Call(int party, Request request, Move[] observe) {
+            this.party = party;
+            this.request = request;
+            this.observe = observe;
+            this.what = request == null ? "start" : "observation of the moves before its turn";
+        }
+
+        /** The AI party whose strategy this call runs. */
+        public String party() {
+            return names[party];
+        }
+
+        /** Whether this is a strategy's start rather than a turn. */
+        public boolean isStart() {
+            return request == null;
+        }
+
+        /** Runs the strategy's code: nothing but its own strategy is touched, so no lock is needed. */
+        public void run() {
+            long start = System.nanoTime();
+            try {
+                if (request == null) {
+                    strategies[party].start(setups[party]);
+                } else {
+                    for (Move move : observe) {
+                        strategies[party].observe(move);
+                    }
+                    what = "move";
+                    action = strategies[party].act(request);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            elapsed = System.nanoTime() - start;
+        }
+
+        /** How long {@link #run} took, in nanoseconds. */
+        public long elapsedNanos() {
+            return elapsed;
+        }
+
+        public boolean abandoned() {
+            return abandoned;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void replay(List<Event> log, ReplayTime time) {
