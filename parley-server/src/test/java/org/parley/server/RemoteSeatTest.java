@@ -90,8 +90,9 @@ class RemoteSeatTest {
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(RecordStatus.FINISHED);
         List<String> events = store.events(id);
         assertThat(events).anyMatch(e -> e.contains("\"union\"")).noneMatch(e -> e.contains("misbehaviour"));
-        // A table with an outside agent gets the engine's move time limit.
-        assertThat(store.find(id).orElseThrow().settings()).contains("\"moveTimeLimit\":\"PT1S\"");
+        // A table with an outside agent gets the server's move time limit, the same as every AI seat.
+        assertThat(store.find(id).orElseThrow().settings())
+                .contains("\"moveTimeLimit\":\"" + Api.MOVE_TIME_LIMIT + "\"");
         assertThat(http.get("/api/strategies", null).body()).contains("\"remote\"");
     }
 
