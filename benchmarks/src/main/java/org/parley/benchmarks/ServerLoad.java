@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.server.ParleyServer;
+import org.parley.server.ServerOptions;
 import org.parley.store.Databases;
 import org.parley.store.RecordStore;
 
@@ -110,7 +111,9 @@ public final class ServerLoad {
         if (url == null) {
             Path folder = Files.createTempDirectory("parley-load-");
             store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
-            server = ParleyServer.start("127.0.0.1", 0, store);
+            // One client address plays 500 tables: no rate limits, room for every table.
+            server = ParleyServer.start("127.0.0.1", 0, store, ServerOptions.defaults().withRates(null, null)
+                    .withMaxRunning(Math.max(negotiations, 1)));
             url = "http://127.0.0.1:" + server.port();
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }

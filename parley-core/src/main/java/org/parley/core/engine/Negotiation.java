@@ -147,12 +147,23 @@ public final class Negotiation {
      */
     public static Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log,
             StrategyRegistry registry, BidSpaceCache cache) {
+        return resume(scenario, settings, log, registry, cache, 0);
+    }
+
+    /**
+     * As {@link #resume(Scenario, NegotiationSettings, List, StrategyRegistry, BidSpaceCache)}, with
+     * the wall clock of a time limit resuming at {@code elapsed} (a fraction of the limit) if that is
+     * later than the last logged event: for a negotiation that was only out of memory, not stopped,
+     * so that its time kept running meanwhile.
+     */
+    public static Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log,
+            StrategyRegistry registry, BidSpaceCache cache, double elapsed) {
         ReplayTime time = new ReplayTime(TimeSource.live(settings.deadline()));
         if (!log.isEmpty()) {
             time.logged(log.get(0).time());
         }
         Negotiation negotiation = new Negotiation(scenario, settings, registry, cache, time);
-        negotiation.replay(log, time);
+        negotiation.replay(log, time, elapsed);
         return negotiation;
     }
 
@@ -633,7 +644,7 @@ public final class Negotiation {
 
     // ---------------------------------------------------------------------------------------------
 
-    private void replay(List<Event> log, ReplayTime time) {
+    private void replay(List<Event> log, ReplayTime time, double elapsed) {
         // A strategy that once overran its time might do so again: its logged moves are taken as
         // they are, and it is never called (it left the table at that point anyway).
         for (Event event : log) {
@@ -692,8 +703,11 @@ public final class Negotiation {
             }
             check(log, i);
         }
-        if (log.isEmpty()) {
-            time.live(TimeSource.live(session.settings().deadline()));
+        // The clock goes on from the last logged move, or from later when the caller says its time ran on
+        // (set once the log is replayed, so that the replayed moves keep their own times).
+        if (log.isEmpty() || elapsed > log.get(log.size() - 1).time()) {
+            time.live(TimeSource.live(session.settings().deadline(),
+                    Math.max(elapsed, log.isEmpty() ? 0 : log.get(log.size() - 1).time())));
         }
         deliverQuietly();
     }
