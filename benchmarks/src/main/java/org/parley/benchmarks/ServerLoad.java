@@ -211,6 +211,11 @@ public final class ServerLoad {
         }
         game.movedAt = System.nanoTime();
         game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        // As a person at the table would: wait for the AI diplomats' replies at once (a long poll),
+        // rather than going round the other tables first.
+        while (!game.view.path("turn").isObject() && !ended(game)) {
+            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+        }
         turnCameBack(game);
         return !ended(game);
     }
