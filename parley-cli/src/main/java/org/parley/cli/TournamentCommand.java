@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         "Run every assignment of the strategies to the roles of every scenario (all orderings, as in ANAC), in"
                 + " parallel; print the ranking with the ANAC figures per strategy (mean utility, advantage over the"
                 + " reservation value, agreement rate, social welfare, distance to the Pareto frontier and the Nash"
-                + " point, each with a 95% interval) and write results.csv, ranking.csv, summary.json and"
+                + " point, each with a 95%% interval) and write results.csv, ranking.csv, summary.json and"
                 + " ranking.svg/.png.",
         "Interrupted (Ctrl-C, or killed), it keeps every finished negotiation; --resume DIR carries on."})
 final class TournamentCommand implements Callable<Integer> {
@@ -85,7 +85,8 @@ final class TournamentCommand implements Callable<Integer> {
 
     @Option(names = "--deadline", paramLabel = "LIMIT", description = "When a negotiation ends without agreement:"
             + " rounds (1000r), wall-clock time (180s, 3m, 500ms), or both, whichever comes first (1000r,180s)."
-            + " Default " + DEFAULT_ROUNDS + "r. A time limit makes results depend on the machine's speed.")
+            + " Default " + DEFAULT_ROUNDS + "r. A time limit alone is capped at " + TIME_ONLY_ROUND_CAP + " rounds,"
+            + " and makes results depend on the machine's speed.")
     String deadline;
 
     @Option(names = "--rounds", paramLabel = "N", description = "The round limit: the same as --deadline Nr.")

@@ -111,9 +111,11 @@ public final class TournamentRunner {
         }
         try {
             lanes.finished.await();
-        } finally {
-            // Interrupted: the lanes stop after the negotiations under way, as with stop().
+        } catch (InterruptedException e) {
+            // The lanes stop after the negotiations under way, as with stop().
             stopped.set(true);
+            throw e;
+        } finally {
             if (watchdog != null) {
                 watchdog.interrupt();
             }

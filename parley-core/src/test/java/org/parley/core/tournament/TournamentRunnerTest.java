@@ -83,6 +83,10 @@ class TournamentRunnerTest {
     @Test
     void resultsAreTheSameWhateverTheThreadCount() throws InterruptedException {
         Map<Integer, MatchResult> one = run(plan(5), 1);
+        TournamentRunner whole = new TournamentRunner(plan(5), new StrategyRegistry());
+        assertThat(whole.run(new HashSet<>(), 2, (r, record) -> {})).isEqualTo(plan(5).size());
+        // A run that ends by itself was not stopped (the CLI would report an interruption).
+        assertThat(whole.stopped()).isFalse();
         Map<Integer, MatchResult> three = run(plan(5), 3);
         assertThat(one.keySet()).hasSize(plan(5).size());
         assertThat(three.values().stream().map(TournamentRunnerTest::timeless).toList())
