@@ -182,8 +182,9 @@ final class TournamentCommand implements Callable<Integer> {
                         // Stored before it is journaled, under an id fixed by the tournament and the index,
                         // so that a resume after a kill between the two does not store it twice.
                         recordId = Archive.batchId(setup.id(), result.index());
-                        archive.saveIfAbsent(recordId, plan.scenarios().get(result.match().scenario()), negotiation,
-                                Archive.TOURNAMENT, setup.id());
+                        int s = result.match().scenario();
+                        archive.saveIfAbsent(recordId, plan.scenarios().get(s), negotiation, Archive.TOURNAMENT,
+                                setup.id(), runner.debriefer(s).debrief(negotiation.result(), negotiation.events()));
                     }
                     if (files.append(result, plan, recordId)) {
                         results.put(result.index(), result);
@@ -461,8 +462,8 @@ final class TournamentCommand implements Callable<Integer> {
         }
         // On by default, as in ANAC, so that one strategy that hangs cannot stall the tournament. A
         // time-out depends on the machine's load, but the built-in strategies answer in microseconds,
-        // a thousandth of a millisecond limit, so the promise that a seed gives the same results holds
-        // for them; the watching costs throughput (docs/tournaments.md), and "none" buys it back.
+        // a millionth of the default limit, so the promise that a seed gives the same results holds
+        // for them; the watching costs throughput (docs/tournaments.md, "Cost"), and "none" buys it back.
         String moveText = moveLimit == null ? DEFAULT_MOVE_LIMIT : moveLimit.strip();
         Duration move = moveText.equalsIgnoreCase("none") || moveText.equalsIgnoreCase("off") ? null
                 : RunCommand.duration("--move-limit", moveText);

@@ -470,16 +470,11 @@ final class Api {
     void record(Context ctx) {
         AccessGrant grant = authorize(ctx);
         Table table = endedTable(grant, "The record");
-        String json = NegotiationJson.of(table.scenario().domain()).write(new NegotiationRecord(
-                table.scenario().name(), table.settings(), table.events(), table.result()));
         ObjectNode doc = Views.MAPPER.createObjectNode();
         doc.put("id", table.id());
         doc.put("scenarioText", table.scenarioText());
-        try {
-            doc.set("record", Views.MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        doc.set("record", NegotiationJson.of(table.scenario().domain()).recordNode(new NegotiationRecord(
+                table.scenario().name(), table.settings(), table.events(), table.result()), table.debrief().judged()));
         ctx.header("Content-Disposition", attachment("parley-" + table.scenario().name() + "-"
                 + table.id().substring(0, 8) + ".json"));
         json(ctx, 200, doc);

@@ -3,6 +3,7 @@ package org.parley.server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
@@ -49,8 +50,8 @@ final class Journal {
         return new Journal(store, id, scenario, 0, false);
     }
 
-    /** Stores the events not yet stored and, once there is one, the result. */
-    void sync(List<Event> events, Result result) {
+    /** Stores the events not yet stored and, once there is one, the result with its debrief (none when null). */
+    void sync(List<Event> events, Result result, NegotiationDebrief debrief) {
         if (stored < events.size()) {
             List<String> payloads = new ArrayList<>(events.size() - stored);
             for (int i = stored; i < events.size(); i++) {
@@ -60,7 +61,7 @@ final class Journal {
             stored = events.size();
         }
         if (result != null && !finished) {
-            store.finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result));
+            store.finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result, debrief));
             finished = true;
         }
     }

@@ -323,7 +323,9 @@ final class Table {
     private void sync() {
         int before = journal.stored();
         try {
-            journal.sync(engine.session().events(), engine.result());
+            // Worked out as the negotiation ends, so that the stored record keeps its debrief.
+            journal.sync(engine.session().events(), engine.result(),
+                    engine.result() == null ? null : debrief().judged());
             List<Event> events = engine.session().events();
             int ai = 0;
             for (int i = before; i < events.size(); i++) {

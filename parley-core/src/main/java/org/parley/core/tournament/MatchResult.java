@@ -8,14 +8,17 @@ import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Result;
 
 /**
- * What a tournament keeps of one negotiation (the columns of a GENIUS tournament log). Per role, in
+ * What a tournament keeps of one negotiation (the columns of a GENIUS tournament log; docs/design.md,
+ * "Figures of one negotiation"). Per role, in
  * the scenario's party order: {@code utilities} undiscounted and {@code discounted} payoffs (the
  * reservation value for a party without a deal), and the {@code reservations} themselves, so that
- * {@link #advantage} needs nothing else. {@code socialWelfare} is the sum of the
- * undiscounted payoffs; the distances are Euclidean, in the utility space of all parties, from the
- * payoff vector to the Pareto frontier and, in {@code distances}, to the point of every solution
- * concept by key, in the registry's order (NaN when no outcome is acceptable to all, or the
- * scenario is beyond the analysis). {@code finalOffer} is the
+ * {@link #advantage} needs nothing else. {@code socialWelfare} is the sum of the undiscounted
+ * payoffs; the distances are the debrief's ({@link org.parley.core.analysis.NegotiationDebrief}):
+ * Euclidean, in the utility space of all parties, from the payoff vector to the Pareto frontier of
+ * the coalition that signed the deal (without one, of the winning coalition nearest to no deal;
+ * non-members at their reservation value) and, in {@code distances}, to that coalition's point of
+ * every solution concept by key, in the registry's order (NaN when that coalition has no
+ * acceptable outcome, or the scenario is beyond the analysis). {@code finalOffer} is the
  * agreement, else the last outcome offered, else null. {@code time} is normalised; {@code millis}
  * is wall-clock time, the one figure that differs between runs.
  */

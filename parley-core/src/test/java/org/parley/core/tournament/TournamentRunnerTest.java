@@ -9,9 +9,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.NegotiationDebrief;
+import org.parley.core.analysis.OutcomeAnalyzer;
 import org.parley.core.analysis.SolutionConcepts;
+import org.parley.core.model.AgreementRule;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Party;
@@ -117,12 +122,14 @@ class TournamentRunnerTest {
                 sum += r.utilities().get(p);
             }
             assertThat(r.socialWelfare()).isCloseTo(sum, within(1e-12));
+            // Unanimity: the distances are those of the payoffs to the all-party analysis.
             double[] u = r.utilities().stream().mapToDouble(Double::doubleValue).toArray();
-            assertThat(r.distancePareto()).isEqualTo(runner.analysis(match.scenario()).distances(u).pareto());
+            var all = OutcomeAnalyzer.analyze(AnalysisProblem.of(plan.scenarios().get(match.scenario())), 0).distances(u);
+            assertThat(r.distancePareto()).isCloseTo(all.pareto(), within(1e-12));
             // Every registered concept, each point on the frontier, so no nearer than the frontier.
             assertThat(r.distances().keySet()).containsExactlyElementsOf(SolutionConcepts.registered().keys());
             for (String key : SolutionConcepts.registered().keys()) {
-                assertThat(r.distance(key)).as(key).isEqualTo(runner.analysis(match.scenario()).distances(u).to(key))
+                assertThat(r.distance(key)).as(key).isCloseTo(all.to(key), within(1e-12))
                         .isGreaterThanOrEqualTo(r.distancePareto() - 1e-12);
             }
             if (result.agreement()) {
@@ -131,6 +138,33 @@ class TournamentRunnerTest {
                 assertThat(r.finalOffer()).isNotNull();
             }
         }
+    }
+
+    /**
+     * Under a quorum rule a deal is measured against the coalition that signed it, as its debrief
+     * says, not against the frontier of all parties.
+     */
+    @Test
+    void aQuorumDealIsMeasuredAgainstItsSigners() {
+        Scenario three = scenario(3);
+        Scenario twoOfThree = new Scenario(three.name(), three.description(), three.domain(), three.parties(),
+                new AgreementRule(2, Set.of()), null);
+        TournamentPlan plan = new TournamentPlan(List.of(twoOfThree), List.of(StrategySpec.parse("boulware"),
+                StrategySpec.parse("conceder"), StrategySpec.parse("random")), 2, false, "sao", Deadline.rounds(30),
+                null, 4);
+        TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+        int quorumDeals = 0;
+        for (Match match : plan.matches()) {
+            NegotiationRecord record = runner.play(match);
+            MatchResult r = runner.measure(match, record, 0);
+            NegotiationDebrief debrief = NegotiationDebrief.of(twoOfThree, record.result(), record.events());
+            assertThat(r.distancePareto()).isCloseTo(debrief.pareto(), within(1e-12));
+            for (String key : SolutionConcepts.registered().keys()) {
+                assertThat(r.distance(key)).as(key).isCloseTo(debrief.distance(key), within(1e-12));
+            }
+            quorumDeals += record.result().agreement() && record.result().signers().size() == 2 ? 1 : 0;
+        }
+        assertThat(quorumDeals).as("deals signed by two of the three").isPositive();
     }
 
     @Test
