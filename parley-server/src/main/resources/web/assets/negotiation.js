@@ -143,7 +143,7 @@ function briefCard(prefs, heading) {
       el('div', {class: 'name'}, title(p.name), el('span', {class: 'w'}, 'up to ' + fmtPoints(p.best) + ' pts')), lines);
   });
   const rules = [];
-  for (const c of prefs.constraints) rules.push(el('li', {}, 'Must hold: ' + c));
+  for (const c of prefs.constraints) rules.push(el('li', {}, 'A red line: ' + c + '.'));
   if (prefs.discount) {
     rules.push(el('li', {}, (own ? 'Time is against you: each ' : 'Time counts: each ') + prefs.discount.per + ' multiplies '
       + (own ? 'your' : 'the') + ' score by ' + prefs.discount.factor + '.'));
@@ -377,6 +377,12 @@ const VERBS = {
   ratify: 'puts the text to a final vote'
 };
 
+const REASONS = {
+  timeout: 'leaves the table (its AI took too long to move)',
+  exception: 'leaves the table (its AI failed)',
+  'invalid-move': 'leaves the table (its AI made an invalid move)'
+};
+
 const YOUR_VERBS = {offer: 'offer', accept: 'accept', reject: 'reject', 'walk-away': 'walk away'};
 
 function offerText(offer) {
@@ -391,6 +397,7 @@ function historyCard() {
       const actor = m.party === 'mediator' ? el('strong', {}, 'Mediator') : partyChip(parties(), m.party, m.party === (isParty() ? me() : null) ? 'You' : title(m.party));
       const mine = m.party === (isParty() ? me() : null);
       const verb = m.party === 'mediator' && m.action === 'offer' ? 'proposes a text'
+        : m.action === 'misbehaviour' ? (REASONS[m.reason] || VERBS.misbehaviour)
         : mine ? (YOUR_VERBS[m.action] || m.action) : (VERBS[m.action] || m.action);
       return el('div', {class: 'move'},
         el('span', {class: 'round'}, 'Round ' + (m.round + 1)),

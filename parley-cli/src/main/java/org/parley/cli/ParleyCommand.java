@@ -35,6 +35,7 @@ public final class ParleyCommand implements Runnable {
             HistoryCommand.class,
             ShowCommand.class,
             TournamentCommand.class,
+            StrategiesCommand.class,
             PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,

@@ -76,13 +76,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
-        StrategyRegistry registry = new StrategyRegistry();
+        StrategyRegistry registry = agents.registry();
         NegotiationSettings settings = settings(scenario, registry);
         // Opened before the run, so that a bad --db fails at once rather than after the negotiation.
         try (RecordStore records = noRecord ? null : store.open()) {

@@ -128,11 +128,14 @@ final class TournamentCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
     @Spec
     CommandSpec spec;
 
-    /** What tournament.json holds: everything a resume needs. */
-    private record Setup(String id, TournamentPlan plan, boolean record) {}
+    /** What tournament.json holds: everything a resume needs (the plugin paths included). */
+    private record Setup(String id, TournamentPlan plan, boolean record, List<Path> agents) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -169,7 +172,7 @@ final class TournamentCommand implements Callable<Integer> {
                     plan.selfPlay() ? ", self-play" : "", count(threadCount, "thread"),
                     before == 0 ? "" : "; " + before + " already done", files.dir());
             err.flush();
-            TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+            TournamentRunner runner = new TournamentRunner(plan, registry(setup));
             ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal(), total, before, System::nanoTime, 200_000_000L);
             Thread hook = new Thread(() -> interrupted(runner, files, plan, bar, err), "parley-tournament-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -245,6 +248,7 @@ final class TournamentCommand implements Callable<Integer> {
                 seconds, seconds > 0 ? ran / seconds : 0.0, threadCount, agreements,
                 all.isEmpty() ? 0.0 : 100.0 * agreements / all.size());
         printRanking(ranking, out);
+        printMisbehaviour(all, out);
         out.printf("%nwrote %s, %s, %s, %s, ranking.svg and ranking.png in %s%n", TournamentFiles.CSV,
                 TournamentFiles.RANKING, TournamentFiles.SUMMARY, TournamentFiles.JOURNAL, files.dir());
         if (setup.record()) {
@@ -279,6 +283,35 @@ final class TournamentCommand implements Callable<Integer> {
 
     private static String percent(double x) {
         return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * x);
+    }
+
+    /**
+     * Which strategies the engine put out, how often and why (the first case of each reason in
+     * index order): a plugin or remote agent that throws, overruns the move limit or moves against
+     * the rules shows here, while the tournament goes on without it.
+     */
+    static void printMisbehaviour(List<MatchResult> all, PrintWriter out) {
+        Map<String, Map<String, String>> first = new java.util.TreeMap<>();
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (MatchResult r : all) {
+            for (int i = 0; i < r.parties().size(); i++) {
+                String why = r.misbehaviours().get(i);
+                if (why.isEmpty()) {
+                    continue;
+                }
+                String strategy = r.strategies().get(i);
+                String reason = why.contains(":") ? why.substring(0, why.indexOf(':')) : why;
+                counts.computeIfAbsent(strategy, k -> new java.util.TreeMap<>()).merge(reason, 1, Integer::sum);
+                first.computeIfAbsent(strategy, k -> new java.util.TreeMap<>()).putIfAbsent(reason,
+                        "#" + r.index() + " " + r.scenario() + ", " + r.parties().get(i) + ": " + why);
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.printf("%nput out for misbehaving (each left its table and the tournament went on; the misbehaviour column of results.csv says why):%n");
+        counts.forEach((strategy, reasons) -> reasons.forEach((reason, n) -> out.printf("  %s: %s in %d%s, first %s%n",
+                strategy, reason, n, n == 1 ? " negotiation" : " negotiations", first.get(strategy).get(reason))));
     }
 
     private static String f3(double x) {
@@ -382,13 +415,27 @@ final class TournamentCommand implements Callable<Integer> {
         }
         if (!given.isEmpty()) {
             throw new UserException("--resume carries on the tournament as it was set up in " + resume.resolve(
-                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads and --db may"
+                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads, --db and --agents may"
                     + " change).");
         }
         if (!Files.isRegularFile(resume.resolve(TournamentFiles.CONFIG))) {
             throw new UserException("--resume " + resume + ": no " + TournamentFiles.CONFIG + " there; name the folder"
                     + " a tournament was writing to.");
         }
+    }
+
+    /** The strategies of the plugins the tournament was set up with, each of its strategies checked. */
+    private StrategyRegistry registry(Setup setup) {
+        StrategyRegistry registry = AgentsOption.registry(setup.agents());
+        for (StrategySpec s : setup.plan().strategies()) {
+            try {
+                registry.validate(s);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("The tournament's strategy (" + s + "): " + e.getMessage()
+                        + (setup.agents().isEmpty() ? "" : " (plugins from " + setup.agents() + ")"));
+            }
+        }
+        return registry;
     }
 
     private Setup newSetup() {
@@ -398,7 +445,8 @@ final class TournamentCommand implements Callable<Integer> {
         if (scenarios == null || scenarios.isEmpty()) {
             throw new UserException("--scenarios: name scenario files or folders, like --scenarios scenarios/.");
         }
-        StrategyRegistry registry = new StrategyRegistry();
+        List<Path> plugins = agents.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        StrategyRegistry registry = AgentsOption.registry(plugins);
         List<StrategySpec> specs = new ArrayList<>();
         Set<StrategySpec> seen = new HashSet<>();
         for (String group : strategies) {
@@ -474,7 +522,7 @@ final class TournamentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        return new Setup(Archive.newId().substring(0, 8), plan, Boolean.TRUE.equals(record));
+        return new Setup(Archive.newId().substring(0, 8), plan, Boolean.TRUE.equals(record), plugins);
     }
 
     /**
@@ -514,6 +562,8 @@ final class TournamentCommand implements Callable<Integer> {
         node.put("moveLimit", plan.moveTimeLimit() == null ? null : plan.moveTimeLimit().toString());
         node.put("seed", plan.seed());
         node.put("record", setup.record());
+        ArrayNode plugins = node.putArray("agents");
+        setup.agents().forEach(p -> plugins.add(p.toString()));
         node.put("negotiations", plan.size());
         return node;
     }
@@ -546,7 +596,7 @@ final class TournamentCommand implements Callable<Integer> {
         files.write(TournamentFiles.CONFIG, NegotiationJson.pretty(json) + "\n");
     }
 
-    private static Setup readSetup(TournamentFiles files) {
+    private Setup readSetup(TournamentFiles files) {
         JsonNode node = files.readJson(TournamentFiles.CONFIG);
         String where = files.path(TournamentFiles.CONFIG).toString();
         try {
@@ -567,7 +617,14 @@ final class TournamentCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("it plans " + node.get("negotiations").asInt()
                         + " negotiations but this version of Parley makes " + plan.size() + " of it");
             }
-            return new Setup(node.get("id").asText(), plan, node.get("record").asBoolean());
+            List<Path> plugins = new ArrayList<>();
+            if (agents.given()) {
+                // Moved or rebuilt plugins: the command line names them anew.
+                plugins.addAll(agents.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            } else if (node.has("agents")) {
+                node.get("agents").forEach(p -> plugins.add(Path.of(p.asText())));
+            }
+            return new Setup(node.get("id").asText(), plan, node.get("record").asBoolean(), plugins);
         } catch (NullPointerException | IllegalArgumentException | UserException
                 | java.time.format.DateTimeParseException e) {
             throw new UserException(where + ": not a tournament set-up Parley can carry on (" + e.getMessage() + ").");

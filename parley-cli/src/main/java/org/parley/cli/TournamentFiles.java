@@ -34,14 +34,34 @@ import org.parley.io.json.NegotiationJson;
  * interrupted or killed run loses only the negotiations under way. {@code results.csv} (index
  * order), {@code ranking.csv} (one row per strategy), {@code summary.json} and the ranking charts
  * are written from it at the end (and results.csv also on Ctrl-C).
+ *
+ * <p>Public for tournaments run by hand: a program that runs a {@link
+ * org.parley.core.tournament.TournamentRunner} itself writes the same files as {@code parley
+ * tournament}:
+ * <pre>{@code
+ * TournamentFiles files = new TournamentFiles(Path.of("my-tournament"));
+ * files.openJournal();
+ * runner.run(Set.of(), threads, (result, record) -> files.append(result, plan, null));
+ * files.closeJournal();
+ * Map<Integer, MatchResult> results = files.readJournal(plan);
+ * files.writeCsv(plan, results);
+ * files.writeRanking(Ranking.of(plan.strategies(), new ArrayList<>(results.values())));
+ * }</pre>
+ * The folder must exist. Appending is safe from the runner's threads.
  */
-final class TournamentFiles {
+@org.parley.api.Stable
+public final class TournamentFiles {
 
-    static final String CONFIG = "tournament.json";
-    static final String JOURNAL = "results.jsonl";
-    static final String CSV = "results.csv";
-    static final String SUMMARY = "summary.json";
-    static final String RANKING = "ranking.csv";
+    /** The tournament's set-up, written by {@code parley tournament} (what {@code --resume} reads). */
+    public static final String CONFIG = "tournament.json";
+    /** The journal: one JSON line per finished negotiation. */
+    public static final String JOURNAL = "results.jsonl";
+    /** One row per negotiation, in index order. */
+    public static final String CSV = "results.csv";
+    /** The ranking and per-scenario figures, written by {@code parley tournament}. */
+    public static final String SUMMARY = "summary.json";
+    /** One row per strategy, in rank order. */
+    public static final String RANKING = "ranking.csv";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -49,15 +69,15 @@ final class TournamentFiles {
     private FileChannel journal;
     private boolean closed;
 
-    TournamentFiles(Path dir) {
+    public TournamentFiles(Path dir) {
         this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path path(String name) {
+    public Path path(String name) {
         return dir.resolve(name);
     }
 
@@ -65,7 +85,7 @@ final class TournamentFiles {
     // The journal
 
     /** Opens the journal for appending, creating it when missing. */
-    synchronized void openJournal() {
+    public synchronized void openJournal() {
         try {
             journal = FileChannel.open(path(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
@@ -75,7 +95,7 @@ final class TournamentFiles {
     }
 
     /** Appends one finished negotiation in a single write; does nothing once the journal is closed. */
-    synchronized boolean append(MatchResult result, TournamentPlan plan, String recordId) {
+    public synchronized boolean append(MatchResult result, TournamentPlan plan, String recordId) {
         if (closed) {
             return false;
         }
@@ -92,7 +112,7 @@ final class TournamentFiles {
     }
 
     /** Closes the journal; later appends are dropped (Ctrl-C: what is written stays consistent). */
-    synchronized void closeJournal() {
+    public synchronized void closeJournal() {
         closed = true;
         if (journal != null) {
             try {
@@ -108,7 +128,7 @@ final class TournamentFiles {
      * the file truncated to the lines before it; a line that does not belong to {@code plan} is an
      * error.
      */
-    Map<Integer, MatchResult> readJournal(TournamentPlan plan) {
+    public Map<Integer, MatchResult> readJournal(TournamentPlan plan) {
         Map<Integer, MatchResult> results = new TreeMap<>();
         Path file = path(JOURNAL);
         if (!Files.exists(file)) {
@@ -174,6 +194,9 @@ final class TournamentFiles {
         node.set("finalOffer", r.finalOffer() == null ? node.nullNode()
                 : NegotiationJson.of(scenario.domain()).outcomeNode(r.finalOffer()));
         node.put("record", recordId);
+        if (r.misbehaved()) {
+            node.set("misbehaviours", MAPPER.valueToTree(r.misbehaviours()));
+        }
         return node;
     }
 
@@ -213,7 +236,8 @@ final class TournamentFiles {
                     node.get("rounds").asInt(), node.get("time").asDouble(), node.get("millis").asLong(),
                     doubles(node.get("utilities")), doubles(node.get("discounted")), reservations,
                     node.get("socialWelfare").asDouble(),
-                    number(node.get("distancePareto")), distances, finalOffer);
+                    number(node.get("distancePareto")), distances, finalOffer,
+                    node.hasNonNull("misbehaviours") ? strings(node.get("misbehaviours")) : null);
         } catch (NullPointerException | IllegalArgumentException e) {
             if (e instanceof UserException user) {
                 throw user;
@@ -267,6 +291,7 @@ final class TournamentFiles {
             header.add("distance_" + SolutionConcepts.words(key, '_'));
         }
         header.add("final_offer");
+        header.add("misbehaviour");
         List<List<Object>> rows = new ArrayList<>();
         for (MatchResult r : results.values()) {
             Scenario scenario = plan.scenarios().get(r.match().scenario());
@@ -291,9 +316,21 @@ final class TournamentFiles {
                 row.add(Csv.number(r.distance(key)));
             }
             row.add(r.finalOffer() == null ? "" : offer(scenario, r.finalOffer()));
+            row.add(misbehaviour(r));
             rows.add(row);
         }
         return Csv.write(header, rows);
+    }
+
+    /** "party: reason: detail", joined by " | " when several misbehaved; "" when none did. */
+    static String misbehaviour(MatchResult r) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < r.parties().size(); i++) {
+            if (!r.misbehaviours().get(i).isEmpty()) {
+                parts.add(r.parties().get(i) + ": " + r.misbehaviours().get(i));
+            }
+        }
+        return String.join(" | ", parts);
     }
 
     static String offer(Scenario scenario, Outcome outcome) {
@@ -302,7 +339,8 @@ final class TournamentFiles {
         return String.join("; ", parts);
     }
 
-    void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
+    /** Writes {@link #CSV} from {@code results} (by index). */
+    public void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         write(CSV, csv(plan, results));
     }
 
@@ -338,11 +376,13 @@ final class TournamentFiles {
         return Csv.write(header, rows);
     }
 
-    void writeRanking(Ranking ranking) {
+    /** Writes {@link #RANKING}. */
+    public void writeRanking(Ranking ranking) {
         write(RANKING, rankingCsv(ranking));
     }
 
-    synchronized void write(String name, String text) {
+    /** Writes a file of the folder whole (a reader never sees half of it). */
+    public synchronized void write(String name, String text) {
         Path file = path(name);
         try {
             Path temp = Files.createTempFile(dir, name, ".tmp");

@@ -58,7 +58,17 @@ class LazyStartTest {
         assertThat(version).startsWith("parley ");
         for (Class<?> type : ParleyCommand.SUBCOMMANDS) {
             String name = name(type);
-            CliRunner help = CliRunner.run(name, "--help");
+            // Picocli warns on System.err, not the command's writer, e.g. of a bare % in a description.
+            java.io.PrintStream stderr = System.err;
+            java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+            CliRunner help;
+            try {
+                System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+                help = CliRunner.run(name, "--help");
+            } finally {
+                System.setErr(stderr);
+            }
+            assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as(name + " --help").isEmpty();
             assertThat(help.exitCode()).as(name + " --help: " + help.err()).isZero();
             assertThat(help.out()).as(name).startsWith("Usage: parley " + name + " [-hV]").contains("--verbose");
             assertThat(CliRunner.run("help", name).out()).as("help " + name).isEqualTo(help.out());

@@ -75,11 +75,11 @@ class TournamentCommandTest {
                 .contains(",discounted_4,advantage_1,advantage_2,advantage_3,advantage_4,social_welfare,")
                 .contains(",social_welfare,distance_pareto,distance_nash,distance_kalai_smorodinsky,distance_utilitarian,"
                         + "distance_egalitarian,")
-                .endsWith(",final_offer");
+                .endsWith(",final_offer,misbehaviour");
         // One distance column per registered concept, after the frontier's, in the registry's order.
         List<String> header = Csv.read(csv.get(0), "results.csv").header();
         int pareto = header.indexOf("distance_pareto");
-        assertThat(header.subList(pareto + 1, header.size() - 1)).containsExactlyElementsOf(SolutionConcepts.registered()
+        assertThat(header.subList(pareto + 1, header.size() - 2)).containsExactlyElementsOf(SolutionConcepts.registered()
                 .keys().stream().map(key -> "distance_" + SolutionConcepts.words(key, '_')).toList());
         for (int i = 1; i < csv.size(); i++) {
             assertThat(csv.get(i)).startsWith((i - 1) + ",");

@@ -52,11 +52,15 @@ final class Api {
     /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
     static final long POLL_SECONDS = 25;
     /**
-     * No per-move time limit for the AI diplomats: the server runs only the registry's own
-     * strategies, and the engine enforces a limit by starting a watched thread per call, which
-     * under load costs more than the moves themselves. A slow strategy delays only its own table.
+     * The AI diplomats' time per move unless a negotiation sets its own, for built-in strategies,
+     * plugins and remote agents alike: a built-in strategy takes milliseconds on the built-in
+     * scenarios, so only a strategy in trouble (or a very large uploaded scenario) meets it, and it
+     * then leaves the table with a timeout. The limit costs nothing per call: the AI pool's
+     * watchdog checks the calls in flight (not a watched thread per call, as the engine's own).
      */
-    static final Duration MOVE_TIME_LIMIT = null;
+    static final Duration MOVE_TIME_LIMIT = Duration.ofSeconds(5);
+    static final double MIN_MOVE_SECONDS = 0.05;
+    static final double MAX_MOVE_SECONDS = 60;
     private static final String GRANT = "parley.grant";
 
     private final OpenTables tables;
@@ -95,7 +99,11 @@ final class Api {
             node.put("name", e.name());
             node.put("description", e.description());
             ArrayNode parameters = node.putArray("parameters");
-            e.parameters().stream().sorted().forEach(parameters::add);
+            e.parameterNames().stream().sorted().forEach(parameters::add);
+            ObjectNode defaults = node.putObject("defaults");
+            e.parameters().stream().filter(p -> p.defaultValue() != null && !p.defaultValue().isEmpty())
+                    .sorted(Comparator.comparing(StrategyRegistry.Parameter::name))
+                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
         });
         json(ctx, 200, list);
     }
@@ -137,7 +145,7 @@ final class Api {
 
     void create(Context ctx) {
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed"));
+                "parties", "seed", "moveTimeLimit"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -175,13 +183,23 @@ final class Api {
             }
             seed = s.asLong();
         }
-        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, MOVE_TIME_LIMIT);
+        Duration moveTimeLimit = MOVE_TIME_LIMIT;
+        if (body.hasNonNull("moveTimeLimit")) {
+            JsonNode limit = body.get("moveTimeLimit");
+            if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
+                throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
+                        + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
+            }
+            moveTimeLimit = Duration.ofMillis(Math.round(limit.asDouble() * 1000));
+        }
+        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
         OpenTables.Created created;
         try {
             created = tables.create(scenario, text, settings);
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
+        await(created.stored());
         String base = ctx.scheme() + "://" + ctx.host();
         ObjectNode response = Views.MAPPER.createObjectNode();
         String id = created.table().id();
@@ -337,7 +355,7 @@ final class Api {
         Table table = tables.table(grant.negotiationId());
         String after = ctx.queryParam("after");
         if (after == null) {
-            json(ctx, 200, Views.view(table, grant));
+            json(ctx, 200, Views.view(table.state(), grant));
             return;
         }
         long version;
@@ -347,8 +365,9 @@ final class Api {
             throw new ApiException(400, "after", "The after parameter must be a view version (a whole number), not ("
                     + after + ").");
         }
-        if (table.version() > version || table.finished()) {
-            json(ctx, 200, Views.view(table, grant));
+        Table.State now = table.state();
+        if (now.version() > version || now.finished()) {
+            json(ctx, 200, Views.view(now, grant));
             return;
         }
         ctx.future(() -> {
@@ -356,7 +375,7 @@ final class Api {
             return waiter.completeOnTimeout(null, POLL_SECONDS, TimeUnit.SECONDS).thenAccept(ignored -> {
                 table.forget(waiter);
                 Table current = tables.table(grant.negotiationId());
-                json(ctx, 200, Views.view(current, grant));
+                json(ctx, 200, Views.view(current.state(), grant));
             });
         });
     }
@@ -390,7 +409,7 @@ final class Api {
         };
         client.onClose(() -> table.unwatch(watcher));
         table.watch(watcher);
-        watcher.send(Views.json(Views.view(table, grant)));
+        watcher.send(Views.json(Views.view(table.state(), grant)));
         client.keepAlive();
     }
 
@@ -399,7 +418,7 @@ final class Api {
         ObjectNode body = body(ctx, Set.of("offer"));
         Table table = tables.table(grant.negotiationId());
         Outcome outcome = Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer");
-        Request pending = table.pending(grant.party());
+        Request pending = table.state().pending(grant.party());
         int round = pending != null ? pending.round() : 0;
         double time = pending != null ? pending.time() : 0;
         json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
@@ -416,7 +435,7 @@ final class Api {
             case "accept", "reject" -> {
                 Outcome named = body.hasNonNull("offer")
                         ? Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer") : null;
-                Outcome asked = askedOutcome(table, party, type);
+                Outcome asked = askedOutcome(table.state(), party, type);
                 if (named != null && !named.equals(asked)) {
                     throw ApiException.conflict("The offer you answered is no longer the one on the table; the table"
                             + " now asks you about " + table.scenario().domain().format(asked) + ".");
@@ -432,11 +451,25 @@ final class Api {
             default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
                     + " not (" + type + ").");
         };
-        table.submit(party, action);
-        json(ctx, 200, Views.view(table, grant));
+        Table.State stored = await(table.submit(party, action));
+        json(ctx, 200, Views.view(stored, grant));
     }
 
-    private static Outcome askedOutcome(Table table, String party, String type) {
+    /** Waits (holding no lock) for a write to be stored; a refused write is the 503 of a StorageException. */
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
+        try {
+            return stored.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Table.StorageException storage) {
+                throw storage;
+            }
+            throw new Table.StorageException("The move could not be saved (" + (cause == null ? e : cause).getMessage()
+                    + "); reload the page and try again.", cause);
+        }
+    }
+
+    private static Outcome askedOutcome(Table.State table, String party, String type) {
         if (table.finished()) {
             throw ApiException.conflict("The negotiation has ended (" + table.result().reason() + "); no more moves.");
         }
@@ -454,13 +487,13 @@ final class Api {
 
     void plot(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The outcome-space chart");
+        Table.State table = endedTable(grant, "The outcome-space chart");
         json(ctx, 200, Debriefs.plotJson(plotFor(ctx, table, grant)));
     }
 
     void plotSvg(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The outcome-space chart");
+        Table.State table = endedTable(grant, "The outcome-space chart");
         String svg = Debriefs.svg(plotFor(ctx, table, grant));
         ctx.contentType("image/svg+xml; charset=utf-8");
         ctx.header("Content-Disposition", attachment(table.scenario().name() + "-outcome-space.svg"));
@@ -469,10 +502,10 @@ final class Api {
 
     void record(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The record");
+        Table.State table = endedTable(grant, "The record");
         ObjectNode doc = Views.MAPPER.createObjectNode();
         doc.put("id", table.id());
-        doc.put("scenarioText", table.scenarioText());
+        doc.put("scenarioText", table.table().scenarioText());
         doc.set("record", NegotiationJson.of(table.scenario().domain()).recordNode(new NegotiationRecord(
                 table.scenario().name(), table.settings(), table.events(), table.result()), table.debrief().judged()));
         ctx.header("Content-Disposition", attachment("parley-" + table.scenario().name() + "-"
@@ -503,15 +536,15 @@ final class Api {
         return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 
-    private Table endedTable(AccessGrant grant, String what) {
-        Table table = tables.table(grant.negotiationId());
+    private Table.State endedTable(AccessGrant grant, String what) {
+        Table.State table = tables.table(grant.negotiationId()).state();
         if (!table.finished()) {
             throw ApiException.conflict(what + " is available once the negotiation has ended.");
         }
         return table;
     }
 
-    private static OutcomeSpacePlot plotFor(Context ctx, Table table, AccessGrant grant) {
+    private static OutcomeSpacePlot plotFor(Context ctx, Table.State table, AccessGrant grant) {
         Scenario scenario = table.scenario();
         String x = ctx.queryParam("x");
         String y = ctx.queryParam("y");

@@ -56,7 +56,7 @@ final class Debriefs {
 
     private Debriefs() {}
 
-    static Debrief compute(Table table) {
+    static Debrief compute(Table.State table) {
         Scenario scenario = table.scenario();
         Result result = table.result();
         Debriefer debriefer = new Debriefer(scenario);
@@ -129,7 +129,7 @@ final class Debriefs {
     }
 
     /** The chart data for parties {@code x} and {@code y}: utilities in [0, 1]. */
-    static OutcomeSpacePlot plot(Table table, String x, String y) {
+    static OutcomeSpacePlot plot(Table.State table, String x, String y) {
         Scenario scenario = table.scenario();
         int xi = scenario.indexOf(x);
         int yi = scenario.indexOf(y);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.parley.core.negotiation.InvalidMoveException;
+import org.parley.core.strategy.StrategyRegistry;
 import org.parley.store.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,31 @@ public final class ParleyServer implements AutoCloseable {
      * caller's to close, after the server.
      */
     public static ParleyServer start(String host, int port, RecordStore store) {
+        return start(host, port, store, ServerOptions.defaults(), new StrategyRegistry());
+    }
+
+    /**
+     * Starts serving with the AI diplomats of {@code strategies}: the built-ins and whatever was
+     * added to it (plugins, remote agents).
+     */
+    public static ParleyServer start(String host, int port, RecordStore store, StrategyRegistry strategies) {
+        return start(host, port, store, ServerOptions.defaults(), strategies);
+    }
+
+    /** Starts serving with the given options (organizer keys, limits, AI workers) and the built-in strategies. */
+    public static ParleyServer start(String host, int port, RecordStore store, ServerOptions options) {
+        return start(host, port, store, options, new StrategyRegistry());
+    }
+
+    /** Starts serving with the given options (organizer keys, limits, AI workers) and strategies. */
+    public static ParleyServer start(String host, int port, RecordStore store, ServerOptions options,
+            StrategyRegistry strategies) {
+        return start(host, port, store, options, new Engines(strategies));
+    }
+
+    static ParleyServer start(String host, int port, RecordStore store, ServerOptions options, Engines engines) {
         ServerMetrics metrics = new ServerMetrics();
-        OpenTables tables = new OpenTables(store, new Engines(), BuiltInScenarios.load(), metrics);
+        OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options.aiWorkers());
         Api api = new Api(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");

@@ -22,14 +22,12 @@ class MetricsTest {
             JsonNode created = ApiTest.tavrikOn(http);
             String id = created.path("id").asText();
             String token = created.path("parties").path("kaldari").path("token").asText();
+            ApiTest.turnOf(http, id, token);
             Http.Response moved = http.post("/api/negotiations/" + id + "/moves", token,
                     "{\"type\": \"offer\", \"offer\": " + ApiTest.KALDARI_BEST + "}");
             assertThat(moved.status()).isEqualTo(200);
             // Wait for the AI diplomats' replies (they may come after the acknowledgement).
-            JsonNode view = moved.json();
-            while (view.path("turn").isNull() && view.path("state").asText().equals("running")) {
-                view = http.get("/api/negotiations/" + id + "?after=" + view.path("version").asLong(), token).json();
-            }
+            ApiTest.turnOf(http, id, token);
 
             String text = http.get("/api/metrics", null).body();
             assertThat(value(text, "parley_moves_total\\{player=\"human\"\\}")).isEqualTo(1);

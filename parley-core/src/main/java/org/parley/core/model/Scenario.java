@@ -3,6 +3,7 @@ package org.parley.core.model;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.parley.api.Stable;
 
 /**
  * A negotiation to be had: the issues, the parties with their private preferences, and the rule
@@ -10,6 +11,7 @@ import java.util.Set;
  * scenario's story implies, for coalition analysis. {@code narrative} is the public story and the
  * parties' confidential briefs (never null; {@link Narrative#NONE} when the file gives none).
  */
+@Stable
 public record Scenario(
         String name, String description, Domain domain, List<Party> parties, AgreementRule agreement,
         WeightedVoting coalition,

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.negotiation.Result;
 
@@ -20,14 +21,33 @@ import org.parley.core.negotiation.Result;
  * every solution concept by key, in the registry's order (NaN when that coalition has no
  * acceptable outcome, or the scenario is beyond the analysis). {@code finalOffer} is the
  * agreement, else the last outcome offered, else null. {@code time} is normalised; {@code millis}
- * is wall-clock time, the one figure that differs between runs.
+ * is wall-clock time, the one figure that differs between runs. {@code misbehaviours} says, per
+ * role, why the engine put that party out ("timeout: its move took longer than ..."), or is empty
+ * when it was not.
  */
+@Stable
 public record MatchResult(
         Match match, String scenario, List<String> parties, List<String> strategies, boolean agreement,
         Result.Ending ending, int rounds, double time, long millis, List<Double> utilities, List<Double> discounted,
-        List<Double> reservations, double socialWelfare, double distancePareto, Map<String, Double> distances, Outcome finalOffer) {
+        List<Double> reservations, double socialWelfare, double distancePareto, Map<String, Double> distances,
+        Outcome finalOffer, List<String> misbehaviours) {
+
+    /** A result in which no party misbehaved. */
+    public MatchResult(Match match, String scenario, List<String> parties, List<String> strategies, boolean agreement,
+            Result.Ending ending, int rounds, double time, long millis, List<Double> utilities, List<Double> discounted,
+            List<Double> reservations, double socialWelfare, double distancePareto, Map<String, Double> distances,
+            Outcome finalOffer) {
+        this(match, scenario, parties, strategies, agreement, ending, rounds, time, millis, utilities, discounted,
+                reservations, socialWelfare, distancePareto, distances, finalOffer, Collections.nCopies(parties.size(), ""));
+    }
 
     public MatchResult {
+        misbehaviours = misbehaviours == null ? Collections.nCopies(parties.size(), "")
+                : misbehaviours.stream().map(m -> m == null ? "" : m).toList();
+        if (misbehaviours.size() != parties.size()) {
+            throw new IllegalArgumentException("A match result needs one misbehaviour entry per party (" + parties.size()
+                    + "), got " + misbehaviours.size() + ".");
+        }
         parties = List.copyOf(parties);
         strategies = List.copyOf(strategies);
         utilities = List.copyOf(utilities);
@@ -54,6 +74,11 @@ public record MatchResult(
     /** The distance to the point of the concept with {@code key}; NaN when unknown or not computed. */
     public double distance(String key) {
         return distances.getOrDefault(key, Double.NaN);
+    }
+
+    /** Whether some party was put out for misbehaving. */
+    public boolean misbehaved() {
+        return misbehaviours.stream().anyMatch(m -> !m.isEmpty());
     }
 
     public int index() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.negotiation.StrategySpec;
 
 /**
@@ -23,6 +24,7 @@ import org.parley.core.negotiation.StrategySpec;
  * deviation of 0, so its interval has width 0: the intervals are a guide, not a test. Ties keep the
  * order of the strategies as given.
  */
+@Stable
 public record Ranking(List<Row> rows) {
 
     /**

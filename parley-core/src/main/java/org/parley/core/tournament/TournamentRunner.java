@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.parley.api.Stable;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.Debriefer;
 import org.parley.core.engine.BidSpaceCache;
@@ -29,6 +30,7 @@ import org.parley.core.strategy.StrategyRegistry;
  * before any negotiation runs; negotiations share nothing else. {@link #stop} lets the
  * negotiations under way finish and starts no more.
  */
+@Stable
 public final class TournamentRunner {
 
     /** Receives each finished negotiation; called from the pool's threads, one call at a time. */
@@ -251,7 +253,21 @@ public final class TournamentRunner {
         Analysis.Distances distances = debriefers.get(match.scenario()).distances(result);
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
                 result.rounds(), result.time(), millis, utilities, discounted, reservations, welfare,
-                distances.pareto(), distances.concepts(), finalOffer(record));
+                distances.pareto(), distances.concepts(), finalOffer(record), misbehaviours(parties, record));
+    }
+
+    /** Per role, why the engine put the party out ("exception: its move threw ..."), or "". */
+    static List<String> misbehaviours(List<String> parties, NegotiationRecord record) {
+        List<String> why = new ArrayList<>(java.util.Collections.nCopies(parties.size(), ""));
+        for (Event event : record.events()) {
+            if (event.action() instanceof Action.Misbehaviour m) {
+                int role = parties.indexOf(event.party());
+                if (role >= 0) {
+                    why.set(role, m.describe());
+                }
+            }
+        }
+        return why;
     }
 
     /** The agreement, else the last outcome offered in the log, else null. */
