@@ -168,8 +168,11 @@ public final class TournamentRunner {
                             break;
                         }
                         Match match = todo.get(i);
+                        // Timed from before the start, as the negotiation's clock is: building its
+                        // bid spaces counts, else a time deadline could end it in fewer millis than it has.
+                        long start = System.nanoTime();
                         current = new Running(match, Negotiation.start(plan.scenarios().get(match.scenario()),
-                                plan.settings(match), registry, cache), System.nanoTime());
+                                plan.settings(match), registry, cache), start);
                         running.set(lane, current);
                     }
                     try {
