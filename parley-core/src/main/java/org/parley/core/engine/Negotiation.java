@@ -38,9 +38,12 @@ import org.parley.core.strategy.StrategyRegistry;
  * makes an invalid move is recorded in the log with the reason and leaves the table; so is one whose
  * factory threw when it was created (a plugin's, say). A strategy
  * observes the public moves at its turn, just before it moves, and the move time limit covers
- * both. With a move time limit, strategies run on a worker thread watched by the calling thread; a strategy that
- * never returns (an endless loop) is abandoned to its thread, which is interrupted, and the
- * negotiation carries on in a fresh worker. Without a limit, everything runs in the caller.
+ * both. With a move time limit, {@link #advance} runs strategies on a worker thread watched by the calling
+ * thread; a strategy that never returns (an endless loop) is abandoned to its thread, which is
+ * interrupted, and the negotiation carries on in a fresh worker. Without a limit, everything runs in
+ * the caller. A caller running many negotiations (a tournament) can instead run each in its own
+ * thread with {@link #advanceHere} and watch them all from one thread with {@link #seizeIfOverrun},
+ * which saves a thread and two hand-overs per negotiation.
  *
  * <p>Every random choice comes from the settings' seed and strategies see only the log, so a run
  * is repeatable, and {@link #resume} rebuilds a negotiation from its stored log (for example after
@@ -188,6 +191,45 @@ public final class Negotiation {
             return;
         }
         advanceWatched();
+    }
+
+    /**
+     * Plays the AI parties in the calling thread until the session ends or waits only on humans,
+     * bookkeeping the move time limit for a watchdog thread that calls {@link #seizeIfOverrun}; with
+     * no watchdog the limit is still checked when each call returns, but a call that never returns
+     * is never cut short.
+     *
+     * @throws Abandoned when the watchdog took the negotiation from this thread because its strategy
+     *     overran: the thread must leave the negotiation alone (the watchdog's thread carries it on)
+     */
+    public void advanceHere() {
+        while (step()) {
+            // each step is one strategy call or one bookkeeping move
+        }
+    }
+
+    /**
+     * For a watchdog thread of negotiations run by {@link #advanceHere}: when a strategy call under
+     * way has run past the move time limit, takes the negotiation from the thread running it (which
+     * is interrupted, and gets {@link Abandoned} if the call ever returns), puts the strategy out as
+     * timed out and returns true. The caller then owns the negotiation and must carry it on, from a
+     * thread of its own, with {@link #advanceHere}. Otherwise returns false and changes nothing.
+     */
+    public boolean seizeIfOverrun() {
+        long seq = moveState.get();
+        if (seq <= 0 || limitNanos == 0) {
+            return false;
+        }
+        int q = moveParty;
+        Thread stuck = moveThread;
+        if (System.nanoTime() - moveStart <= limitNanos || !moveState.compareAndSet(seq, ABANDONED)) {
+            return false;
+        }
+        // This thread owns the negotiation now; the stuck one will exit if its call ever returns.
+        stuck.interrupt();
+        moveState.set(IDLE);
+        misbehave(q, timeout("call"));
+        return true;
     }
 
     /** A human party's move; then the AI parties play on. */
@@ -427,8 +469,11 @@ public final class Negotiation {
         }
     }
 
-    /** Signals a worker that the watchdog has taken the negotiation from it. */
-    private static final class Abandoned extends RuntimeException {
+    /**
+     * Thrown to a thread whose strategy call overran the move time limit once the call returns: a
+     * watchdog has taken the negotiation from it (see {@link #seizeIfOverrun}).
+     */
+    public static final class Abandoned extends RuntimeException {
         static final Abandoned INSTANCE = new Abandoned();
 
         private Abandoned() {
@@ -463,20 +508,9 @@ public final class Negotiation {
     }
 
     private void takeOverIfOverrun(CompletableFuture<Void> done) {
-        long seq = moveState.get();
-        if (seq <= 0) {
-            return;
+        if (seizeIfOverrun()) {
+            startWorker(done);
         }
-        int q = moveParty;
-        Thread stuck = moveThread;
-        if (System.nanoTime() - moveStart <= limitNanos || !moveState.compareAndSet(seq, ABANDONED)) {
-            return;
-        }
-        // This thread owns the negotiation now; the stuck worker will exit if its call ever returns.
-        stuck.interrupt();
-        moveState.set(IDLE);
-        misbehave(q, timeout("call"));
-        startWorker(done);
     }
 
     private void startWorker(CompletableFuture<Void> done) {
