@@ -92,8 +92,11 @@ class Agent:
 
 def handler_for(agent):
     class Handler(BaseHTTPRequestHandler):
-        # HTTP/1.1 keeps the connection open between turns: one round trip per move.
+        # HTTP/1.1 keeps the connection open between turns: one round trip per move. Without
+        # Nagle's algorithm the reply's headers and body leave at once instead of the body waiting
+        # for the client's delayed acknowledgement (some 40 ms a move).
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
 
         def do_POST(self):
             length = int(self.headers.get("Content-Length", 0))

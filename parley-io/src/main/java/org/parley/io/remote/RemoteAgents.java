@@ -35,8 +35,10 @@ public final class RemoteAgents {
      * another is refused, with {@code hint} saying how to allow it.
      */
     public static void register(StrategyRegistry registry, Predicate<URI> allowed, String hint) {
+        // The client's own threads finish each exchange instead of handing it to a pool: one thread
+        // hand-off less per move, which is most of a move's latency on a busy machine.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
         registry.register(new StrategyRegistry.Entry(NAME, "an agent in any language behind an HTTP endpoint, speaking"
                 + " Parley's JSON protocol (docs/agents.md): it is sent its own preferences at the start and each turn's"
                 + " public moves, and answers with its action", List.of(
