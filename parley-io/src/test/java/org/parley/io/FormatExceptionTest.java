@@ -2,6 +2,7 @@ package org.parley.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A message names the place and the problem; it quotes only a short part of a hostile file. */
@@ -17,21 +18,23 @@ class FormatExceptionTest {
     void aDeepPathAndALongQuotedValueAreCutButKeptInTheAccessors() {
         String deep = "issues" + "[0]".repeat(100);
         String value = "x".repeat(100_000);
-        FormatException e = new FormatException("deep.yaml", 1, 109, deep, "unknown strategy '" + value + "'");
+        String problem = "unknown strategy '" + value + "'";
+        FormatException e = new FormatException("deep.yaml", 1, 109, deep, problem);
         assertThat(e.getMessage()).hasSizeLessThan(
                 "deep.yaml:1:109: ".length() + FormatException.MAX_FIELD_SHOWN + FormatException.MAX_PROBLEM_SHOWN + 4);
         assertThat(e.getMessage()).startsWith("deep.yaml:1:109: issues[0][0]")
-                .contains("(" + deep.length() + " characters)", "(100020 characters)")
+                .contains("(" + deep.length() + " characters)", "(" + problem.length() + " characters)")
                 .endsWith("xxx'");
         assertThat(e.field()).isEqualTo(deep);
-        assertThat(e.problem()).hasSize(100_020);
+        assertThat(e.problem()).isEqualTo(problem);
     }
 
     @Test
     void aCutNeverSplitsASurrogatePair() {
         String text = "😀".repeat(1_000);
         String shown = FormatException.shorten(text, 100);
-        assertThat(shown.codePoints().filter(Character::isSurrogate).count()).isZero();
+        // A lone surrogate does not survive UTF-8: it comes back as '?'.
+        assertThat(new String(shown.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(shown);
         assertThat(shown).hasSizeLessThanOrEqualTo(101);
     }
 }
