@@ -162,6 +162,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         static final long QUIET = 3_000_000_000L;
         static final long EVERY = 10_000_000_000L;
 
+        private final String label;
         private final PrintWriter err;
         private final boolean terminal;
         private final LongSupplier clock;
@@ -170,6 +171,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         private long lastLine;
 
         Progress(PrintWriter err, boolean terminal, LongSupplier clock) {
+            this("analyze", err, terminal, clock);
+        }
+
+        /** Progress whose lines begin with {@code label} ("analyze", "run: debrief"). */
+        Progress(String label, PrintWriter err, boolean terminal, LongSupplier clock) {
+            this.label = label;
             this.err = err;
             this.terminal = terminal;
             this.clock = clock;
@@ -189,7 +196,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 bar.fraction(total == 0 ? 1 : (double) done / total, phase);
             } else if (now - lastLine >= EVERY || done == total) {
                 lastLine = now;
-                err.println(String.format(Locale.ROOT, "analyze: %s, %,d held (%s)", phase, held,
+                err.println(String.format(Locale.ROOT, "%s: %s, %,d held (%s)", label, phase, held,
                         ProgressBar.clock((now - start) / 1_000_000_000L)));
                 err.flush();
             }

@@ -62,12 +62,21 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
 
     @Override
     public ParetoFrontier frontier(AnalysisProblem problem) {
-        return frontier(problem, AnalysisProgress.NONE, Runtime.getRuntime().maxMemory());
+        return frontier(problem, AnalysisProgress.NONE, unusedMemory());
+    }
+
+    /**
+     * The memory this JVM may still take: its limit less what it holds now (garbage included, so
+     * an underestimate; a run's search tables, for one, stay held while it is debriefed).
+     */
+    static long unusedMemory() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     /**
      * The frontier, reporting each merge to {@code progress}, refusing (with the reason) to hold
-     * frontiers of more than half of {@code maxMemory} bytes: the merge tree keeps every frontier it
+     * frontiers of more than half of {@code maxMemory} bytes (the memory still unused): the merge tree keeps every frontier it
      * built, to list outcomes afterwards, and a frontier may outgrow memory long before the
      * arithmetic overflows (three parties and 10,000 issues can).
      *
@@ -238,7 +247,7 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
             if ((held + more) * perVector > bytes) {
                 throw new IllegalArgumentException("The Pareto frontiers of this analysis grow past " + (held + more)
                         + " vectors (" + (held + more) * perVector / 1_000_000 + " MB), more than half of the "
-                        + bytes * 2 / 1_000_000 + " MB this Java may use: too many parties and issues with values"
+                        + bytes * 2 / 1_000_000 + " MB this Java may still use: too many parties and issues with values"
                         + " that rarely tie. Analyse fewer parties (--parties) or issues, or give Java more memory"
                         + " (PARLEY_JAVA_OPTS=-Xmx...).");
             }

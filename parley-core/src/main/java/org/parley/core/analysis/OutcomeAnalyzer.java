@@ -48,7 +48,7 @@ public final class OutcomeAnalyzer {
         if (!ISSUE_WISE.supports(problem)) {
             return BRUTE_FORCE.analyze(problem, listLimit, concepts);
         }
-        ParetoFrontier frontier = ISSUE_WISE.frontier(problem, progress, Runtime.getRuntime().maxMemory());
+        ParetoFrontier frontier = ISSUE_WISE.frontier(problem, progress, IssueWiseParetoFrontier.unusedMemory());
         var points = concepts.points(frontier, listLimit);
         int k = problem.partyCount();
         Optional<BigInteger> acceptable;
