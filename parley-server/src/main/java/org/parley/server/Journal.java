@@ -54,6 +54,17 @@ final class Journal {
                 null, parties), grants)));
     }
 
+    /** The start of a new negotiation with its join links, as one write of a larger unit (a class's tables). */
+    static Write.Start startWrite(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
+            List<AccessGrant> grants) {
+        List<PartyAssignment> parties = new ArrayList<>();
+        for (String party : scenario.partyNames()) {
+            parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
+        }
+        return new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText, NegotiationJson.write(settings),
+                Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants);
+    }
+
     /** Whether there are events or a result not yet queued. */
     boolean hasNews(List<Event> events, Result result) {
         return queued < events.size() || (result != null && !finished);

@@ -62,6 +62,8 @@ public interface RecordStore extends AutoCloseable {
                     append(append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
                     finish(finish.id(), finish.status(), finish.agreement(), finish.result());
+                } else if (write instanceof Write.ClassStart) {
+                    throw new UnsupportedOperationException("This record store keeps no class sessions.");
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -71,6 +73,11 @@ public interface RecordStore extends AutoCloseable {
     }
 
     Optional<StoredNegotiation> find(String id);
+
+    /** The class session with this id ({@link Write.ClassStart}), with its tables and seats. */
+    default Optional<ClassSession> findClass(String id) {
+        return Optional.empty();
+    }
 
     /**
      * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a
