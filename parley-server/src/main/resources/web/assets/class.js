@@ -157,14 +157,14 @@ function renderResults(view) {
   const ended = view.tables.filter(t => t.state === 'ended');
   clear(document.getElementById('results-table'), el('table', {id: 'class-scores'},
     el('thead', {}, el('tr', {}, el('th', {}, 'Table'), parties.map(p => el('th', {class: 'num'}, title(p.name))),
-      el('th', {}, 'Deal'), el('th', {class: 'num', title: 'Distance to the frontier of the deals the agreement rule lets stand (points)'}, 'To frontier'))),
+      el('th', {}, 'Signed'), el('th', {class: 'num', title: 'Distance to the frontier of the deals the agreement rule lets stand (points)'}, 'To frontier'))),
     el('tbody', {}, ended.map(t => el('tr', {dataset: {table: t.number}},
       el('td', {}, String(t.number)),
       parties.map(p => {
         const seat = t.seats.find(s => s.party === p.name);
         return el('td', {class: 'num'}, fmtPoints(t.points[p.name]), seat && seat.player === 'ai' ? el('sup', {class: 'muted'}, ' AI') : null);
       }),
-      el('td', {}, t.agreement ? 'signed by ' + t.signers.map(title).join(', ') : 'none'),
+      el('td', {}, t.agreement ? t.signers.map(title).join(', ') : 'none'),
       el('td', {class: 'num'}, t.distanceToRuleFrontier !== undefined ? fmtPoints(t.distanceToRuleFrontier) : '–'))))));
   clear(document.getElementById('averages'), el('table', {id: 'averages-table'},
     el('thead', {}, el('tr', {}, el('th', {}, 'Role'), el('th', {class: 'num'}, 'Average'), el('th', {class: 'num'}, 'Students’ average'),
@@ -239,7 +239,7 @@ function classPlot(data) {
     const [x, y] = deal.point;
     const key = x + ',' + y;
     const k = seen[key] = (seen[key] || 0) + 1;
-    const dx = (k - 1) * 12;
+    const dx = (k - 1) * 20;
     const g = svg('g', {class: 'deal', 'data-table': deal.table, 'data-agreement': deal.agreement});
     g.append(svg('circle', {cx: sx(x) + dx, cy: sy(y), r: 9, fill: deal.agreement ? '#f59e0b' : '#9aa3b5', stroke: '#fff', 'stroke-width': 1.5},
       svg('title', {}, 'Table ' + deal.table + (deal.agreement ? ': signed by ' + deal.signers.join(', ') : ': no deal')
