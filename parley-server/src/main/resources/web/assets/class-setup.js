@@ -26,6 +26,17 @@ async function initSetup() {
   for (const id of ['students', 'rounds', 'minutes']) document.getElementById(id).addEventListener('input', summarise);
   document.getElementById('create').addEventListener('click', createClass);
   choose(setup.scenarios.find(s => s.name === 'tavrik-accord') || setup.scenarios[0]);
+  initClassOrganizerKey();
+}
+
+/* The organizer key, as on the negotiation set-up page: asked for when the server needs one, kept for this tab. */
+async function initClassOrganizerKey() {
+  const health = await api('GET', '/api/health');
+  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
+  const input = document.getElementById('organizer-key');
+  input.value = sessionStorage.getItem('parley.organizerKey') || '';
+  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
+  document.getElementById('organizer-field').classList.remove('hidden');
 }
 
 function choose(scenario) {
@@ -75,7 +86,7 @@ async function createClass() {
   const button = document.getElementById('create');
   button.disabled = true;
   try {
-    const created = await api('POST', '/api/classes', body);
+    const created = await api('POST', '/api/classes', body, sessionStorage.getItem('parley.organizerKey') || undefined);
     window.location.assign(created.dashboard.path);
   } catch (e) {
     error.textContent = (e.field ? e.field + ': ' : '') + e.message;

@@ -31,7 +31,10 @@ import org.parley.store.ClassSession;
  * hands out join codes, and follows every table on the facilitator's dashboard, then compares the
  * results. The facilitator's token (in the dashboard's link) opens everything of the class: the
  * live tables, the results, the join codes, and every party's role sheet; a student's join code
- * opens only that student's seat.
+ * opens only that student's seat. On a server with organizer keys, setting a class up takes one,
+ * as setting up a negotiation does; the class and its tables are then the organizer's (listed and
+ * ended on the organizer's page), and the facilitator's token is derived from the key (HMAC), so
+ * that the organizer's page can open the dashboard again without the server keeping either.
  */
 final class ClassApi {
 
@@ -52,6 +55,9 @@ final class ClassApi {
     // --- setting a class up ---------------------------------------------------------------------------
 
     void create(Context ctx) {
+        // As for one negotiation: an organizer key when the server has keys, and the organizer's rate.
+        String organizer = tables.organizers().organizer(ctx, true);
+        tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = Api.body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "name", "students",
                 "protocol", "deadline", "ai", "seed", "moveTimeLimit"));
         Scenario scenario;
@@ -90,7 +96,9 @@ final class ClassApi {
 
         int[][] seating = deal(students, scenario.parties().size());
         String id = tables.tokens().id();
-        String facilitator = tables.tokens().next();
+        // An organizer's class opens with a token derived from the organizer's key, so that the
+        // organizer's page can give the dashboard's link again; otherwise a random one.
+        String facilitator = organizer != null ? Tokens.derive(bearer(ctx), "class " + id) : tables.tokens().next();
         List<OpenTables.ClassTableSpec> specs = new ArrayList<>();
         List<List<ClassSession.Seat>> seats = new ArrayList<>();
         for (int t = 0; t < seating.length; t++) {
@@ -119,12 +127,12 @@ final class ClassApi {
         String className = name;
         OpenTables.CreatedClass created;
         try {
-            created = tables.createClass(scenario, text, specs, ids -> {
+            created = tables.createClass(scenario, text, specs, organizer, ids -> {
                 List<ClassSession.Table> classTables = new ArrayList<>();
                 for (int t = 0; t < ids.size(); t++) {
                     classTables.add(new ClassSession.Table(t + 1, ids.get(t), seats.get(t)));
                 }
-                return new ClassSession(id, className, scenario.name(), students, Tokens.hash(facilitator), null,
+                return new ClassSession(id, className, scenario.name(), students, Tokens.hash(facilitator), organizer,
                         Instant.now(), classTables);
             });
         } catch (IllegalArgumentException e) {
@@ -273,6 +281,33 @@ final class ClassApi {
         } else {
             throw new ApiException(404, null, "A role sheet is PARTY.html or PARTY.pdf, not (" + format + ").");
         }
+    }
+
+    // --- the organizer's page -----------------------------------------------------------------------------------
+
+    /** The classes set up with the caller's organizer key, newest first, each with its dashboard's link. */
+    void organized(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, false);
+        String key = bearer(ctx);
+        ObjectNode body = Views.MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("classes");
+        for (ClassSession session : tables.classesOrganizedBy(organizer, 500)) {
+            ObjectNode node = list.addObject();
+            node.put("id", session.id());
+            node.put("name", session.name());
+            node.put("scenario", session.scenarioName());
+            node.put("students", session.students());
+            node.put("tables", session.tables().size());
+            node.put("createdAt", session.createdAt().toString());
+            String facilitator = Tokens.derive(key, "class " + session.id());
+            node.put("dashboardPath", "/class/" + session.id() + "#" + facilitator);
+        }
+        Api.json(ctx, 200, body);
+    }
+
+    /** The raw token or key of the request's {@code Authorization: Bearer} header (already checked). */
+    private static String bearer(Context ctx) {
+        return ctx.header("Authorization").substring(7).strip();
     }
 
     // --- joining by code -----------------------------------------------------------------------------------

@@ -44,25 +44,25 @@ final class Journal {
 
     /** The start of a new negotiation with its join links, queued; the future completes once it is stored. */
     static CompletableFuture<Void> start(RecordStore store, String id, Scenario scenario, String scenarioText,
-            NegotiationSettings settings, List<AccessGrant> grants) {
+            NegotiationSettings settings, List<AccessGrant> grants, String organizerHash) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
         return store.commit(List.of(new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText,
                 NegotiationJson.write(settings), Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null,
-                null, parties), grants)));
+                null, parties), grants, organizerHash)));
     }
 
     /** The start of a new negotiation with its join links, as one write of a larger unit (a class's tables). */
     static Write.Start startWrite(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            List<AccessGrant> grants) {
+            List<AccessGrant> grants, String organizerHash) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
         return new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText, NegotiationJson.write(settings),
-                Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants);
+                Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants, organizerHash);
     }
 
     /** Whether there are events or a result not yet queued. */

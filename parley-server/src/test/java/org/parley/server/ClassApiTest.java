@@ -335,6 +335,48 @@ class ClassApiTest {
         return node;
     }
 
+    /**
+     * With organizer keys a class needs one; its tables are the organizer's (listed and ended on
+     * the organizer's page), and the organizer's page gives the dashboard's link again, for that
+     * key only. A class that would pass the running limit is refused whole.
+     */
+    @Test
+    void aClassIsItsOrganizers() {
+        String alice = "alice-key-0123456789";
+        String bob = "bob-key-0123456789ab";
+        try (TestServer keyed = new TestServer(ServerOptions.defaults().withOrganizerKeys(Set.of(alice, bob))
+                .withMaxRunning(4))) {
+            Http http = new Http(keyed.base());
+            String body = "{\"scenario\": \"tavrik-accord\", \"students\": 5, \"deadline\": {\"rounds\": 10}}";
+            assertRefused(http.post("/api/classes", null, body), 401, null, "organizer key");
+            Http.Response created = http.post("/api/classes", alice, body);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            JsonNode session = created.json();
+            String token = session.path("dashboard").path("token").asText();
+            assertThat(token).isEqualTo(Tokens.derive(alice, "class " + session.path("id").asText()));
+
+            JsonNode classes = http.get("/api/organizer/classes", alice).json().path("classes");
+            assertThat(classes).hasSize(1);
+            assertThat(classes.get(0).path("dashboardPath").asText()).isEqualTo(session.path("dashboard").path("path").asText());
+            assertThat(classes.get(0).path("tables").asInt()).isEqualTo(2);
+            assertThat(http.get("/api/organizer/classes", bob).json().path("classes")).isEmpty();
+            assertThat(http.get("/api/organizer/negotiations", alice).json().path("negotiations")).hasSize(2);
+            assertThat(http.get("/api/classes/" + session.path("id").asText(), token).status()).isEqualTo(200);
+
+            // Two tables run; a class of three more would pass the limit of four: refused, nothing set up.
+            Http.Response tooMany = http.post("/api/classes", bob, "{\"scenario\": \"tavrik-accord\", \"students\": 9,"
+                    + " \"deadline\": {\"rounds\": 10}}");
+            assertRefused(tooMany, 503, null, "does not fit");
+            assertThat(http.get("/api/organizer/negotiations", bob).json().path("negotiations")).isEmpty();
+            // Ending a class's table from the organizer's page shows on the dashboard.
+            String first = session.path("tables").get(0).path("negotiation").asText();
+            assertThat(http.post("/api/organizer/negotiations/" + first + "/end", alice, "").status()).isEqualTo(200);
+            JsonNode dashboard = http.get("/api/classes/" + session.path("id").asText(), token).json();
+            assertThat(dashboard.path("tables").get(0).path("state").asText()).isEqualTo("ended");
+            assertThat(dashboard.path("tables").get(0).path("reason").asText()).contains("organizer");
+        }
+    }
+
     @Test
     void aClassOutlivesItsServer() {
         TestServer first = new TestServer();

@@ -53,6 +53,11 @@ final class JdbcRecordStore implements RecordStore {
             for (Write write : writes) {
                 if (write instanceof Write.Start start) {
                     start(handle, start.record(), start.grants());
+                    if (start.organizerHash() != null) {
+                        handle.createUpdate("INSERT INTO negotiation_organizer (negotiation_id, organizer_hash)"
+                                        + " VALUES (:id, :hash)")
+                                .bind("id", start.id()).bind("hash", start.organizerHash()).execute();
+                    }
                 } else if (write instanceof Write.Append append) {
                     append(handle, append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
@@ -92,11 +97,23 @@ final class JdbcRecordStore implements RecordStore {
     public Optional<ClassSession> findClass(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM class_session WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new ClassRow(rs.getString("id"), rs.getString("name"), rs.getString("scenario_name"),
-                        rs.getInt("students"), rs.getString("facilitator_hash"), rs.getString("organizer_hash"),
-                        rs.getLong("created_at")))
+                .map((rs, ctx) -> ClassRow.of(rs))
                 .findOne()
                 .map(row -> row.toSession(classTables(handle, row.id()))));
+    }
+
+    @Override
+    public List<ClassSession> classesOrganizedBy(String organizerHash, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM class_session WHERE organizer_hash = :hash"
+                        + " ORDER BY created_at DESC, id LIMIT " + limit)
+                .bind("hash", organizerHash)
+                .map((rs, ctx) -> ClassRow.of(rs))
+                .list().stream()
+                .map(row -> row.toSession(classTables(handle, row.id())))
+                .toList());
     }
 
     private static List<ClassSession.Table> classTables(Handle handle, String classId) {
@@ -122,6 +139,12 @@ final class JdbcRecordStore implements RecordStore {
 
     private record ClassRow(String id, String name, String scenarioName, int students, String facilitatorHash,
             String organizerHash, long createdAt) {
+        static ClassRow of(ResultSet rs) throws SQLException {
+            return new ClassRow(rs.getString("id"), rs.getString("name"), rs.getString("scenario_name"),
+                    rs.getInt("students"), rs.getString("facilitator_hash"), rs.getString("organizer_hash"),
+                    rs.getLong("created_at"));
+        }
+
         ClassSession toSession(List<ClassSession.Table> tables) {
             return new ClassSession(id, name, scenarioName, students, facilitatorHash, organizerHash,
                     Instant.ofEpochMilli(createdAt), tables);
@@ -290,6 +313,15 @@ final class JdbcRecordStore implements RecordStore {
             List<StoredNegotiation> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
             return found.stream().findFirst();
         });
+    }
+
+    @Override
+    public List<StoredNegotiation> organizedBy(String organizerHash, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        return jdbi.withHandle(handle -> select(handle, "WHERE n.id IN (SELECT o.negotiation_id FROM"
+                + " negotiation_organizer o WHERE o.organizer_hash = :hash)", Map.of("hash", organizerHash), limit));
     }
 
     @Override

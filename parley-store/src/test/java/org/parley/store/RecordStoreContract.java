@@ -381,6 +381,26 @@ abstract class RecordStoreContract {
                 .join()).hasMessageContaining("other");
     }
 
+    @Test
+    void keepsWhoOrganizedANegotiationByTheHashOfTheirKey() {
+        String mine = randomHash();
+        String theirs = randomHash();
+        String a = "o1-" + UUID.randomUUID();
+        String b = "o2-" + UUID.randomUUID();
+        String c = "o3-" + UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store.commit(List.of(new Write.Start(record(a, scenario, RecordStatus.RUNNING, t0, "human"), List.of(), mine)))
+                .join();
+        store.commit(List.of(new Write.Start(record(b, scenario, RecordStatus.RUNNING, t0.plusSeconds(1), "human"),
+                List.of(), mine))).join();
+        store.commit(List.of(new Write.Start(record(c, scenario, RecordStatus.RUNNING, t0, "human"), List.of(), theirs)))
+                .join();
+        assertThat(store.organizedBy(mine, 10)).extracting(StoredNegotiation::id).containsExactly(b, a);
+        assertThat(store.organizedBy(theirs, 10)).extracting(StoredNegotiation::id).containsExactly(c);
+        assertThat(store.organizedBy(randomHash(), 10)).isEmpty();
+        assertThat(store.organizedBy(mine, 1)).hasSize(1);
+    }
+
     /**
      * A class session is stored in the unit that starts its tables: read back whole (tables in
      * order, seats in party order, AI seats without student or code), and a unit whose class is
@@ -404,6 +424,7 @@ abstract class RecordStoreContract {
                 new Write.Start(record(b, scenario, RecordStatus.RUNNING, now, "boulware", "human"), List.of()),
                 new Write.ClassStart(session))).join();
         assertThat(store.findClass(classId)).contains(session);
+        assertThat(store.classesOrganizedBy(randomHash(), 10)).isEmpty();
         assertThat(store.access(codeHash).orElseThrow().negotiationId()).isEqualTo(a);
         assertThat(store.findClass("nobody-" + UUID.randomUUID())).isEmpty();
 
@@ -418,6 +439,25 @@ abstract class RecordStoreContract {
         assertThatThrownBy(refused::join).isInstanceOf(java.util.concurrent.CompletionException.class);
         assertThat(store.find(c)).isEmpty();
         assertThat(store.findClass(twin.id())).isEmpty();
+    }
+
+    @Test
+    void listsTheClassesOfAnOrganizerNewestFirst() {
+        String mine = randomHash();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            String negotiation = "oc" + k + "-" + UUID.randomUUID();
+            String classId = "oclass" + k + "-" + UUID.randomUUID();
+            ids.add(classId);
+            store.commit(List.of(new Write.Start(record(negotiation, scenario, RecordStatus.RUNNING, t0, "human"),
+                    List.of(), k < 2 ? mine : null), new Write.ClassStart(new ClassSession(classId, "Class " + k, scenario,
+                    1, randomHash(), k < 2 ? mine : null, t0.plusSeconds(k), List.of(new ClassSession.Table(1, negotiation,
+                    List.of(new ClassSession.Seat("party-0", 1, "ABCDE-FGHJ" + (k + 2))))))))).join();
+        }
+        assertThat(store.classesOrganizedBy(mine, 10)).extracting(ClassSession::id).containsExactly(ids.get(1), ids.get(0));
+        assertThat(store.classesOrganizedBy(mine, 10).get(0).tables().get(0).seats().get(0).code()).isEqualTo("ABCDE-FGHJ3");
+        assertThat(store.classesOrganizedBy(mine, 1)).hasSize(1);
     }
 
     @Test
