@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.RuleAnalysis;
 import org.parley.core.model.Party;
@@ -43,13 +42,25 @@ final class ClassApi {
 
     private final OpenTables tables;
     private final JoinCodes codes = new JoinCodes();
-    /** A class, once stored, never changes: read once per server run. */
-    private final Map<String, ClassSession> sessions = new ConcurrentHashMap<>();
-    /** The exact analysis of each class's scenario under its rule (empty beyond the analysis's limits), worked out once. */
-    private final Map<String, Optional<RuleAnalysis>> analyses = new ConcurrentHashMap<>();
+    /** A class, once stored, never changes: the classes in use are kept, the least recently used let go. */
+    private final Map<String, ClassSession> sessions = recentlyUsed(256);
+    /**
+     * The exact analysis of a class's scenario under its rule (empty beyond the analysis's limits),
+     * worked out once for the classes in use; it holds frontiers, so fewer are kept.
+     */
+    private final Map<String, Optional<RuleAnalysis>> analyses = recentlyUsed(16);
 
     ClassApi(OpenTables tables) {
         this.tables = tables;
+    }
+
+    private static <K, V> Map<K, V> recentlyUsed(int capacity) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     // --- setting a class up ---------------------------------------------------------------------------
@@ -376,7 +387,13 @@ final class ClassApi {
     }
 
     private Optional<RuleAnalysis> analysis(ClassSession session, Scenario scenario) {
-        return analyses.computeIfAbsent(session.id(), id -> new Debriefer(scenario).analysis());
+        Optional<RuleAnalysis> known = analyses.get(session.id());
+        if (known == null) {
+            // Worked out outside the map's lock: two dashboards asking at once may both work it out.
+            known = new Debriefer(scenario).analysis();
+            analyses.put(session.id(), known);
+        }
+        return known;
     }
 
     /** Every table's state now, in table order (a table out of memory is loaded from the store). */
