@@ -86,6 +86,10 @@ final class OpenTables implements AutoCloseable {
     }
 
     Created create(Scenario scenario, String scenarioText, NegotiationSettings settings) {
+        return create(scenario, scenarioText, settings, TableOptions.DEFAULT);
+    }
+
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, TableOptions options) {
         // The engine checks the settings (strategies, protocol, agreement rule) before anything is stored.
         Negotiation engine = engines.start(scenario, settings);
         String id = tokens.id();
@@ -100,9 +104,9 @@ final class OpenTables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, newGrants);
+        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, options, newGrants);
         Journal journal = new Journal(store, id, scenario, 0, false);
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, services);
+        Table table = Table.open(id, scenario, scenarioText, settings, options, engine, journal, services);
         tables.put(id, table);
         stored = stored.whenComplete((ok, failure) -> {
             if (failure == null) {
@@ -156,6 +160,7 @@ final class OpenTables implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
         NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+        TableOptions options = TableOptions.read(record.settings());
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         List<Event> log = new ArrayList<>();
         for (String payload : store.events(id)) {
@@ -164,12 +169,14 @@ final class OpenTables implements AutoCloseable {
         if (record.status() == RecordStatus.RUNNING) {
             Journal journal = new Journal(store, id, scenario, log.size(), false);
             double elapsed = log.isEmpty() ? 0 : log.get(log.size() - 1).time();
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, services, elapsed);
+            return Table.resume(id, scenario, record.scenario(), settings, options, log, engines, journal, services,
+                    elapsed);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
-        return Table.ended(id, scenario, record.scenario(), settings, log, json.readResult(record.result()), services);
+        return Table.ended(id, scenario, record.scenario(), settings, options, log, json.readResult(record.result()),
+                services);
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */
