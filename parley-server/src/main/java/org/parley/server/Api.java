@@ -42,6 +42,7 @@ import org.parley.io.interop.ScenarioFormats;
 import org.parley.io.json.NegotiationJson;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.store.AccessGrant;
+import org.parley.store.StoredNegotiation;
 
 /** The JSON API's handlers (docs/api.md). Every body is read strictly: an unknown or bad field is a 400 naming it. */
 final class Api {
@@ -144,6 +145,8 @@ final class Api {
     // --- creating a negotiation ---------------------------------------------------------------------
 
     void create(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, true);
+        tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
                 "parties", "seed", "moveTimeLimit", "advisor"));
         Scenario scenario;
@@ -203,7 +206,7 @@ final class Api {
         }
         OpenTables.Created created;
         try {
-            created = tables.create(scenario, text, settings, new TableOptions(advisor));
+            created = tables.create(scenario, text, settings, organizer, new TableOptions(advisor));
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
@@ -421,6 +424,50 @@ final class Api {
         client.keepAlive();
     }
 
+    // --- the organizer's page -------------------------------------------------------------------------
+
+    /** The caller's negotiations (an organizer key), newest first. */
+    void organized(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, false);
+        ObjectNode body = Views.MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("negotiations");
+        for (StoredNegotiation record : tables.organizedBy(organizer, 500)) {
+            list.add(organizedSummary(record));
+        }
+        json(ctx, 200, body);
+    }
+
+    /** Ends one of the caller's running negotiations now, without agreement; everyone then sees the debriefing. */
+    void end(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, false);
+        String id = ctx.pathParam("id");
+        if (!tables.organized(organizer, id)) {
+            throw new ApiException(404, null, "No negotiation (" + id + ") of yours here.");
+        }
+        await(tables.table(id).stop("the organizer ended the negotiation"));
+        json(ctx, 200, organizedSummary(tables.organizedBy(organizer, 500).stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow()));
+    }
+
+    private ObjectNode organizedSummary(StoredNegotiation record) {
+        ObjectNode node = Views.MAPPER.createObjectNode();
+        node.put("id", record.id());
+        node.put("scenario", record.scenarioName());
+        node.put("createdAt", record.createdAt().toString());
+        node.put("state", switch (record.status()) {
+            case RUNNING -> "running";
+            case FINISHED -> "ended";
+            default -> "aborted";
+        });
+        if (record.agreement() != null) {
+            node.put("agreement", record.agreement());
+        }
+        ArrayNode parties = node.putArray("parties");
+        record.parties().forEach(p -> parties.addObject().put("name", p.party())
+                .put("player", p.strategy().equals("human") ? "human" : "ai"));
+        return node;
+    }
+
     void score(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "score an offer");
         ObjectNode body = body(ctx, Set.of("offer"));
@@ -468,6 +515,7 @@ final class Api {
 
     void move(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "move");
+        tables.moves().acquire(grant.tokenHash());
         ObjectNode body = body(ctx, Set.of("type", "offer", "message"));
         Table table = tables.table(grant.negotiationId());
         String type = string(body, "type", true);

@@ -47,14 +47,14 @@ final class Journal {
      * stored. The table's options ride in the stored settings JSON, which readers of settings ignore.
      */
     static CompletableFuture<Void> start(RecordStore store, String id, Scenario scenario, String scenarioText,
-            NegotiationSettings settings, TableOptions options, List<AccessGrant> grants) {
+            NegotiationSettings settings, TableOptions options, List<AccessGrant> grants, String organizerHash) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
         return store.commit(List.of(new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText,
                 options.storedWith(NegotiationJson.write(settings)), Archive.SERVER, RecordStatus.RUNNING, null, null,
-                Instant.now(), null, null, parties), grants)));
+                Instant.now(), null, null, parties), grants, organizerHash)));
     }
 
     /** Whether there are events or a result not yet queued. */
