@@ -100,6 +100,23 @@ class TeachingBrowserTest {
     }
 
     @Test
+    void theCreatePageTurnsTheAdvisorOn() {
+        browser.get(server.base() + "/");
+        Browsers.visible(browser, By.cssSelector("[data-scenario='tavrik-accord']")).click();
+        browser.findElement(By.cssSelector("tr[data-party='federation'] .player-ai")).click();
+        browser.findElement(By.cssSelector("tr[data-party='kaldari'] .player-human")).click();
+        assertThat(browser.findElement(By.id("advisor")).isSelected()).as("off by default").isFalse();
+        browser.findElement(By.id("advisor")).click();
+        browser.findElement(By.id("create")).click();
+        String href = Browsers.visible(browser, By.cssSelector("[data-link='kaldari'] a.open")).getAttribute("href");
+        browser.get(href);
+        // The federation's AI diplomat opens; the kaldari, to answer, have the advisor's card.
+        Browsers.textIs(browser, By.id("state"), "Your turn");
+        assertThat(Browsers.text(browser, By.id("advice"))).contains("Advisor").contains("judging only by the 1 offer Federation made");
+        Browsers.noConsoleErrors(browser);
+    }
+
+    @Test
     void theAdvisorSuggestsATradeThatGoesIntoTheOffer() {
         JsonNode created = http.post("/api/negotiations", null, """
                 {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 6, "advisor": true,
