@@ -103,6 +103,40 @@ class TeachingTableTest {
     }
 
     @Test
+    void votingProtocolsExplainTheirPhasesAndWhatAYesDoes() {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "tavrik-accord", "protocol": "amop", "deadline": {"rounds": 4}, "seed": 1,
+                 "parties": {"federation": {"player": "human"}, "kaldari": {"player": "human"},
+                             "vethari": {"player": "human"}}}""");
+        JsonNode json = created.json();
+        Seats t = new Seats(json.path("id").asText(), json.path("parties").path("federation").path("token").asText(),
+                json.path("parties").path("kaldari").path("token").asText(),
+                json.path("parties").path("vethari").path("token").asText(), json.path("observer").path("token").asText());
+        assertThat(t.view(t.kaldari()).path("protocolLine").asText()).startsWith("Alternating multiple offers")
+                .endsWith("Now: proposals from federation, kaldari and vethari.");
+        String vethari = DEAL.replace("\"open-market\"", "\"vethari-exclusive\"");
+        for (String[] move : new String[][] {{t.federation(), DEAL}, {t.kaldari(), DEAL}, {t.vethari(), vethari}}) {
+            assertThat(t.move(move[0], "{\"type\": \"offer\", \"offer\": " + move[1] + "}").status()).isEqualTo(200);
+        }
+        JsonNode voting = t.view(t.kaldari());
+        assertThat(voting.path("protocolLine").asText()).endsWith("Now: votes from federation, kaldari and vethari.");
+        JsonNode effect = voting.path("turn").path("acceptEffect");
+        assertThat(effect.path("closes").asBoolean()).isFalse();
+        assertThat(effect.path("text").asText()).startsWith("Voting yes signs federation’s proposal; when all votes are in,"
+                + " it passes if its signers meet the rule (2 of 3 must sign, including federation and kaldari)");
+
+        created = http.post("/api/negotiations", null, """
+                {"scenario": "tavrik-accord", "protocol": "mediated", "deadline": {"rounds": 4}, "seed": 1,
+                 "parties": {"kaldari": {"player": "human"}}}""");
+        json = created.json();
+        String kaldari = json.path("parties").path("kaldari").path("token").asText();
+        JsonNode mediated = ApiTest.turnOf(http, json.path("id").asText(), kaldari);
+        assertThat(mediated.path("protocolLine").asText()).startsWith("Single-text mediation: each round the mediator");
+        assertThat(mediated.path("turn").path("acceptEffect").path("text").asText())
+                .startsWith("Voting yes supports replacing the text with this change");
+    }
+
+    @Test
     void everyScoreCarriesTheMarginOverTheOwnWalkAwayValue() {
         Seats t = threePeople();
         assertThat(t.move(t.federation(), "{\"type\": \"offer\", \"offer\": " + DEAL + "}").status()).isEqualTo(200);
