@@ -148,7 +148,7 @@ final class Api {
         String organizer = tables.organizers().organizer(ctx, true);
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed", "moveTimeLimit"));
+                "parties", "seed", "moveTimeLimit", "advisor"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -174,9 +174,17 @@ final class Api {
         long seed = seed(body, tables.tokens().seed());
         Duration moveTimeLimit = moveTimeLimit(body);
         NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
+        boolean advisor = false;
+        if (body.hasNonNull("advisor")) {
+            if (!body.get("advisor").isBoolean()) {
+                throw ApiException.badField("advisor", "The advisor is on (true) or off (false), not ("
+                        + body.get("advisor") + ").");
+            }
+            advisor = body.get("advisor").asBoolean();
+        }
         OpenTables.Created created;
         try {
-            created = tables.create(scenario, text, settings, organizer);
+            created = tables.create(scenario, text, settings, organizer, new TableOptions(advisor));
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
@@ -486,13 +494,48 @@ final class Api {
         json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
     }
 
+    /** A person's move with what they say: a line, no rationale. */
+    private static Action said(Action action, String message) {
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(null, message);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(null, message);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(null, message);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(null, message);
+        }
+        return action;
+    }
+
+    /**
+     * What a person says with a move: plain text of one line, at most {@link Action#MESSAGE_LIMIT}
+     * characters, kept as typed (pages show it as text, never as markup); null when blank.
+     */
+    private static String message(ObjectNode body) {
+        String message = string(body, "message", false);
+        if (message == null || message.isEmpty()) {
+            return null;
+        }
+        if (message.length() > Action.MESSAGE_LIMIT) {
+            throw ApiException.badField("message", "A message may be at most " + Action.MESSAGE_LIMIT
+                    + " characters long; this one has " + message.length() + ".");
+        }
+        if (message.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badField("message", "A message is one line of text: no line breaks, tabs or other"
+                    + " control characters.");
+        }
+        return message;
+    }
+
     void move(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "move");
         tables.moves().acquire(grant.tokenHash());
-        ObjectNode body = body(ctx, Set.of("type", "offer"));
+        ObjectNode body = body(ctx, Set.of("type", "offer", "message"));
         Table table = tables.table(grant.negotiationId());
         String type = string(body, "type", true);
         String party = grant.party();
+        String message = message(body);
         Action action = switch (type) {
             case "offer" -> new Action.Offer(Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer"));
             case "accept", "reject" -> {
@@ -514,6 +557,9 @@ final class Api {
             default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
                     + " not (" + type + ").");
         };
+        if (message != null) {
+            action = said(action, message);
+        }
         Table.State stored = await(table.submit(party, action));
         json(ctx, 200, Views.view(stored, grant));
     }

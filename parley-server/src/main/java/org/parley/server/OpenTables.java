@@ -106,6 +106,11 @@ final class OpenTables implements AutoCloseable {
     }
 
     Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash) {
+        return create(scenario, scenarioText, settings, organizerHash, TableOptions.DEFAULT);
+    }
+
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash,
+            TableOptions tableOptions) {
         if (running.size() >= options.maxRunning()) {
             throw new ApiException(503, null, "This server runs " + running.size() + " negotiations, its limit; an"
                     + " organizer can end some on the organizer's page, or try again later.").retryAfter(60);
@@ -124,10 +129,10 @@ final class OpenTables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, newGrants,
-                organizerHash);
+        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, tableOptions,
+                newGrants, organizerHash);
         Journal journal = new Journal(store, id, scenario, 0, false);
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, services);
+        Table table = Table.open(id, scenario, scenarioText, settings, tableOptions, engine, journal, services);
         tables.put(id, table);
         running.add(id);
         stored = stored.whenComplete((ok, failure) -> {
@@ -255,6 +260,7 @@ final class OpenTables implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
         NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+        TableOptions tableOptions = TableOptions.read(record.settings());
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         List<Event> log = new ArrayList<>();
         for (String payload : store.events(id)) {
@@ -269,12 +275,14 @@ final class OpenTables implements AutoCloseable {
                 elapsed = Math.max(elapsed, (System.nanoTime() - clockStart) / (double) settings.deadline().time().toNanos());
             }
             running.add(id);
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, services, elapsed);
+            return Table.resume(id, scenario, record.scenario(), settings, tableOptions, log, engines, journal, services,
+                    elapsed);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
-        return Table.ended(id, scenario, record.scenario(), settings, log, json.readResult(record.result()), services);
+        return Table.ended(id, scenario, record.scenario(), settings, tableOptions, log, json.readResult(record.result()),
+                services);
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */
