@@ -78,7 +78,7 @@ async function createClass() {
   if (rounds > 0) deadline.rounds = rounds;
   if (minutes > 0) deadline.seconds = Math.round(minutes * 60);
   const body = {scenario: setup.selected.name, students: Number(document.getElementById('students').value),
-    protocol: document.getElementById('protocol').value, deadline};
+    protocol: document.getElementById('protocol').value, deadline, advisor: document.getElementById('advisor').checked};
   const name = document.getElementById('class-name').value.trim();
   if (name) body.name = name;
   const ai = document.getElementById('ai').value;

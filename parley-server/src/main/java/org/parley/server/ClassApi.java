@@ -70,7 +70,7 @@ final class ClassApi {
         String organizer = tables.organizers().organizer(ctx, true);
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = Api.body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "name", "students",
-                "protocol", "deadline", "ai", "seed", "moveTimeLimit"));
+                "protocol", "deadline", "ai", "seed", "moveTimeLimit", "advisor"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -104,6 +104,11 @@ final class ClassApi {
         StrategySpec ai = ai(body.get("ai"));
         long seed = Api.seed(body, tables.tokens().seed());
         Duration moveTimeLimit = Api.moveTimeLimit(body);
+        if (body.hasNonNull("advisor") && !body.get("advisor").isBoolean()) {
+            throw ApiException.badField("advisor", "The advisor is on (true) or off (false), not (" + body.get("advisor")
+                    + ").");
+        }
+        TableOptions options = new TableOptions(body.path("advisor").asBoolean(false));
 
         int[][] seating = deal(students, scenario.parties().size());
         String id = tables.tokens().id();
@@ -132,7 +137,7 @@ final class ClassApi {
             }
             // Each table its own seed, so that AI diplomats that draw at random do not play every table alike.
             specs.add(new OpenTables.ClassTableSpec(new NegotiationSettings(protocol, deadline, strategies, seed + t,
-                    moveTimeLimit), observerToken(facilitator, t + 1), tableCodes));
+                    moveTimeLimit), options, observerToken(facilitator, t + 1), tableCodes));
             seats.add(tableSeats);
         }
         String className = name;

@@ -146,10 +146,11 @@ final class OpenTables implements AutoCloseable {
     }
 
     /**
-     * One table of a class to set up: its settings, its observer link's token, and each student
-     * seat's join code (party to code, in its printed form).
+     * One table of a class to set up: its settings and options, its observer link's token, and each
+     * student seat's join code (party to code, in its printed form).
      */
-    record ClassTableSpec(NegotiationSettings settings, String observerToken, Map<String, String> codes) {}
+    record ClassTableSpec(NegotiationSettings settings, TableOptions options, String observerToken,
+            Map<String, String> codes) {}
 
     /**
      * Sets up a class's tables at once: each table's start with its join codes and observer link,
@@ -178,7 +179,8 @@ final class OpenTables implements AutoCloseable {
             spec.codes().forEach((party, code) -> grants.add(new AccessGrant(JoinCodes.hash(code), id, AccessGrant.PARTY,
                     party)));
             grants.add(new AccessGrant(Tokens.hash(spec.observerToken()), id, AccessGrant.OBSERVER, null));
-            unit.add(Journal.startWrite(id, scenario, scenarioText, spec.settings(), grants, organizerHash));
+            unit.add(Journal.startWrite(id, scenario, scenarioText, spec.settings(), spec.options(), grants,
+                    organizerHash));
             newGrants.addAll(grants);
         }
         ClassSession created = session.apply(ids);
@@ -187,8 +189,8 @@ final class OpenTables implements AutoCloseable {
         for (int t = 0; t < specs.size(); t++) {
             String id = ids.get(t);
             Journal journal = new Journal(store, id, scenario, 0, false);
-            tables.put(id, Table.open(id, scenario, scenarioText, specs.get(t).settings(), engines.get(t), journal,
-                    services));
+            tables.put(id, Table.open(id, scenario, scenarioText, specs.get(t).settings(), specs.get(t).options(),
+                    engines.get(t), journal, services));
             running.add(id);
         }
         return new CreatedClass(created, stored.whenComplete((ok, failure) -> {

@@ -148,7 +148,7 @@ class ClassApiTest {
 
     @Test
     void aShortTableGetsAiDiplomats() {
-        JsonNode created = createClass(http, 4, ", \"ai\": \"conceder\"");
+        JsonNode created = createClass(http, 4, ", \"ai\": \"conceder\", \"advisor\": true");
         JsonNode tables = created.path("tables");
         assertThat(tables).hasSize(2);
         int humans = 0;
@@ -165,6 +165,7 @@ class ClassApiTest {
             }
             String settings = server.store.find(table.path("negotiation").asText()).orElseThrow().settings();
             assertThat(settings).contains("conceder");
+            assertThat(TableOptions.read(settings).advisor()).isTrue();
             assertThat(aiParty).isNotEmpty();
         }
         assertThat(humans).isEqualTo(4);
@@ -186,6 +187,8 @@ class ClassApiTest {
                 "telepath");
         assertRefused(http.post("/api/classes", null, "{" + ok + ", \"students\": 9, \"ai\": \"human\"}"), 400, "ai",
                 "not a strategy");
+        assertRefused(http.post("/api/classes", null, "{" + ok + ", \"students\": 9, \"advisor\": \"yes\"}"), 400,
+                "advisor", "on (true) or off (false)");
         assertRefused(http.post("/api/classes", null, "{" + ok + ", \"students\": 9, \"tables\": 3}"), 400, "tables",
                 "Unknown field");
         assertRefused(http.post("/api/classes", null, "{" + ok + ", \"students\": 9, \"name\": \"" + "x".repeat(201) + "\"}"),
