@@ -217,6 +217,8 @@ function tableCard() {
       : 'The mediator’s final text: sign it?';
     body.push(el('div', {class: 'row between wrap'}, el('h2', {}, heading),
       el('div', {class: 'row'}, el('span', {class: 'score-big'}, el('span', {id: 'offer-score'}, fmtPoints(turn.score.points)), el('small', {}, ' pts for you')))));
+    const said = lastSaid(turn.proposer);
+    if (said) body.push(el('p', {class: 'said'}, '\u201c' + said + '\u201d'));
     body.push(offerGrid(turn.offer, turn.score));
     body.push(el('div', {class: 'row wrap tags-row'}, scoreTags(turn.score)));
     if (turn.reference) {
@@ -234,10 +236,12 @@ function tableCard() {
     }
     buttons.push(el('span', {class: 'spacer'}));
     buttons.push(walkAwayButton());
+    body.push(sayInput());
     body.push(el('div', {class: 'actions'}, buttons));
   } else if (turn && turn.kind === 'propose') {
     body.push(el('h2', {}, 'Your move: make an offer'));
     body.push(el('p', {class: 'muted'}, 'Compose a deal below and send it to the table, or walk away and take your walk-away value.'));
+    body.push(sayInput());
     body.push(el('div', {class: 'actions'}, walkAwayButton()));
   } else {
     idle = true;
@@ -245,6 +249,7 @@ function tableCard() {
     const waiting = v.waitingFor.map(title).join(', ');
     body.push(el('h2', {}, offer ? 'Latest offer, by ' + (offer.party === 'mediator' ? 'the mediator' : title(offer.party)) : 'No offer on the table yet'));
     if (offer) {
+      if (offer.message) body.push(el('p', {class: 'said'}, '\u201c' + offer.message + '\u201d'));
       body.push(offerGrid(offer.offer, offer.score));
       if (offer.score) body.push(el('div', {class: 'row wrap tags-row'}, el('strong', {}, fmtPoints(offer.score.points) + ' pts for you'), scoreTags(offer.score)));
     }
@@ -252,6 +257,21 @@ function tableCard() {
     if (isParty()) body.push(el('div', {class: 'actions'}, el('span', {class: 'spacer'}), walkAwayButton()));
   }
   return el('section', {class: 'card on-table' + (idle ? ' idle' : ''), id: 'on-table'}, body);
+}
+
+// What a party said with its latest offer, if anything: the other side sees the line, never the reason behind it.
+function lastSaid(party) {
+  const moves = S.view.moves;
+  for (let i = moves.length - 1; i >= 0; i--) {
+    if (moves[i].party === party && moves[i].action === 'offer') return moves[i].message || null;
+  }
+  return null;
+}
+
+// An optional line to say with the next move; kept across redraws until it is sent.
+function sayInput() {
+  return el('input', {type: 'text', id: 'say', class: 'say', maxlength: 500, placeholder: 'Say something with your move (optional)',
+    value: S.say || '', oninput: e => { S.say = e.target.value; }});
 }
 
 function walkAwayButton() {
@@ -360,7 +380,9 @@ async function move(body) {
   S.busy = true;
   document.querySelectorAll('#on-table button, #send-offer').forEach(b => { b.disabled = true; });
   try {
+    if (S.say && S.say.trim()) body = {...body, message: S.say.trim()};
     const view = await api('POST', '/api/negotiations/' + S.id + '/moves', body, S.token);
+    S.say = '';
     render(view);
     toast(body.type === 'offer' ? 'Offer sent' : body.type === 'walk-away' ? 'You walked away' : body.type === 'accept' ? 'Accepted' : 'Rejected');
   } catch (e) {
@@ -395,7 +417,8 @@ function historyCard() {
       return el('div', {class: 'move'},
         el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
         el('div', {}, el('div', {class: 'what'}, actor, ' ', verb, m.sealed ? el('span', {class: 'tag'}, 'sealed until all are in') : null),
-          m.offer ? el('div', {class: 'detail'}, offerText(m.offer)) : null),
+          m.offer ? el('div', {class: 'detail'}, offerText(m.offer)) : null,
+          m.message ? el('div', {class: 'said'}, '\u201c' + m.message + '\u201d') : null),
         el('span', {class: 'mine'}, m.score ? fmtPoints(m.score.points) + ' pts' : ''));
     })));
 }

@@ -119,7 +119,7 @@ final class Api {
             ObjectNode party = parties.addObject();
             party.put("name", p.name());
             party.put("role", p.role());
-            party.put("defaultStrategy", p.strategy() == null ? StrategyRegistry.DEFAULT : p.strategy());
+            party.put("defaultStrategy", StrategyRegistry.defaultSpec(p).toString());
             party.put("required", scenario.agreement().required().contains(p.name()));
         }
         return node;
@@ -304,6 +304,8 @@ final class Api {
                     if (spec.isHuman()) {
                         throw new IllegalArgumentException("human is not a strategy; set player to human instead.");
                     }
+                    // A diplomat plays its faction's persona, whoever chose it (its own parameters win).
+                    spec = StrategyRegistry.withPersona(spec, party.persona());
                     registry.validate(spec);
                 } catch (IllegalArgumentException e) {
                     throw ApiException.badField(field + ".strategy", e.getMessage());
@@ -388,12 +390,27 @@ final class Api {
         json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
     }
 
+    /** A person's move with what they say: a line, no rationale. */
+    private static Action said(Action action, String message) {
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(null, message);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(null, message);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(null, message);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(null, message);
+        }
+        return action;
+    }
+
     void move(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "move");
-        ObjectNode body = body(ctx, Set.of("type", "offer"));
+        ObjectNode body = body(ctx, Set.of("type", "offer", "message"));
         Table table = tables.table(grant.negotiationId());
         String type = string(body, "type", true);
         String party = grant.party();
+        String message = body.hasNonNull("message") ? string(body, "message", false) : null;
         Action action = switch (type) {
             case "offer" -> new Action.Offer(Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer"));
             case "accept", "reject" -> {
@@ -415,6 +432,13 @@ final class Api {
             default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
                     + " not (" + type + ").");
         };
+        if (message != null) {
+            try {
+                action = said(action, message);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("message", e.getMessage());
+            }
+        }
         table.submit(party, action);
         json(ctx, 200, Views.view(table, grant));
     }

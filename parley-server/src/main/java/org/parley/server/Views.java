@@ -318,6 +318,10 @@ final class Views {
             if (sealed) {
                 m.put("sealed", true);
             }
+            // What the party said is public; why it moved (the rationale and its figures) is not.
+            if (e.action().message() != null) {
+                m.put("message", e.action().message());
+            }
             Outcome o = e.offer();
             if (o != null) {
                 m.set("offer", outcome(scenario.domain(), o));

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.core.model.Party;
+import org.parley.core.model.Phrasebook;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
@@ -16,6 +17,7 @@ import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
@@ -51,6 +53,7 @@ public final class Negotiation {
     private final String[] names;
     private final Strategy[] strategies;
     private final Setup[] setups;
+    private final Phrasebook[] phrases;
     private final boolean[] gone;
     private final long limitNanos;
 
@@ -75,6 +78,7 @@ public final class Negotiation {
         names = scenario.partyNames().toArray(String[]::new);
         strategies = new Strategy[n];
         setups = new Setup[n];
+        phrases = new Phrasebook[n];
         gone = new boolean[n];
         delivered = new int[n];
         for (String named : settings.strategies().keySet()) {
@@ -85,6 +89,7 @@ public final class Negotiation {
         }
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < n; i++) {
+            phrases[i] = parties.get(i).phrases();
             StrategySpec spec = settings.strategy(names[i]);
             SplittableRandom random = seeds.split();
             if (spec.isHuman()) {
@@ -236,6 +241,7 @@ public final class Negotiation {
             misbehave(q, m);
             return true;
         }
+        action = voice(q, request, action);
         try {
             session.submit(request.party(), action);
             if (action instanceof Action.WalkAway) {
@@ -247,6 +253,32 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    /**
+     * The action with a line in the faction's words when the strategy gave a rationale but no
+     * message: the phrasebook sees only the rationale's kind and public terms, never its figures.
+     * The variant turns with the round, so that a faction does not say the same thing each time.
+     */
+    private Action voice(int q, Request request, Action action) {
+        if (action == null || action.message() != null || action.rationale() == null) {
+            return action;
+        }
+        Rationale why = action.rationale();
+        String line = phrases[q].render(why.kind(), why.terms(), request.round() + q);
+        if (line == null) {
+            return action;
+        }
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(why, line);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(why, line);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(why, line);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(why, line);
+        }
+        return action;
     }
 
     private static final Move[] NONE = new Move[0];
@@ -461,7 +493,7 @@ public final class Negotiation {
                     Request request = session.pending(event.party());
                     Action replayed;
                     try {
-                        replayed = request == null ? null : strategies[q].act(request);
+                        replayed = request == null ? null : voice(q, request, strategies[q].act(request));
                     } catch (Throwable t) {
                         replayed = null;
                     }

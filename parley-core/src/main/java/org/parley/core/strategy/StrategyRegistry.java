@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.parley.core.model.Party;
+import org.parley.core.model.Persona;
 import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.StrategySpec;
 
@@ -23,18 +25,24 @@ public final class StrategyRegistry {
     public record Entry(String name, String description, Set<String> parameters, Function<Parameters, Strategy> factory) {}
 
     /**
-     * The strategy an AI party plays when neither the scenario nor the user names one: steady
-     * concession, neither exploitable like a conceder nor deadlock-prone like a boulware.
+     * The strategy an AI party plays when neither the scenario nor the user names one: the
+     * {@link DiplomatStrategy}, which answers the other side's concessions, weighs the deadline,
+     * the discount and its walk-away value, courts the coalition the rule needs and says why it
+     * moves. The one place to change the default, for {@code parley run}, tournaments and the
+     * server's AI seats alike.
      */
-    public static final String DEFAULT = "linear";
+    public static final String DEFAULT = "diplomat";
 
     private static final Set<String> AC = Set.of("ac", "alpha", "after");
+
+    /** The parameter that switches a time-dependent strategy's discount awareness off (see {@link TimePressure}). */
+    public static final String DISCOUNT_AWARE = "discount-aware";
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public StrategyRegistry() {
         timeDependent("boulware", 0.2, "time-dependent concession with e = 0.2: holds out, concedes late");
-        timeDependent(DEFAULT, 1, "time-dependent concession with e = 1: concedes steadily");
+        timeDependent("linear", 1, "time-dependent concession with e = 1: concedes steadily");
         timeDependent("conceder", 2, "time-dependent concession with e = 2: concedes early");
         timeDependent("time-dependent", 1, "time-dependent concession (Faratin et al. 1998), exponent e (default 1)");
         register(new Entry("tit-for-tat", "reciprocates the opponents' concessions, mode=relative (default) or absolute",
@@ -46,10 +54,19 @@ public final class StrategyRegistry {
                 p -> boa(new RandomBidding(), p, null)));
         register(new Entry("frequency", "learns the opponents' preferences from their offers (HardHeaded frequency"
                 + " model) and bids near its estimated Nash point, conceding with exponent e (default 0.2)",
-                with(AC, "e"), p -> {
+                with(AC, "e", DISCOUNT_AWARE), p -> {
                     FrequencyOpponentModel model = new FrequencyOpponentModel();
-                    return boa(new NashSeekingBidding(p.positive("e", 0.2)), p, model);
+                    boolean aware = p.flag(DISCOUNT_AWARE, true);
+                    return new BoaStrategy(new NashSeekingBidding(p.positive("e", 0.2), aware), acceptance(p), model, aware);
                 }));
+        register(new Entry(DEFAULT, "Parley's diplomat: answers concessions (reciprocity), weighs the deadline, the"
+                + " discount and its walk-away value, courts the coalition the rule needs, and says why it moves;"
+                + " style=hardliner|pragmatic|cooperative, patience and reciprocity from 0 to 1 (a scenario's persona)",
+                Set.of("style", "patience", "reciprocity", DISCOUNT_AWARE), p -> new DiplomatStrategy(new Persona(
+                        Persona.Style.of(p.choice("style", Persona.DEFAULT.style().key(), "hardliner", "pragmatic",
+                                "cooperative")),
+                        p.fraction("patience", Persona.DEFAULT.patience()),
+                        p.fraction("reciprocity", Persona.DEFAULT.reciprocity())), p.flag(DISCOUNT_AWARE, true))));
         register(new Entry("micro", "MiCRO (de Jonge 2022): concedes one step only when the opponents have made as many distinct offers", Set.of(),
                 p -> {
                     MicroBidding micro = new MicroBidding();
@@ -59,8 +76,10 @@ public final class StrategyRegistry {
     }
 
     private void timeDependent(String name, double e, String description) {
-        register(new Entry(name, description, with(AC, "e"),
-                p -> boa(new TimeDependentBidding(p.positive("e", e)), p, null)));
+        register(new Entry(name, description, with(AC, "e", DISCOUNT_AWARE), p -> {
+            boolean aware = p.flag(DISCOUNT_AWARE, true);
+            return new BoaStrategy(new TimeDependentBidding(p.positive("e", e), aware), acceptance(p), null, aware);
+        }));
     }
 
     private static Set<String> with(Set<String> base, String... more) {
@@ -80,6 +99,26 @@ public final class StrategyRegistry {
             case "combi" -> AcceptanceCondition.combi(p.fraction("after", 0.98));
             default -> AcceptanceCondition.next();
         };
+    }
+
+    /**
+     * The spec a party plays when the user names none: the scenario's strategy for it, else
+     * {@link #DEFAULT}; the diplomat takes the party's persona as its parameters (any it is given
+     * explicitly win).
+     */
+    public static StrategySpec defaultSpec(Party party) {
+        StrategySpec spec = StrategySpec.parse(party.strategy() == null ? DEFAULT : party.strategy());
+        return withPersona(spec, party.persona());
+    }
+
+    /** {@code spec} with the persona's parameters added when it is the diplomat; the spec's own parameters win. */
+    public static StrategySpec withPersona(StrategySpec spec, Persona persona) {
+        if (persona == null || !spec.name().equals(DEFAULT)) {
+            return spec;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(persona.parameters());
+        parameters.putAll(spec.parameters());
+        return new StrategySpec(spec.name(), parameters);
     }
 
     public void register(Entry entry) {
@@ -139,6 +178,18 @@ public final class StrategyRegistry {
                 throw bad(key, "a number from 0 to 1");
             }
             return x;
+        }
+
+        public boolean flag(String key, boolean fallback) {
+            String value = spec.parameters().get(key);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value) {
+                case "true", "on", "yes" -> true;
+                case "false", "off", "no" -> false;
+                default -> throw bad(key, "true or false");
+            };
         }
 
         public String choice(String key, String fallback, String... allowed) {
