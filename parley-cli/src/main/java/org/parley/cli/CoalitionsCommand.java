@@ -51,7 +51,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Cooperative-game analysis: values, core, nucleolus, optimal coalition structure (docs/coalitions.md). */
-@Command(name = "coalitions", description = "Analyse a coalitional game: Shapley value (Shapley-Shubik and Banzhaf for"
+@Command(name = "coalitions", mixinStandardHelpOptions = true, description = "Analyse a coalitional game: Shapley value (Shapley-Shubik and Banzhaf for"
         + " voting games), core, least core, nucleolus, optimal coalition structure. FILE is a scenario, a game file"
         + " (YAML/JSON) or an ODP-IP value list (.txt); or generate a benchmark game with --generate.")
 final class CoalitionsCommand implements Callable<Integer> {
@@ -102,9 +102,11 @@ final class CoalitionsCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int steps = OutcomeSpace.DEFAULT_REAL_STEPS;
 
-    @Option(names = "--agreement-rule", description = "Derived game: a coalition whose deal would not stand under the"
-            + " scenario's agreement rule is worth 0.")
-    boolean agreementRule;
+    @Option(names = "--pass-by", paramLabel = "WHO", description = "Derived game: who may pass a deal — rule (the"
+            + " scenario's agreement rule), weights (its coalition: weights and quota) or everyone (every coalition, all"
+            + " its members signing: the view before rules counted). Default: weights when the scenario has a"
+            + " coalition: section, else rule.")
+    String passBy;
 
     @Option(names = "--no-progress", description = "No progress bar (it is shown only on a terminal anyway).")
     boolean noProgress;
@@ -208,6 +210,9 @@ final class CoalitionsCommand implements Callable<Integer> {
         if (!List.of("voting", "derived", "both").contains(kind)) {
             throw new UserException("--game: expected voting, derived or both, got (" + kind + ").");
         }
+        if (passBy != null && kind.equals("voting")) {
+            throw new UserException("--pass-by applies to the derived game, not to --game voting.");
+        }
         List<Subject> result = new ArrayList<>();
         if (!kind.equals("derived")) {
             if (scenario.coalition() == null) {
@@ -219,15 +224,24 @@ final class CoalitionsCommand implements Callable<Integer> {
                     voting, null));
         }
         if (!kind.equals("voting")) {
+            ScenarioGame.PassBy who;
+            try {
+                who = passBy == null ? ScenarioGame.defaultPassBy(scenario) : ScenarioGame.PassBy.parse(passBy);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--pass-by: " + e.getMessage());
+            }
             ScenarioGame derived;
             try {
-                derived = ScenarioGame.of(scenario, steps, agreementRule);
+                derived = ScenarioGame.of(scenario, steps, who);
             } catch (IllegalArgumentException e) {
                 throw new UserException(file + ": " + e.getMessage());
             }
-            result.add(new Subject(scenario.name() + ": game derived from the negotiation, v(S) = the best joint surplus"
-                    + " Σ(u_i − r_i) of an outcome acceptable to every member of S"
-                    + (agreementRule ? " (0 when S's deal would not stand)" : ""), derived.game(), derived));
+            String definition = who == ScenarioGame.PassBy.EVERYONE
+                    ? "v(S) = the best joint surplus Σ(u_i − r_i) of an outcome acceptable to every member of S"
+                    : "v(S) = the best joint surplus Σ(u_i − r_i) of a deal S can pass by itself, signers W ⊆ S"
+                            + " passing by " + derived.describePassing() + ", non-signers at their reservation";
+            result.add(new Subject(scenario.name() + ": game derived from the negotiation, " + definition, derived.game(),
+                    derived));
         }
         return result;
     }
@@ -235,6 +249,9 @@ final class CoalitionsCommand implements Callable<Integer> {
     private void rejectGameFlag(String what) {
         if (game != null) {
             throw new UserException("--game applies to scenarios; " + file + " is " + what + ".");
+        }
+        if (passBy != null) {
+            throw new UserException("--pass-by applies to the game derived from a scenario; " + file + " is " + what + ".");
         }
     }
 
@@ -255,7 +272,8 @@ final class CoalitionsCommand implements Callable<Integer> {
             root.put("quota", voting.quota());
             root.put("weights", namedLongs(names, voting.weights()));
         }
-        if (subject.derived() != null && n <= ScenarioGame.MAX_PLAYERS) {
+        if (subject.derived() != null) {
+            root.put("passBy", subject.derived().passBy().label());
             root.put("coalitions", coalitionTable(subject.derived()));
         }
         if (!skip.contains("shapley")) {
@@ -270,24 +288,38 @@ final class CoalitionsCommand implements Callable<Integer> {
         return root;
     }
 
+    /**
+     * Every coalition for up to {@link ScenarioGame#MAX_EVERYONE_PLAYERS} parties, else the winning
+     * signer sets (the ones analysed): whether S may pass a deal by itself (every member signing),
+     * whether its members can agree, v(S), the signer sets reaching v(S), and internal stability.
+     */
     private List<Object> coalitionTable(ScenarioGame derived) {
-        TableGame g = derived.game();
+        CoalitionalGame g = derived.game();
         int n = g.players();
-        List<Object> rows = new ArrayList<>();
         List<Long> order = new ArrayList<>();
-        for (long s = 1; s < 1L << n; s++) {
-            order.add(s);
+        if (n <= ScenarioGame.MAX_EVERYONE_PLAYERS) {
+            for (long s = 1; s < 1L << n; s++) {
+                order.add(s);
+            }
+            order.sort((a, b) -> Long.bitCount(a) != Long.bitCount(b) ? Integer.compare(Long.bitCount(a), Long.bitCount(b))
+                    : Long.compare(Long.reverse(b), Long.reverse(a)));
+        } else {
+            order.addAll(derived.analysed().keySet());
         }
-        order.sort((a, b) -> Long.bitCount(a) != Long.bitCount(b) ? Integer.compare(Long.bitCount(a), Long.bitCount(b))
-                : Long.compare(Long.reverse(b), Long.reverse(a)));
+        List<Object> rows = new ArrayList<>();
         for (long s : order) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("members", Coalitions.names(s, g.names()));
-            boolean agree = derived.canAgree(s);
-            row.put("canAgree", agree);
-            row.put("value", g.value(s));
-            row.put("dealStands", derived.stands(s));
-            row.put("stable", agree && n <= STABLE_LIST_MAX_PLAYERS ? Stability.internallyStable(g, s) : null);
+            row.put("winning", derived.winning(s));
+            row.put("canAgree", derived.analysed().containsKey(s) ? derived.canAgree(s) : null);
+            double value = g.value(s);
+            row.put("value", value);
+            List<List<String>> signers = new ArrayList<>();
+            for (long w : derived.signers(s)) {
+                signers.add(Coalitions.names(w, g.names()));
+            }
+            row.put("signers", signers);
+            row.put("stable", value > 0 && n <= STABLE_LIST_MAX_PLAYERS ? Stability.internallyStable(g, s) : null);
             rows.add(row);
         }
         return rows;
@@ -407,12 +439,19 @@ final class CoalitionsCommand implements Callable<Integer> {
                 coalitionWidth = Math.max(coalitionWidth, braces((List<String>) row.get("members")).length());
             }
             out.println();
-            out.printf("%-" + coalitionWidth + "s  %-5s  %8s  %-11s  %s%n", "coalition", "agree", "v(S)", "deal stands", "stable");
+            out.printf("%-" + coalitionWidth + "s  %-7s  %-5s  %8s  %-6s  %s%n", "coalition", "winning", "agree", "v(S)",
+                    "stable", "signers reaching v(S)");
             for (Map<String, Object> row : rows) {
                 Object stable = row.get("stable");
-                out.printf("%-" + coalitionWidth + "s  %-5s  %8s  %-11s  %s%n", braces((List<String>) row.get("members")),
-                        yes((Boolean) row.get("canAgree")), AnalyzeCommand.format((Double) row.get("value")),
-                        yes((Boolean) row.get("dealStands")), stable == null ? "—" : yes((Boolean) stable));
+                Object agree = row.get("canAgree");
+                List<String> signers = new ArrayList<>();
+                for (List<String> w : (List<List<String>>) row.get("signers")) {
+                    signers.add(w.equals(row.get("members")) ? "all" : braces(w));
+                }
+                out.printf("%-" + coalitionWidth + "s  %-7s  %-5s  %8s  %-6s  %s%n", braces((List<String>) row.get("members")),
+                        yes((Boolean) row.get("winning")), agree == null ? "—" : yes((Boolean) agree),
+                        AnalyzeCommand.format((Double) row.get("value")), stable == null ? "—" : yes((Boolean) stable),
+                        signers.isEmpty() ? "—" : String.join(" or ", signers));
             }
         }
         Map<String, Object> values = (Map<String, Object>) report.get("values");

@@ -33,11 +33,41 @@ class CoalitionsCommandTest {
         assertThat(voting.get("core").get("nucleolus").get("exodus").get("exact").asText()).isEqualTo("1/6");
         assertThat(voting.get("structure").get("value").asDouble()).isEqualTo(1.0);
         JsonNode derived = root.get("games").get(1);
+        assertThat(derived.get("passBy").asText()).isEqualTo("weights");
         assertThat(derived.get("coalitions")).hasSize(15);
+        JsonNode rebels = derived.get("coalitions").get(0);
+        assertThat(rebels.get("members").get(0).asText()).isEqualTo("rebels");
+        assertThat(rebels.get("value").asDouble()).isZero();
+        assertThat(rebels.get("winning").asBoolean()).isFalse();
+        assertThat(rebels.get("canAgree").isNull()).isTrue();
+        // The council's fleets: loyalists (30) and advent (30) reach the quota 60 together.
+        JsonNode pair = derived.get("coalitions").get(8);
+        assertThat(pair.get("members").toString()).isEqualTo("[\"loyalists\",\"advent\"]");
+        assertThat(pair.get("value").asDouble()).isEqualTo(1.25);
+        // Everyone: the three without exodus pass a deal worth 1.67 and leave exodus at its reservation.
         JsonNode grand = derived.get("coalitions").get(14);
         assertThat(grand.get("members")).hasSize(4);
-        assertThat(grand.get("dealStands").asBoolean()).isTrue();
-        assertThat(grand.get("canAgree").asBoolean()).isTrue();
+        assertThat(grand.get("value").asDouble()).isEqualTo(1.67);
+        assertThat(grand.get("signers").toString()).isEqualTo("[[\"loyalists\",\"rebels\",\"advent\"]]");
+        assertThat(derived.get("core").get("leastCoreEpsilon").get("exact").asText()).isEqualTo("2/75");
+        assertThat(derived.get("core").get("nucleolus").get("exodus").get("exact").asText()).isEqualTo("1/75");
+    }
+
+    /* The older view, every coalition passing its own deals, stays available: a party alone is worth its favourite outcome. */
+    @Test
+    void everyoneSigningTheirOwnDeals() throws Exception {
+        CliRunner cli = CliRunner.run("coalitions", scenario().toString(), "--game", "derived", "--pass-by", "everyone",
+                "--json", "--skip", "structure");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode derived = new ObjectMapper().readTree(cli.out());
+        assertThat(derived.get("passBy").asText()).isEqualTo("everyone");
+        assertThat(derived.get("coalitions").get(0).get("value").asDouble()).isEqualTo(0.7);
+        assertThat(derived.get("coalitions").get(14).get("value").asDouble()).isEqualTo(1.47);
+
+        CliRunner rule = CliRunner.run("coalitions", scenario().toString(), "--game", "derived", "--pass-by", "rule");
+        assertThat(rule.exitCode()).as(rule.err()).isZero();
+        assertThat(rule.out()).contains("passing by its agreement rule: unanimity: all 4 parties must sign")
+                .contains("nucleolus: loyalists 147/400, rebels 147/400, advent 147/400, exodus 147/400");
     }
 
     @Test
@@ -104,12 +134,17 @@ class CoalitionsCommandTest {
                 new String[] {"--generate", "pareto", "--players", "5"}, new String[] {"--generate", "ndcs"},
                 new String[] {"--generate", "ndcs", "--players", "40"}, new String[] {},
                 new String[] {scenario().toString(), "--game", "nope"}, new String[] {scenario().toString(), "--skip", "x"},
-                new String[] {scenario().toString(), "--time-limit", "soon"}, new String[] {bad.toString(), "--game", "voting"});
+                new String[] {scenario().toString(), "--time-limit", "soon"}, new String[] {bad.toString(), "--game", "voting"},
+                new String[] {scenario().toString(), "--pass-by", "all"},
+                new String[] {scenario().toString(), "--game", "voting", "--pass-by", "rule"},
+                new String[] {bad.toString(), "--pass-by", "rule"});
         String[] expected = {"bad.txt:3:1: expected a number", "three.txt:3: found 3 values", "nonzero.txt:1:1: line 1",
             "values.yaml:4:3: values.a+c: unknown player (c)", "no value for the coalition (a+b)",
             "quota.yaml:1:8: quota: the quota (100) exceeds the total weight (50)", "Unknown value distribution (pareto)",
             "--generate needs --players", "--players: expected 1 to 27", "Give a FILE", "--game: expected voting",
-            "--skip: unknown part (x)", "--time-limit: expected a duration", "--game applies to scenarios"};
+            "--skip: unknown part (x)", "--time-limit: expected a duration", "--game applies to scenarios",
+            "--pass-by: Unknown passing rule (all); expected everyone, rule or weights",
+            "--pass-by applies to the derived game, not to --game voting", "--pass-by applies to the game derived"};
         for (int i = 0; i < cases.size(); i++) {
             String[] args = new String[cases.get(i).length + 1];
             args[0] = "coalitions";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.parley.api.Stable;
 import org.parley.core.model.AgreementRule;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
@@ -28,6 +29,7 @@ import org.parley.core.preference.Preferences;
  * parties, none required", else unanimity. Discounts and the rule are drawn after everything else,
  * so that adding them leaves the rest of a scenario as it was.
  */
+@Stable
 public final class ScenarioGenerator {
 
     /** What to generate. */

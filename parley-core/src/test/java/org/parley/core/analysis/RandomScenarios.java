@@ -23,11 +23,11 @@ import org.parley.core.preference.ValueFunction;
  * Small random scenarios for comparing the fast analysis with enumeration: small integer points,
  * so that equal utility vectors, ties and outcomes exactly at a reservation value really occur.
  */
-final class RandomScenarios {
+public final class RandomScenarios {
 
     private RandomScenarios() {}
 
-    static Scenario scenario(Random random, int parties) {
+    public static Scenario scenario(Random random, int parties) {
         int issueCount = 1 + random.nextInt(4);
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < issueCount; i++) {
