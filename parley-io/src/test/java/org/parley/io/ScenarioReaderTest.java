@@ -375,7 +375,9 @@ class ScenarioReaderTest {
             {"phrases: {hold: [\"Fine.\", \"\"]}", "talks.yaml:6:", "A line must not be empty"},
         };
         for (String[] c : cases) {
-            String text = PERSONAS.replace("    persona: {style: hardliner, patience: 0.8, reciprocity: 0.2}\n", "    " + c[0] + "\n");
+            // The buyer's persona and phrases give way to the one bad line.
+            String text = PERSONAS.replaceFirst("    persona: \\{style: hardliner[^\n]*\n    phrases:\n(      [^\n]*\n)+",
+                    "    " + c[0].replace("\\", "\\\\").replace("$", "\\$") + "\n");
             assertThatThrownBy(() -> ScenarioReader.read(text, "talks.yaml")).as(c[0])
                     .isInstanceOf(FormatException.class).hasMessageContaining(c[1]).hasMessageContaining(c[2]);
         }

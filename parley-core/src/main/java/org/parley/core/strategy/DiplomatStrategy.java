@@ -23,9 +23,10 @@ import org.parley.core.preference.Constraint;
  * value, aims at the coalition the agreement rule needs, and says why it moves.
  *
  * <p><b>Target.</b> Its aim at normalised time t is u_max − plan(t) − ρ · R, never below its floor
- * (the reservation value; a hardliner's is higher) and, in bilateral talks, never below the
- * best offer the other side has made it. plan(t) = (u_max − floor) · τ^(1/e) is its deadline plan, a time-dependent curve
- * (Faratin, Sierra and Jennings 1998) read at the plan time τ of {@link TimePressure}, which runs
+ * (the reservation value; a hardliner's is higher) and never below the least of the best offers
+ * its partners have made it. plan(t) = (u_max − floor) · τ^(1/e) is its deadline plan, a
+ * time-dependent curve (Faratin, Sierra and Jennings 1998) read at the plan time τ of
+ * {@link TimePressure}, which runs
  * ahead of t under a discount. R is reciprocity (Axelrod; the "relative tit-for-tat" family of
  * Faratin et al.): the mean, over its coalition partners, of how far each partner's best offer
  * has risen in its own utility since that partner's first offer; ρ scales its answer. Against a
@@ -74,6 +75,7 @@ public final class DiplomatStrategy implements Strategy {
 
     private final Persona persona;
     private final boolean discountAware;
+    private final TrustView trust;
 
     private double e;
     private double answer;
@@ -112,8 +114,17 @@ public final class DiplomatStrategy implements Strategy {
     }
 
     public DiplomatStrategy(Persona persona, boolean discountAware) {
+        this(persona, discountAware, TrustView.FULL);
+    }
+
+    /**
+     * A diplomat that credits each partner's concessions, and weighs each coalition, by its trust
+     * in them (a world of repeated talks passes its reputations; trust outside [0, 1] is clamped).
+     */
+    public DiplomatStrategy(Persona persona, boolean discountAware, TrustView trust) {
         this.persona = persona == null ? Persona.DEFAULT : persona;
         this.discountAware = discountAware;
+        this.trust = trust == null ? TrustView.FULL : trust;
         // patience 0 → e = 3 (concedes early), 0.5 → 1 (steady), 1 → 1/3 (holds out)
         e = Math.pow(3, 1 - 2 * this.persona.patience());
         answer = 2 * this.persona.reciprocity();
@@ -234,7 +245,10 @@ public final class DiplomatStrategy implements Strategy {
         return (max - floor) * Math.pow(tau, 1 / e);
     }
 
-    /** R: the mean rise of the partners' best offers since their first, in own utility. */
+    /**
+     * R: the mean rise of the partners' best offers since their first, in own utility, each
+     * weighted by the trust in that partner.
+     */
     double reciprocity() {
         if (partners.isEmpty()) {
             return 0;
@@ -243,7 +257,7 @@ public final class DiplomatStrategy implements Strategy {
         for (String partner : partners) {
             Track track = tracks.get(partner);
             if (track.offers > 0) {
-                sum += Math.max(0, track.best - track.first);
+                sum += trustIn(partner) * Math.max(0, track.best - track.first);
             }
         }
         return sum / partners.size();
@@ -251,19 +265,16 @@ public final class DiplomatStrategy implements Strategy {
 
     /** The own utility it aims at now, before the partners' best offers are counted. */
     double target(double t) {
-        if ("max".equals(System.getProperty("dip.combine"))) {
-            return Math.max(floor, max - Math.max(planned(t), answer * reciprocity()));
-        }
         return Math.max(floor, max - planned(t) - answer * reciprocity());
     }
 
     /**
-     * What its one partner has already offered it (its best offer, in own utility), or −∞. With
-     * several partners, one partner's generous offer says nothing of what the others would sign,
-     * so it counts only in bilateral talks.
+     * The least, over its partners, of the best offer each has made it (in own utility), or −∞:
+     * every partner has shown it would go that far, so asking for less would give away what is
+     * already on the table.
      */
     private double bestFromPartners() {
-        if (partners.isEmpty() || (partners.size() != 1 && !"min".equals(System.getProperty("dip.clamp", "min")))) {
+        if (partners.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
         }
         double least = Double.POSITIVE_INFINITY;
@@ -279,7 +290,7 @@ public final class DiplomatStrategy implements Strategy {
         double target = target(t);
         double prospect = prospect(t, target);
         boolean discounted = pressure != null && pressure.discounted();
-        if (Boolean.getBoolean("nowalk") == false && discounted && prospect < setup.reservation() - EPS) {
+        if (discounted && prospect < setup.reservation() - EPS) {
             if (threatened) {
                 return new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY).figure("prospect", prospect)
                         .figure("reservation", setup.reservation()), null);
@@ -388,13 +399,9 @@ public final class DiplomatStrategy implements Strategy {
                 .figure("reservation", setup.reservation()), null);
     }
 
-    /**
-     * Whether the talks are in their last lap: the last round in bilateral talks; with more
-     * parties the last two, since an offer needs a round of acceptances to pass.
-     */
+    /** Whether the talks are in their last round (or last 2 % of the time). */
     private boolean lastChance(Request request) {
-        int laps = setup.parties().size() > 2 && Boolean.getBoolean("dip.laps") ? 2 : 1;
-        if (setup.deadline().hasRounds() && request.round() >= setup.deadline().rounds() - laps) {
+        if (setup.deadline().hasRounds() && request.round() >= setup.deadline().rounds() - 1) {
             return true;
         }
         return request.time() >= 0.98;
@@ -587,7 +594,10 @@ public final class DiplomatStrategy implements Strategy {
         }
     }
 
-    /** Own utility where (u − r) · Π û_j peaks over sampled outcomes above the floor. */
+    /**
+     * Own utility where (u − r) · Π û_j peaks over sampled outcomes above the floor, scaled by the
+     * product of the trust in the coalition's members (1 in a single negotiation).
+     */
     private double expectedValue(List<String> coalition) {
         double bestProduct = Double.NEGATIVE_INFINITY;
         double bestOwn = floor;
@@ -610,7 +620,11 @@ public final class DiplomatStrategy implements Strategy {
                 }
             }
         }
-        return bestOwn;
+        double trusted = 1;
+        for (String partner : coalition) {
+            trusted *= trustIn(partner);
+        }
+        return bestOwn * trusted;
     }
 
     /** The partners it courts now, for tests and display. */
@@ -623,6 +637,11 @@ public final class DiplomatStrategy implements Strategy {
         Map<String, String> parameters = new LinkedHashMap<>(persona.parameters());
         parameters.put(StrategyRegistry.DISCOUNT_AWARE, Boolean.toString(discountAware));
         return parameters;
+    }
+
+    private double trustIn(String party) {
+        double x = trust.trust(party);
+        return Double.isNaN(x) ? 1 : clamp(x);
     }
 
     private static double clamp(double t) {

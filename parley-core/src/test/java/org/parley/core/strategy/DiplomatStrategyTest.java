@@ -32,10 +32,13 @@ class DiplomatStrategyTest {
     private record Run(List<Double> opponent, List<Double> diplomat, List<Action> actions) {}
 
     private static Run play(double[] levels) {
+        return play(new StrategyRegistry().create(new StrategySpec("diplomat")), levels);
+    }
+
+    private static Run play(Strategy diplomat, double[] levels) {
         Setup setup = new Setup("party-1", TALKS.partyNames(), TALKS.domain(), TALKS.party("party-1").preferences(),
                 BidSpace.of(TALKS.domain(), TALKS.party("party-1").preferences()), TALKS.agreement(), "sao",
                 Deadline.rounds(ROUNDS), new SplittableRandom(7));
-        Strategy diplomat = new StrategyRegistry().create(new StrategySpec("diplomat"));
         diplomat.start(setup);
         BidSpace bids = setup.bids();
         List<Double> opponent = new ArrayList<>();
@@ -63,16 +66,7 @@ class DiplomatStrategyTest {
      */
     @Test
     void answersConcessionsInProportion() {
-        double[] levels = new double[ROUNDS];
-        SplittableRandom steps = new SplittableRandom(11);
-        double level = 0.1;
-        for (int round = 0; round < ROUNDS; round++) {
-            if (round > 0 && round % 3 == 0) {
-                level += 0.06 * steps.nextDouble();
-            }
-            levels[round] = Math.min(level, 0.45);
-        }
-        Run run = play(levels);
+        Run run = play(stepwise());
         List<Double> theirs = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
         for (int k = 1; k < run.diplomat().size(); k++) {
@@ -85,22 +79,61 @@ class DiplomatStrategyTest {
                 && a.rationale().kind().equals(Rationale.CONCESSION_ANSWERED)).isNotEmpty();
     }
 
+    /* A world's trust hook: concessions by a partner it does not trust at all earn no answer, only the deadline plan. */
+    @Test
+    void concessionsOfAnUntrustedPartnerAreNotAnswered() {
+        Run trusting = play(new DiplomatStrategy(Persona.DEFAULT, true), stepwise());
+        Run wary = play(new DiplomatStrategy(Persona.DEFAULT, true, party -> 0), stepwise());
+        TimeDependentBidding plan = plan();
+        int rounds = Math.min(trusting.diplomat().size(), wary.diplomat().size());
+        assertThat(rounds).isGreaterThan(20);
+        double gap = 0;
+        for (int round = 0; round < rounds; round++) {
+            assertThat(wary.diplomat().get(round)).as("round %d", round)
+                    .isGreaterThanOrEqualTo(plan.target((double) round / ROUNDS) - 1e-9);
+            gap = Math.max(gap, wary.diplomat().get(round) - trusting.diplomat().get(round));
+        }
+        assertThat(gap).as("how much more the trusting diplomat conceded at most").isGreaterThan(0.05);
+        assertThat(wary.actions()).noneMatch(a -> a.rationale() != null
+                && a.rationale().kind().equals(Rationale.CONCESSION_ANSWERED));
+    }
+
+    /** The scripted opponent that concedes in irregular steps every third round, as levels of the diplomat's utility. */
+    private static double[] stepwise() {
+        double[] levels = new double[ROUNDS];
+        SplittableRandom steps = new SplittableRandom(11);
+        double level = 0.1;
+        for (int round = 0; round < ROUNDS; round++) {
+            if (round > 0 && round % 3 == 0) {
+                level += 0.06 * steps.nextDouble();
+            }
+            levels[round] = Math.min(level, 0.45);
+        }
+        return levels;
+    }
+
     /* Against an opponent that never moves it concedes no more than its deadline plan: its offers stay on the time curve. */
     @Test
     void againstAStoneWallItFollowsOnlyItsDeadlinePlan() {
         double[] levels = new double[ROUNDS];
         java.util.Arrays.fill(levels, 0.1);
         Run run = play(levels);
-        TimeDependentBidding plan = new TimeDependentBidding(Math.pow(3, 1 - 2 * Persona.DEFAULT.patience()));
-        plan.start(new Setup("party-1", TALKS.partyNames(), TALKS.domain(), TALKS.party("party-1").preferences(),
-                BidSpace.of(TALKS.domain(), TALKS.party("party-1").preferences()), TALKS.agreement(), "sao",
-                Deadline.rounds(ROUNDS), new SplittableRandom(1)), null);
+        TimeDependentBidding plan = plan();
         // It takes the wall's offer only once its own plan has come down to it, near the end.
         assertThat(run.diplomat().size()).isGreaterThan(90);
         for (int round = 0; round < run.diplomat().size(); round++) {
             assertThat(run.diplomat().get(round)).as("round %d", round)
                     .isGreaterThanOrEqualTo(plan.target((double) round / ROUNDS) - 1e-9);
         }
+    }
+
+    /** The default diplomat's deadline plan as a time-dependent curve (no discount in TALKS). */
+    private static TimeDependentBidding plan() {
+        TimeDependentBidding plan = new TimeDependentBidding(Math.pow(3, 1 - 2 * Persona.DEFAULT.patience()));
+        plan.start(new Setup("party-1", TALKS.partyNames(), TALKS.domain(), TALKS.party("party-1").preferences(),
+                BidSpace.of(TALKS.domain(), TALKS.party("party-1").preferences()), TALKS.agreement(), "sao",
+                Deadline.rounds(ROUNDS), new SplittableRandom(1)), null);
+        return plan;
     }
 
     /* Every move says why; the kinds are the documented ones. */
@@ -153,6 +186,26 @@ class DiplomatStrategyTest {
             Result result = Negotiation.run(scenario, new NegotiationSettings("sao", Deadline.rounds(100), strategies, 1,
                     null));
             assertThat(result.agreement()).as(scenario.name()).isTrue();
+        }
+    }
+
+    /* A server restart replays the log: the diplomat must make the same moves, reasons and lines again. */
+    @Test
+    void aResumedNegotiationReplaysTheDiplomatsMoves() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        Map<String, StrategySpec> strategies = new java.util.LinkedHashMap<>();
+        for (String party : scenario.partyNames()) {
+            strategies.put(party, new StrategySpec("diplomat"));
+        }
+        NegotiationSettings settings = new NegotiationSettings("sao", Deadline.rounds(100), strategies, 11, null);
+        Negotiation full = Negotiation.start(scenario, settings);
+        full.run();
+        List<org.parley.core.negotiation.Event> log = full.session().events();
+        for (int cut : new int[] {1, log.size() / 2, log.size() - 1}) {
+            Negotiation resumed = Negotiation.resume(scenario, settings, log.subList(0, cut), new StrategyRegistry(),
+                    new org.parley.core.engine.BidSpaceCache());
+            resumed.run();
+            assertThat(resumed.session().events()).as("cut at " + cut).isEqualTo(log);
         }
     }
 
