@@ -573,9 +573,11 @@ public final class Negotiation {
         if (call.request == null || !call.request.equals(session.pending(names[q]))) {
             return;
         }
+        // The same line as on the engine's own thread: a replay (voice in replay) must find it again.
+        Action action = voice(q, call.request, call.action);
         try {
-            session.submit(names[q], call.action);
-            if (call.action instanceof Action.WalkAway) {
+            session.submit(names[q], action);
+            if (action instanceof Action.WalkAway) {
                 gone[q] = true;
             }
         } catch (InvalidMoveException e) {
