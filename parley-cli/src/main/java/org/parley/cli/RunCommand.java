@@ -151,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserException(file + ": party (" + party.name() + "): " + e.getMessage());
             }
         }
+        Map<String, String> given = new LinkedHashMap<>();
         for (String assignment : strategies) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
@@ -160,6 +161,11 @@ final class RunCommand implements Callable<Integer> {
             if (scenario.indexOf(party) < 0) {
                 throw new UserException("--strategy (" + assignment + "): unknown party (" + party + "); the parties are "
                         + String.join(", ", scenario.partyNames()) + ".");
+            }
+            String before = given.put(party, assignment);
+            if (before != null) {
+                throw new UserException("--strategy (" + assignment + "): the party (" + party + ") already has a strategy"
+                        + " (--strategy " + before + "); give one --strategy per party.");
             }
             try {
                 chosen.put(party, StrategySpec.parse(assignment.substring(eq + 1)));

@@ -170,6 +170,8 @@ class RunCommandTest {
             {"--strategy", "union=boulware:x=1"}, {"no parameter (x)"},
             {"--strategy", "union=time-dependent:e=fast"}, {"must be a number"},
             {"--strategy", "union=human"}, {"person"},
+            {"--strategy", "union=boulware", "--strategy", "union=conceder"},
+                {"the party (union) already has a strategy (--strategy union=boulware)"},
             {"--rounds", "0"}, {"--rounds (0)"},
             {"--rounds", "-3"}, {"--rounds (-3)"},
             {"--time-limit", "soon"}, {"--time-limit (soon): expected a duration"},

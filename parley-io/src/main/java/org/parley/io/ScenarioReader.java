@@ -23,6 +23,7 @@ import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
 import org.parley.core.model.Tolerances;
 import org.parley.core.model.WeightedVoting;
+import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Condition;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.DiscreteValueFunction;
@@ -32,6 +33,7 @@ import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.UtilityFunction;
 import org.parley.core.preference.ValueFunction;
+import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.tree.Node;
 import org.parley.io.tree.Node.ListNode;
 import org.parley.io.tree.Node.MapNode;
@@ -224,6 +226,9 @@ public final class ScenarioReader {
         map.allowOnly(PARTY_KEYS);
         String role = map.getString("role", "");
         String strategy = map.getString("strategy", null);
+        if (strategy != null) {
+            checkStrategy(map.get("strategy"), strategy);
+        }
         boolean points = map.has("points");
         boolean weighted = map.has("weights") || map.has("values");
         if (map.has("rectangles")) {
@@ -273,6 +278,18 @@ public final class ScenarioReader {
             }
         }
         return new Party(name, role, new Preferences(utility, constraints, reservation, discount), strategy);
+    }
+
+    /**
+     * A party's default strategy must be one Parley has, with its parameters right: found by
+     * {@code parley check}, with the line, rather than by {@code parley run} later without one.
+     */
+    private static void checkStrategy(Node node, String text) {
+        try {
+            new StrategyRegistry().validate(StrategySpec.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
     }
 
     /**

@@ -281,6 +281,38 @@ class ScenarioReaderTest {
                 .isEqualTo("expected a number or a percentage such as 55%, found (half%)");
     }
 
+    @Test
+    void aNumberWrittenAsTextIsRefusedNamingFieldAndLine() {
+        String weights = "    weights: {colour: 0.5, size: 0.5}\n    values: {colour: [0, 1], size: [0, 0.5, 1]}\n";
+        FormatException e = error(base(weights + "    reservation: \"0.5\"\n"));
+        assertThat(e.field()).isEqualTo("parties.a.reservation");
+        assertThat(e.line()).isEqualTo(9);
+        assertThat(e.problem()).isEqualTo("expected a number, found the text (\"0.5\"), written in quotes; write the"
+                + " number without quotes");
+        assertThat(error(base("    weights: {colour: '0.5', size: 0.5}\n    values: {colour: [0, 1], size: [0, 0.5, 1]}\n"))
+                .field()).isEqualTo("parties.a.weights.colour");
+        // The same in JSON, and a percentage stays text as it must.
+        FormatException json = catchThrowableOfType(FormatException.class, () -> ScenarioReader.read("""
+                {"name": "x", "issues": {"colour": ["red", "green"]},
+                 "parties": {"a": {"points": {"colour": [10, 90]}, "reservation": "20"}}}""", "bad.json"));
+        assertThat(json.field()).isEqualTo("parties.a.reservation");
+        assertThat(json.line()).isEqualTo(2);
+        assertThat(reservation(weights + "    reservation: \"55%\"\n")).isEqualTo(0.55);
+    }
+
+    @Test
+    void aDefaultStrategyThatDoesNotExistIsRefusedWithItsLine() {
+        String points = "    points: {colour: [0, 10], size: [0, 50, 90]}\n";
+        FormatException e = error(base(points + "    strategy: bolware\n"));
+        assertThat(e.field()).isEqualTo("parties.a.strategy");
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.problem()).startsWith("Unknown strategy (bolware); the strategies are boulware, linear,");
+        assertThat(error(base(points + "    strategy: boulware:x=1\n")).problem()).contains("no parameter (x)");
+        assertThat(error(base(points + "    strategy: time-dependent:e=fast\n")).problem()).contains("must be a number");
+        assertThat(ScenarioReader.read(base(points + "    strategy: time-dependent:e=2\n"), "ok.yaml").party("a").strategy())
+                .isEqualTo("time-dependent:e=2");
+    }
+
     private static double reservation(String partyBody) {
         return ScenarioReader.read(base(partyBody), "r.yaml").party("a").preferences().reservation();
     }

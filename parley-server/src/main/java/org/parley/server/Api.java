@@ -42,6 +42,7 @@ import org.parley.io.interop.ScenarioFormats;
 import org.parley.io.json.NegotiationJson;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.store.AccessGrant;
+import org.parley.store.StoredNegotiation;
 
 /** The JSON API's handlers (docs/api.md). Every body is read strictly: an unknown or bad field is a 400 naming it. */
 final class Api {
@@ -144,8 +145,10 @@ final class Api {
     // --- creating a negotiation ---------------------------------------------------------------------
 
     void create(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, true);
+        tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed", "moveTimeLimit"));
+                "parties", "seed", "moveTimeLimit", "advisor"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -193,9 +196,17 @@ final class Api {
             moveTimeLimit = Duration.ofMillis(Math.round(limit.asDouble() * 1000));
         }
         NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
+        boolean advisor = false;
+        if (body.hasNonNull("advisor")) {
+            if (!body.get("advisor").isBoolean()) {
+                throw ApiException.badField("advisor", "The advisor is on (true) or off (false), not ("
+                        + body.get("advisor") + ").");
+            }
+            advisor = body.get("advisor").asBoolean();
+        }
         OpenTables.Created created;
         try {
-            created = tables.create(scenario, text, settings);
+            created = tables.create(scenario, text, settings, organizer, new TableOptions(advisor));
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
@@ -415,6 +426,50 @@ final class Api {
         client.keepAlive();
     }
 
+    // --- the organizer's page -------------------------------------------------------------------------
+
+    /** The caller's negotiations (an organizer key), newest first. */
+    void organized(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, false);
+        ObjectNode body = Views.MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("negotiations");
+        for (StoredNegotiation record : tables.organizedBy(organizer, 500)) {
+            list.add(organizedSummary(record));
+        }
+        json(ctx, 200, body);
+    }
+
+    /** Ends one of the caller's running negotiations now, without agreement; everyone then sees the debriefing. */
+    void end(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, false);
+        String id = ctx.pathParam("id");
+        if (!tables.organized(organizer, id)) {
+            throw new ApiException(404, null, "No negotiation (" + id + ") of yours here.");
+        }
+        await(tables.table(id).stop("the organizer ended the negotiation"));
+        json(ctx, 200, organizedSummary(tables.organizedBy(organizer, 500).stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow()));
+    }
+
+    private ObjectNode organizedSummary(StoredNegotiation record) {
+        ObjectNode node = Views.MAPPER.createObjectNode();
+        node.put("id", record.id());
+        node.put("scenario", record.scenarioName());
+        node.put("createdAt", record.createdAt().toString());
+        node.put("state", switch (record.status()) {
+            case RUNNING -> "running";
+            case FINISHED -> "ended";
+            default -> "aborted";
+        });
+        if (record.agreement() != null) {
+            node.put("agreement", record.agreement());
+        }
+        ArrayNode parties = node.putArray("parties");
+        record.parties().forEach(p -> parties.addObject().put("name", p.party())
+                .put("player", p.strategy().equals("human") ? "human" : "ai"));
+        return node;
+    }
+
     void score(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "score an offer");
         ObjectNode body = body(ctx, Set.of("offer"));
@@ -440,13 +495,34 @@ final class Api {
         return action;
     }
 
+    /**
+     * What a person says with a move: plain text of one line, at most {@link Action#MESSAGE_LIMIT}
+     * characters, kept as typed (pages show it as text, never as markup); null when blank.
+     */
+    private static String message(ObjectNode body) {
+        String message = string(body, "message", false);
+        if (message == null || message.isEmpty()) {
+            return null;
+        }
+        if (message.length() > Action.MESSAGE_LIMIT) {
+            throw ApiException.badField("message", "A message may be at most " + Action.MESSAGE_LIMIT
+                    + " characters long; this one has " + message.length() + ".");
+        }
+        if (message.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badField("message", "A message is one line of text: no line breaks, tabs or other"
+                    + " control characters.");
+        }
+        return message;
+    }
+
     void move(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "move");
+        tables.moves().acquire(grant.tokenHash());
         ObjectNode body = body(ctx, Set.of("type", "offer", "message"));
         Table table = tables.table(grant.negotiationId());
         String type = string(body, "type", true);
         String party = grant.party();
-        String message = body.hasNonNull("message") ? string(body, "message", false) : null;
+        String message = message(body);
         Action action = switch (type) {
             case "offer" -> new Action.Offer(Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer"));
             case "accept", "reject" -> {
@@ -469,11 +545,7 @@ final class Api {
                     + " not (" + type + ").");
         };
         if (message != null) {
-            try {
-                action = said(action, message);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("message", e.getMessage());
-            }
+            action = said(action, message);
         }
         Table.State stored = await(table.submit(party, action));
         json(ctx, 200, Views.view(stored, grant));

@@ -115,7 +115,21 @@ final class Debriefs {
         }
         // The debrief itself, as records keep it (utilities in [0, 1]): better coalitions, why no deal, last offers.
         json.set("deal", NegotiationJson.of(scenario.domain()).debriefNode(judged));
+        json.set("messages", conversation(table.events()));
         return new Debrief(json, judged, coalition);
+    }
+
+    /** What the parties said to each other, move by move, in order: the conversation to talk over afterwards. */
+    static ArrayNode conversation(List<Event> events) {
+        ArrayNode said = Views.MAPPER.createArrayNode();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.action().message() != null) {
+                said.addObject().put("seq", i).put("round", e.round()).put("party", e.party())
+                        .put("action", e.action().key()).put("message", e.action().message());
+            }
+        }
+        return said;
     }
 
     /** A concept's point of the coalition: its outcome, each member's points, and its ties. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,17 @@ final class OpenTables implements AutoCloseable {
     record Created(Table table, Map<String, String> partyTokens, String observerToken, CompletableFuture<Void> stored) {}
 
     private final RecordStore store;
+    private final ServerOptions options;
+    private final RateLimiter creations;
+    private final RateLimiter moves;
+    private final Organizers organizers;
+    /** Running negotiations, in memory or not (those of an earlier run of the server count once loaded). */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /**
+     * The time-limit clocks of running negotiations put out of memory: id to the System.nanoTime()
+     * at which their clock started. Their time goes on, and the ticker loads one whose time is up.
+     */
+    private final Map<String, Long> evictedClocks = new ConcurrentHashMap<>();
     private final ServerMetrics metrics;
     private final AiPool ai;
     private final ExecutorService news;
@@ -52,7 +64,13 @@ final class OpenTables implements AutoCloseable {
     static final long PING_NANOS = TimeUnit.SECONDS.toNanos(15);
     private long lastPing = System.nanoTime();
 
-    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns, ServerMetrics metrics, int aiWorkers) {
+    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns, ServerMetrics metrics,
+            ServerOptions options) {
+        this.options = options;
+        this.creations = new RateLimiter(options.createRate(), "new negotiations");
+        this.moves = new RateLimiter(options.moveRate(), "moves from one join link");
+        this.organizers = new Organizers(options.organizerKeys());
+        int aiWorkers = options.aiWorkers();
         this.store = store;
         this.engines = engines;
         this.builtIns = builtIns;
@@ -85,7 +103,16 @@ final class OpenTables implements AutoCloseable {
         return tokens;
     }
 
-    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings) {
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash) {
+        return create(scenario, scenarioText, settings, organizerHash, TableOptions.DEFAULT);
+    }
+
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash,
+            TableOptions tableOptions) {
+        if (running.size() >= options.maxRunning()) {
+            throw new ApiException(503, null, "This server runs " + running.size() + " negotiations, its limit; an"
+                    + " organizer can end some on the organizer's page, or try again later.").retryAfter(60);
+        }
         // The engine checks the settings (strategies, protocol, agreement rule) before anything is stored.
         Negotiation engine = engines.start(scenario, settings);
         String id = tokens.id();
@@ -100,10 +127,12 @@ final class OpenTables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, newGrants);
+        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, tableOptions,
+                newGrants, organizerHash);
         Journal journal = new Journal(store, id, scenario, 0, false);
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, services);
+        Table table = Table.open(id, scenario, scenarioText, settings, tableOptions, engine, journal, services);
         tables.put(id, table);
+        running.add(id);
         stored = stored.whenComplete((ok, failure) -> {
             if (failure == null) {
                 for (AccessGrant grant : newGrants) {
@@ -156,6 +185,7 @@ final class OpenTables implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
         NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+        TableOptions tableOptions = TableOptions.read(record.settings());
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         List<Event> log = new ArrayList<>();
         for (String payload : store.events(id)) {
@@ -164,12 +194,20 @@ final class OpenTables implements AutoCloseable {
         if (record.status() == RecordStatus.RUNNING) {
             Journal journal = new Journal(store, id, scenario, log.size(), false);
             double elapsed = log.isEmpty() ? 0 : log.get(log.size() - 1).time();
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, services, elapsed);
+            Long clockStart = evictedClocks.remove(id);
+            if (clockStart != null && settings.deadline().hasTime()) {
+                // Only out of memory, not stopped: its time ran on.
+                elapsed = Math.max(elapsed, (System.nanoTime() - clockStart) / (double) settings.deadline().time().toNanos());
+            }
+            running.add(id);
+            return Table.resume(id, scenario, record.scenario(), settings, tableOptions, log, engines, journal, services,
+                    elapsed);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
-        return Table.ended(id, scenario, record.scenario(), settings, log, json.readResult(record.result()), services);
+        return Table.ended(id, scenario, record.scenario(), settings, tableOptions, log, json.readResult(record.result()),
+                services);
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */
@@ -181,11 +219,60 @@ final class OpenTables implements AutoCloseable {
         return ScenarioReader.read(text, name + ".yaml");
     }
 
+    RateLimiter creations() {
+        return creations;
+    }
+
+    RateLimiter moves() {
+        return moves;
+    }
+
+    Organizers organizers() {
+        return organizers;
+    }
+
+    /** Running negotiations, in memory or not. */
+    int running() {
+        return running.size();
+    }
+
+    /** The negotiations an organizer set up, newest first. */
+    List<StoredNegotiation> organizedBy(String organizerHash, int limit) {
+        return store.organizedBy(organizerHash, limit);
+    }
+
+    /** Whether this organizer set up that negotiation. */
+    boolean organized(String organizerHash, String id) {
+        return store.organizedBy(organizerHash, Integer.MAX_VALUE).stream().anyMatch(r -> r.id().equals(id));
+    }
+
     private void tick() {
         long now = System.nanoTime();
+        // Running negotiations out of memory whose time is up are loaded, and so ended and stored.
+        for (Map.Entry<String, Long> clock : evictedClocks.entrySet()) {
+            try {
+                StoredNegotiation record = null;
+                Table loaded = tables.get(clock.getKey());
+                if (loaded == null) {
+                    record = store.find(clock.getKey()).orElse(null);
+                }
+                if (record == null) {
+                    evictedClocks.remove(clock.getKey());
+                    continue;
+                }
+                NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+                if (now - clock.getValue() >= settings.deadline().time().toNanos()) {
+                    table(clock.getKey());
+                }
+            } catch (RuntimeException e) {
+                evictedClocks.remove(clock.getKey());
+            }
+        }
         boolean ping = now - lastPing > PING_NANOS;
         if (ping) {
             lastPing = now;
+            creations.forgetFull();
+            moves.forgetFull();
         }
         for (Table table : tables.values()) {
             if (ping) {
@@ -197,7 +284,18 @@ final class OpenTables implements AutoCloseable {
                 // A storage error marks the table broken; it is reloaded on next use.
             }
             // An ended negotiation nobody watches leaves memory after a while; the store keeps it.
-            if (table.idleSinceEnd(now) > EVICT_AFTER_NANOS) {
+            Table.State state = table.state();
+            if (state.finished()) {
+                running.remove(table.id());
+                if (table.idleSinceEnd(now) > EVICT_AFTER_NANOS) {
+                    tables.remove(table.id(), table);
+                }
+            } else if (now - table.lastActivity() > options.evictIdle().toNanos() && !table.busy()
+                    && table.stored().isDone() && !table.broken()) {
+                // So does a running one nobody follows: it is reloaded from its log on next use.
+                if (table.settings().deadline().hasTime()) {
+                    evictedClocks.put(table.id(), table.clockStart());
+                }
                 tables.remove(table.id(), table);
             }
         }

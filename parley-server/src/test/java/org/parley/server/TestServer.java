@@ -15,7 +15,7 @@ final class TestServer implements AutoCloseable {
     final ParleyServer server;
 
     TestServer() {
-        this(ServerOptions.defaults(), new Engines());
+        this(ServerOptions.defaults().withRates(null, null), new Engines());
     }
 
     TestServer(ServerOptions options) {

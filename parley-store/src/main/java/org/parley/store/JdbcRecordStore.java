@@ -53,6 +53,11 @@ final class JdbcRecordStore implements RecordStore {
             for (Write write : writes) {
                 if (write instanceof Write.Start start) {
                     start(handle, start.record(), start.grants());
+                    if (start.organizerHash() != null) {
+                        handle.createUpdate("INSERT INTO negotiation_organizer (negotiation_id, organizer_hash)"
+                                        + " VALUES (:id, :hash)")
+                                .bind("id", start.id()).bind("hash", start.organizerHash()).execute();
+                    }
                 } else if (write instanceof Write.Append append) {
                     append(handle, append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
@@ -224,6 +229,15 @@ final class JdbcRecordStore implements RecordStore {
             List<StoredNegotiation> found = select(handle, "WHERE n.id = :id", Map.of("id", id), 1);
             return found.stream().findFirst();
         });
+    }
+
+    @Override
+    public List<StoredNegotiation> organizedBy(String organizerHash, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        return jdbi.withHandle(handle -> select(handle, "WHERE n.id IN (SELECT o.negotiation_id FROM"
+                + " negotiation_organizer o WHERE o.organizer_hash = :hash)", Map.of("hash", organizerHash), limit));
     }
 
     @Override

@@ -57,6 +57,9 @@ public interface RecordStore extends AutoCloseable {
         try {
             for (Write write : unit) {
                 if (write instanceof Write.Start start) {
+                    if (start.organizerHash() != null) {
+                        throw new UnsupportedOperationException("This record store keeps no organizers.");
+                    }
                     start(start.record(), start.grants());
                 } else if (write instanceof Write.Append append) {
                     append(append.id(), append.firstSeq(), append.events());
@@ -71,6 +74,14 @@ public interface RecordStore extends AutoCloseable {
     }
 
     Optional<StoredNegotiation> find(String id);
+
+    /**
+     * The negotiations set up by the organizer whose key has this hash ({@link Write.Start}), newest
+     * first, at most {@code limit}. A store that keeps no organizers has none.
+     */
+    default List<StoredNegotiation> organizedBy(String organizerHash, int limit) {
+        return List.of();
+    }
 
     /**
      * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a

@@ -11,10 +11,17 @@ public sealed interface Write {
     /** The negotiation whose record this write changes. */
     String id();
 
-    /** A negotiation that has just begun (status running, no events yet), with its join links. */
-    record Start(StoredNegotiation record, List<AccessGrant> grants) implements Write {
+    /**
+     * A negotiation that has just begun (status running, no events yet), with its join links and,
+     * when an organizer set it up, the SHA-256 of the organizer's key (else null).
+     */
+    record Start(StoredNegotiation record, List<AccessGrant> grants, String organizerHash) implements Write {
         public Start {
             grants = List.copyOf(grants);
+        }
+
+        public Start(StoredNegotiation record, List<AccessGrant> grants) {
+            this(record, grants, null);
         }
 
         @Override

@@ -380,4 +380,24 @@ abstract class RecordStoreContract {
                 Instant.now(), "human"), List.of(new AccessGrant(randomHash(), "other", AccessGrant.PARTY, "p")))))
                 .join()).hasMessageContaining("other");
     }
+
+    @Test
+    void keepsWhoOrganizedANegotiationByTheHashOfTheirKey() {
+        String mine = randomHash();
+        String theirs = randomHash();
+        String a = "o1-" + UUID.randomUUID();
+        String b = "o2-" + UUID.randomUUID();
+        String c = "o3-" + UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store.commit(List.of(new Write.Start(record(a, scenario, RecordStatus.RUNNING, t0, "human"), List.of(), mine)))
+                .join();
+        store.commit(List.of(new Write.Start(record(b, scenario, RecordStatus.RUNNING, t0.plusSeconds(1), "human"),
+                List.of(), mine))).join();
+        store.commit(List.of(new Write.Start(record(c, scenario, RecordStatus.RUNNING, t0, "human"), List.of(), theirs)))
+                .join();
+        assertThat(store.organizedBy(mine, 10)).extracting(StoredNegotiation::id).containsExactly(b, a);
+        assertThat(store.organizedBy(theirs, 10)).extracting(StoredNegotiation::id).containsExactly(c);
+        assertThat(store.organizedBy(randomHash(), 10)).isEmpty();
+        assertThat(store.organizedBy(mine, 1)).hasSize(1);
+    }
 }

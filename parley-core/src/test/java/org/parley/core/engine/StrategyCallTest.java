@@ -182,4 +182,37 @@ class StrategyCallTest {
             }
         };
     }
+
+    @Test
+    void stoppingEndsWithoutAgreementAsADeadlineWithTheReason() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        Negotiation negotiation = Negotiation.start(scenario, EngineFixtures.settings(scenario, "sao", 30, 1, null,
+                "kaldari=human"));
+        drive(negotiation);
+        assertThat(negotiation.finished()).isFalse();
+        negotiation.session().stop("the organizer ended the negotiation");
+        assertThat(negotiation.finished()).isTrue();
+        assertThat(negotiation.result().agreement()).isFalse();
+        assertThat(negotiation.result().ending()).isEqualTo(org.parley.core.negotiation.Result.Ending.DEADLINE);
+        assertThat(negotiation.result().reason()).isEqualTo("the organizer ended the negotiation");
+        negotiation.session().stop("again");
+        assertThat(negotiation.result().reason()).isEqualTo("the organizer ended the negotiation");
+    }
+
+    @Test
+    void aResumedNegotiationsClockCanGoOnFromLaterThanItsLog() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = new NegotiationSettings("sao",
+                new org.parley.core.negotiation.Deadline(30, Duration.ofSeconds(100)),
+                EngineFixtures.settings(scenario, "sao", 30, 1, null, "kaldari=human").strategies(), 1, null);
+        Negotiation live = drive(Negotiation.start(scenario, settings));
+        List<org.parley.core.negotiation.Event> log = List.copyOf(live.session().events());
+        Negotiation atLog = Negotiation.resume(scenario, settings, log, new org.parley.core.strategy.StrategyRegistry(),
+                new BidSpaceCache());
+        assertThat(atLog.session().checkDeadline()).isFalse();
+        Negotiation late = Negotiation.resume(scenario, settings, log, new org.parley.core.strategy.StrategyRegistry(),
+                new BidSpaceCache(), 1.5);
+        assertThat(late.session().checkDeadline()).isTrue();
+        assertThat(late.result().ending()).isEqualTo(org.parley.core.negotiation.Result.Ending.DEADLINE);
+    }
 }
