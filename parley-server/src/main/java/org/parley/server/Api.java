@@ -168,33 +168,11 @@ final class Api {
             scenario = entry.scenario();
             text = entry.text();
         }
-        String protocol = Protocols.DEFAULT;
-        if (body.hasNonNull("protocol")) {
-            try {
-                protocol = Protocols.get(string(body, "protocol", true)).key();
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("protocol", e.getMessage());
-            }
-        }
+        String protocol = protocol(body);
         Deadline deadline = deadline(body.get("deadline"));
         Map<String, StrategySpec> strategies = parties(scenario, body.get("parties"));
-        long seed = tables.tokens().seed();
-        if (body.hasNonNull("seed")) {
-            JsonNode s = body.get("seed");
-            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-                throw ApiException.badField("seed", "The seed must be a whole number, not (" + s + ").");
-            }
-            seed = s.asLong();
-        }
-        Duration moveTimeLimit = MOVE_TIME_LIMIT;
-        if (body.hasNonNull("moveTimeLimit")) {
-            JsonNode limit = body.get("moveTimeLimit");
-            if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
-                throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
-                        + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
-            }
-            moveTimeLimit = Duration.ofMillis(Math.round(limit.asDouble() * 1000));
-        }
+        long seed = seed(body, tables.tokens().seed());
+        Duration moveTimeLimit = moveTimeLimit(body);
         NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
         boolean advisor = false;
         if (body.hasNonNull("advisor")) {
@@ -223,6 +201,43 @@ final class Api {
         json(ctx, 201, response);
     }
 
+    /** The body's protocol, or the default one. */
+    static String protocol(ObjectNode body) {
+        if (!body.hasNonNull("protocol")) {
+            return Protocols.DEFAULT;
+        }
+        try {
+            return Protocols.get(string(body, "protocol", true)).key();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("protocol", e.getMessage());
+        }
+    }
+
+    /** The body's seed, or {@code otherwise}. */
+    static long seed(ObjectNode body, long otherwise) {
+        if (!body.hasNonNull("seed")) {
+            return otherwise;
+        }
+        JsonNode s = body.get("seed");
+        if (!s.canConvertToLong() || !s.isIntegralNumber()) {
+            throw ApiException.badField("seed", "The seed must be a whole number, not (" + s + ").");
+        }
+        return s.asLong();
+    }
+
+    /** The AI diplomats' time per move the body sets, or {@link #MOVE_TIME_LIMIT}. */
+    static Duration moveTimeLimit(ObjectNode body) {
+        if (!body.hasNonNull("moveTimeLimit")) {
+            return MOVE_TIME_LIMIT;
+        }
+        JsonNode limit = body.get("moveTimeLimit");
+        if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
+            throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
+                    + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
+        }
+        return Duration.ofMillis(Math.round(limit.asDouble() * 1000));
+    }
+
     private static void link(ObjectNode node, String base, String id, String token) {
         node.put("token", token);
         node.put("path", "/n/" + id + "#" + token);
@@ -233,7 +248,7 @@ final class Api {
         return readScenario(body, "text", "format");
     }
 
-    private static Scenario readScenario(ObjectNode body, String textField, String formatField) {
+    static Scenario readScenario(ObjectNode body, String textField, String formatField) {
         String text = string(body, textField, true);
         if (text.length() > MAX_SCENARIO_CHARS) {
             throw ApiException.badField(textField, "The scenario is " + text.length() + " characters long; at most "
@@ -260,7 +275,7 @@ final class Api {
         }
     }
 
-    private static Deadline deadline(JsonNode node) {
+    static Deadline deadline(JsonNode node) {
         if (node == null || node.isNull()) {
             throw ApiException.badField("deadline", "The deadline is missing: give {\"rounds\": N} and/or"
                     + " {\"seconds\": S}.");
@@ -552,7 +567,7 @@ final class Api {
     }
 
     /** Waits (holding no lock) for a write to be stored; a refused write is the 503 of a StorageException. */
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
+    static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
         try {
             return stored.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -745,7 +760,7 @@ final class Api {
         return true;
     }
 
-    private static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {
+    static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -755,7 +770,7 @@ final class Api {
         }
     }
 
-    private static String string(ObjectNode body, String field, boolean required) {
+    static String string(ObjectNode body, String field, boolean required) {
         return string(body, field, required, field);
     }
 
