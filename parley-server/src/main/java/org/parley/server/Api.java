@@ -136,7 +136,7 @@ final class Api {
             ObjectNode party = parties.addObject();
             party.put("name", p.name());
             party.put("role", p.role());
-            party.put("defaultStrategy", p.strategy() == null ? StrategyRegistry.DEFAULT : p.strategy());
+            party.put("defaultStrategy", StrategyRegistry.defaultSpec(p).toString());
             party.put("required", scenario.agreement().required().contains(p.name()));
         }
         return node;
@@ -356,6 +356,8 @@ final class Api {
                     if (spec.isHuman()) {
                         throw new IllegalArgumentException("human is not a strategy; set player to human instead.");
                     }
+                    // A diplomat plays its faction's persona, whoever chose it (its own parameters win).
+                    spec = StrategyRegistry.withPersona(spec, party.persona());
                     registry.validate(spec);
                 } catch (IllegalArgumentException e) {
                     throw ApiException.badField(field + ".strategy", e.getMessage());
