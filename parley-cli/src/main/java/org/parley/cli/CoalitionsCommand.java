@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.parley.coalitions.ExcessOracle;
 import org.parley.coalitions.LeastCore;
-import org.parley.coalitions.LinearProgrammingLeastCore;
 import org.parley.coalitions.Nucleolus;
 import org.parley.coalitions.Rational;
-import org.parley.coalitions.SequentialLinearProgrammingNucleolus;
+import org.parley.coalitions.RowGenerationLeastCore;
+import org.parley.coalitions.RowGenerationNucleolus;
 import org.parley.coalitions.Stability;
 import org.parley.core.coalition.BanzhafIndex;
 import org.parley.core.coalition.CoalitionStructure;
@@ -360,19 +361,24 @@ final class CoalitionsCommand implements Callable<Integer> {
         return map;
     }
 
+    /** Least core and nucleolus by row generation: exact fractions, any size the game's oracle can search. */
     private Map<String, Object> core(CoalitionalGame g) {
         Map<String, Object> map = new LinkedHashMap<>();
-        if (g.players() > 16) {
-            map.put("skipped", "the core, least core and nucleolus are linear programmes over 2^n coalitions: at most 16"
-                    + " players, this game has " + g.players());
+        ExcessOracle oracle;
+        try {
+            oracle = ExcessOracle.of(g);
+        } catch (IllegalArgumentException e) {
+            map.put("skipped", e.getMessage());
             return map;
         }
-        LeastCore leastCore = new LinearProgrammingLeastCore().leastCore(g);
-        Nucleolus nucleolus = new SequentialLinearProgrammingNucleolus().nucleolus(g);
+        long start = System.nanoTime();
+        LeastCore leastCore = new RowGenerationLeastCore().leastCore(oracle);
+        Nucleolus nucleolus = new RowGenerationNucleolus().nucleolus(oracle);
         map.put("empty", leastCore.coreIsEmpty());
         map.put("leastCoreEpsilon", exactNumber(leastCore.epsilon()));
         map.put(leastCore.coreIsEmpty() ? "leastCoreAllocation" : "coreAllocation", exactVector(g.names(), leastCore.allocation()));
         map.put(nucleolus.prenucleolus() ? "prenucleolus" : "nucleolus", exactVector(g.names(), nucleolus.allocation()));
+        map.put("seconds", (System.nanoTime() - start) / 1e9);
         return map;
     }
 
@@ -513,6 +519,7 @@ final class CoalitionsCommand implements Callable<Integer> {
                         exactList(names, (Map<String, Object>) core.get(key)));
                 String nucleolusKey = core.containsKey("nucleolus") ? "nucleolus" : "prenucleolus";
                 out.printf("%s: %s%n", nucleolusKey, exactList(names, (Map<String, Object>) core.get(nucleolusKey)));
+                out.printf("(by row generation over coalitions, %.2f s)%n", (Double) core.get("seconds"));
             }
         }
         Map<String, Object> structure = (Map<String, Object>) report.get("structure");
