@@ -143,7 +143,7 @@ function briefCard(prefs, heading) {
       el('div', {class: 'name'}, title(p.name), el('span', {class: 'w'}, 'up to ' + fmtPoints(p.best) + ' pts')), lines);
   });
   const rules = [];
-  for (const c of prefs.constraints) rules.push(el('li', {}, 'Must hold: ' + c));
+  for (const c of prefs.constraints) rules.push(el('li', {}, 'A red line: ' + c + '.'));
   if (prefs.discount) {
     rules.push(el('li', {}, (own ? 'Time is against you: each ' : 'Time counts: each ') + prefs.discount.per + ' multiplies '
       + (own ? 'your' : 'the') + ' score by ' + prefs.discount.factor + '.'));
@@ -248,8 +248,8 @@ function tableCard() {
       body.push(offerGrid(offer.offer, offer.score));
       if (offer.score) body.push(el('div', {class: 'row wrap tags-row'}, el('strong', {}, fmtPoints(offer.score.points) + ' pts for you'), scoreTags(offer.score)));
     }
+    // No walk-away out of turn: the table takes it only from a party it waits for.
     body.push(el('p', {class: 'muted'}, waiting ? 'Waiting for ' + waiting + ' to move…' : 'Waiting…'));
-    if (isParty()) body.push(el('div', {class: 'actions'}, el('span', {class: 'spacer'}), walkAwayButton()));
   }
   return el('section', {class: 'card on-table' + (idle ? ' idle' : ''), id: 'on-table'}, body);
 }
@@ -377,6 +377,12 @@ const VERBS = {
   ratify: 'puts the text to a final vote'
 };
 
+const REASONS = {
+  timeout: 'leaves the table (its AI took too long to move)',
+  exception: 'leaves the table (its AI failed)',
+  'invalid-move': 'leaves the table (its AI made an invalid move)'
+};
+
 const YOUR_VERBS = {offer: 'offer', accept: 'accept', reject: 'reject', 'walk-away': 'walk away'};
 
 function offerText(offer) {
@@ -391,6 +397,7 @@ function historyCard() {
       const actor = m.party === 'mediator' ? el('strong', {}, 'Mediator') : partyChip(parties(), m.party, m.party === (isParty() ? me() : null) ? 'You' : title(m.party));
       const mine = m.party === (isParty() ? me() : null);
       const verb = m.party === 'mediator' && m.action === 'offer' ? 'proposes a text'
+        : m.action === 'misbehaviour' ? (REASONS[m.reason] || VERBS.misbehaviour)
         : mine ? (YOUR_VERBS[m.action] || m.action) : (VERBS[m.action] || m.action);
       return el('div', {class: 'move'},
         el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
@@ -431,9 +438,13 @@ function renderDebrief() {
         p.discountedPoints !== p.points ? el('div', {class: 'hint'}, fmtPoints(p.discountedPoints) + ' after discount') : null),
       el('td', {class: 'num muted'}, fmtPoints(p.preferences.reservation))))));
   const a = d.analysis;
+  const judged = d.deal;
+  const coalition = a.coalition || [];
+  const joined = list => list.map(title).join(' + ');
   const facts = [];
   if (a.outcomes) {
     facts.push(keyfact('Possible deals', Number(a.outcomes).toLocaleString('en')));
+    if (!a.unanimous && a.passing !== undefined) facts.push(keyfact('Passing under the rule', Number(a.passing).toLocaleString('en')));
     if (a.acceptable !== undefined) facts.push(keyfact('Acceptable to all', Number(a.acceptable).toLocaleString('en')));
     if (a.distanceToPareto !== undefined) facts.push(keyfact('Distance to Pareto', fmtPoints(a.distanceToPareto) + ' pts'));
     // One distance per solution concept the server lists, named as it names them.
@@ -441,19 +452,64 @@ function renderDebrief() {
       const distance = a['distanceTo' + c.key[0].toUpperCase() + c.key.slice(1)];
       if (distance !== undefined) facts.push(keyfact('Distance to ' + c.name, fmtPoints(distance) + ' pts'));
     }
+    if (!a.unanimous && a.distanceToRuleFrontier !== undefined) {
+      facts.push(keyfact('Distance to the rule’s frontier', fmtPoints(a.distanceToRuleFrontier) + ' pts'));
+    }
   }
+  // What the figures are measured against: the coalition that signed (not every party, under a quorum rule).
+  const outside = parties().map(p => p.name).filter(n => !coalition.includes(n));
+  const measured = !a.outcomes ? null : el('p', {class: 'small', id: 'measured'}, coalition.length === 0
+    ? 'No coalition that may sign under the rule (' + a.rule + ') accepts any deal: there is nothing to measure against.'
+    : (r.agreement ? 'Measured against the coalition that signed it, ' : 'No deal. Measured against the coalition that came nearest to one, ')
+      + joined(coalition) + (outside.length ? ' (' + joined(outside) + ' outside, at ' + (outside.length === 1 ? 'its' : 'their')
+      + ' walk-away value)' : '') + ', under the rule: ' + a.rule + '.');
   const located = (a.concepts || []).filter(c => a[c.key]);
-  const points = located.length ? el('div', {class: 'small', id: 'bargaining-points'}, el('h3', {}, 'The bargaining points'),
+  const points = located.length ? el('div', {class: 'small', id: 'bargaining-points'},
+    el('h3', {}, coalition.length === parties().length ? 'The bargaining points' : 'The bargaining points of ' + joined(coalition)),
     located.map(c => el('div', {dataset: {concept: c.key}},
       el('p', {}, el('strong', {}, c.name), ' · ', Object.entries(a[c.key].points).map(([k, x]) => title(k) + ' ' + fmtPoints(x)).join(' · ')),
       el('p', {class: 'small muted'}, offerText(a[c.key].outcome)))))
-    : el('p', {class: 'muted small'}, a.note || 'No deal was acceptable to everyone.');
+    : el('p', {class: 'muted small'}, a.note || 'No deal was acceptable to the coalition measured against.');
+  const better = judged && judged.betterCoalitions.length ? el('div', {class: 'small', id: 'better-coalitions'},
+    el('h3', {}, r.agreement ? 'Who could all have done better' : 'Who could all have done better than walking away'),
+    judged.betterCoalitions.map(b => el('div', {dataset: {members: b.members.join('+')}},
+      el('p', {}, el('strong', {}, joined(b.members)), ' · ',
+        b.members.map(m => title(m) + ' ' + fmtPoints(100 * b.utilities[m]) + ' instead of ' + fmtPoints(100 * b.baseline[m])).join(' · ')),
+      el('p', {class: 'small muted'}, offerText(b.outcome)))))
+    : (r.agreement && judged && !judged.note ? el('p', {class: 'small muted', id: 'better-coalitions'},
+      'No other coalition that may sign could have done better for all of its members.') : null);
+  const why = judged && judged.whyNoDeal ? el('div', {class: 'small', id: 'why-no-deal'}, el('h3', {}, 'Why no deal'),
+    judged.whyNoDeal.every(c => c.feasible)
+      ? el('p', {}, 'Nothing blocked a deal: ' + judged.whyNoDeal.map(c => joined(c.members)).join(', or ')
+        + ' had deals all of them accept.')
+      : judged.whyNoDeal.map(c => el('div', {dataset: {members: c.members.join('+')}},
+        el('p', {}, el('strong', {}, joined(c.members)), c.feasible ? ' could agree: nothing blocks them.'
+          : ' could agree only without one of these (a walk-away value lowered to 0, or a non-negotiable dropped):'),
+        c.blockerSets.length ? el('ul', {}, c.blockerSets.map(set => el('li', {},
+          set.map(b => title(b.party) + ': ' + (b.kind === 'reservation' ? 'walk-away value ' + fmtPoints(100 * b.reservation) : b.text)).join('; '))))
+          : null)))
+    : null;
+  const gaps = judged && judged.lastOffers && judged.lastOffers.offers.length ? el('div', {class: 'small', id: 'last-offers'},
+    el('h3', {}, 'How far apart the last offers were'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {class: 'num'}, 'Own last offer'),
+      el('th', {}, 'Best offer of the others'), el('th', {class: 'num'}, 'Walk-away'))),
+      el('tbody', {}, judged.lastOffers.parties.map(g => el('tr', {dataset: {party: g.party}},
+        el('td', {}, partyChip(parties(), g.party)),
+        el('td', {class: 'num'}, g.own === null ? '—' : fmtPoints(100 * g.own)),
+        el('td', {}, g.closest === null ? '—' : title(g.closest) + '’s: ' + fmtPoints(100 * g.best)
+          + (g.acceptsBest ? ' (acceptable)' : '')),
+        el('td', {class: 'num muted'}, fmtPoints(100 * g.reservation)))))),
+    judged.lastOffers.offers.map(o => el('p', {class: 'muted'}, title(o.offerer) + '’s last offer: accepted by '
+      + (o.acceptedBy.length ? joined(o.acceptedBy) : 'no one') + (o.passes ? ', who could have signed it alone.' : ', not enough to pass under the rule.'))))
+    : null;
   const deal = r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null;
   const plotCard = el('section', {class: 'card', id: 'plot-card'},
     el('div', {class: 'card-head'}, el('h2', {}, 'The outcome space'), el('div', {class: 'row', id: 'axes'})),
-    el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties.'
-      + ' On the dark line no deal everyone accepts could give one more without giving another less; the marked'
-      + ' points are the bargaining points (see the legend); the coloured paths are the offers as they were made.'),
+    el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties;'
+      + ' the blue dots could pass under the agreement rule. The dark line is the frontier of '
+      + (coalition.length ? joined(coalition) : 'the coalition measured against')
+      + ': no deal they all accept could give one more without giving another less; the marked points are their'
+      + ' bargaining points (see the legend); the coloured paths are the offers as they were made.'),
     el('div', {class: 'plot-wrap', id: 'plot'}, el('p', {class: 'muted'}, 'Drawing…')),
     el('div', {class: 'legend', id: 'legend'}),
     el('div', {class: 'actions'},
@@ -464,7 +520,8 @@ function renderDebrief() {
   clear(root,
     el('section', {class: 'card'}, banner, deal,
       el('div', {class: 'debrief-grid'}, el('div', {}, el('h3', {class: 'section-title'}, 'Scores, revealed'), scores),
-        el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), el('div', {class: 'analysis-facts'}, facts), points))),
+        el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), measured, el('div', {class: 'analysis-facts'}, facts),
+          points, better, why, gaps))),
     plotCard, briefs);
   root.classList.remove('hidden');
   root.classList.add('stack');

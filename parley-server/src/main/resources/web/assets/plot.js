@@ -114,7 +114,7 @@ function outcomePlot(data, colours) {
 
 function plotLegend(data, colours) {
   const item = (cls, colour, text) => el('span', {}, el('i', {class: cls, dataset: {colour}}), text);
-  const items = [item('', '#c9ced8', 'possible deal'), item('', '#8fb3ea', 'acceptable to everyone'),
+  const items = [item('', '#c9ced8', 'possible deal'), item('', '#8fb3ea', 'could pass under the rule'),
     item('line', '#1e3a8a', 'Pareto frontier')];
   (data.concepts || []).forEach((concept, k) => {
     const style = conceptStyle(k);

@@ -25,7 +25,9 @@ import org.parley.store.RecordStore;
  * Load on {@code parley serve} over HTTP on loopback: N negotiations of tavrik-accord, each with two
  * AI diplomats (the federation and the vethari, played by the server) and the kaldari played by a
  * scripted HTTP client, all open at once and played move by move by C client threads. Reports
- * throughput and latency percentiles per request kind. Not a test: run it by hand.
+ * throughput and latency percentiles per request kind, and per turn (from sending a move to the
+ * view in which it is the client's turn again: the AI diplomats answer after the move is
+ * acknowledged, and the client long-polls for them). Not a test: run it by hand.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
@@ -64,6 +66,8 @@ public final class ServerLoad {
         final String token;
         JsonNode view;
         int offers;
+        /** System.nanoTime() when the client's last move was sent, until its turn came back (0: none pending). */
+        long movedAt;
 
         Game(String id, String token) {
             this.id = id;
@@ -77,6 +81,7 @@ public final class ServerLoad {
     private final Latencies create = new Latencies();
     private final Latencies view = new Latencies();
     private final Latencies move = new Latencies();
+    private final Latencies turn = new Latencies();
     private final AtomicInteger errors = new AtomicInteger();
 
     private ServerLoad(String base) {
@@ -174,7 +179,8 @@ public final class ServerLoad {
         System.out.println("latency (ms)         count     p50     p90     p99     max");
         create.print("create");
         view.print("view");
-        move.print("move (incl. AI replies)");
+        move.print("move (stored)");
+        turn.print("turn (move to next turn)");
     }
 
     /** One request for the game; returns whether the game goes on. */
@@ -186,6 +192,7 @@ public final class ServerLoad {
         JsonNode turn = game.view.path("turn");
         if (!turn.isObject()) {
             game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            turnCameBack(game);
             return !ended(game);
         }
         int next = Math.min(game.offers, OFFERS.length - 1);
@@ -199,8 +206,21 @@ public final class ServerLoad {
             body = "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
             game.offers++;
         }
+        game.movedAt = System.nanoTime();
         game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        turnCameBack(game);
         return !ended(game);
+    }
+
+    /**
+     * Records how long the client waited from sending its move to its next turn (or the end):
+     * the move, the AI diplomats' replies and their delivery, as a person at the table feels it.
+     */
+    private void turnCameBack(Game game) {
+        if (game.movedAt != 0 && (game.view.path("turn").isObject() || ended(game))) {
+            turn.add(System.nanoTime() - game.movedAt);
+            game.movedAt = 0;
+        }
     }
 
     /** The kaldari's points of its offer number {@code k} (from the scenario's table). */

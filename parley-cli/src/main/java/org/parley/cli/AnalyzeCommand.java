@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * Exact outcome analysis of a scenario: counts, Pareto frontier, the point of every registered
  * solution concept, party ranges.
  */
-@Command(name = "analyze", description = "Analyse a scenario exactly: outcomes, acceptable outcomes, Pareto frontier,"
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Analyse a scenario exactly: outcomes, acceptable outcomes, Pareto frontier,"
         + " and the point of every solution concept (Nash, Kalai-Smorodinsky and the others registered); under the scenario's"
         + " agreement rule when it is not unanimity (passing deals, each minimal winning coalition, the rule's frontier).")
 final class AnalyzeCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Validates scenario files and summarises them; exits non-zero on the first bad one. */
-@Command(name = "check", description = "Validate scenario files and print a summary of each.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate scenario files and print a summary of each.")
 final class CheckCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML or JSON), or GENIUS / GeniusWeb"

@@ -52,7 +52,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Cooperative-game analysis: values, core, nucleolus, optimal coalition structure (docs/coalitions.md). */
-@Command(name = "coalitions", description = "Analyse a coalitional game: Shapley value (Shapley-Shubik and Banzhaf for"
+@Command(name = "coalitions", mixinStandardHelpOptions = true, description = "Analyse a coalitional game: Shapley value (Shapley-Shubik and Banzhaf for"
         + " voting games), core, least core, nucleolus, optimal coalition structure. FILE is a scenario, a game file"
         + " (YAML/JSON) or an ODP-IP value list (.txt); or generate a benchmark game with --generate.")
 final class CoalitionsCommand implements Callable<Integer> {

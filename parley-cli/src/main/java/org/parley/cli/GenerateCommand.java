@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes a random scenario, the same for the same flags. */
-@Command(name = "generate", description = "Write a random scenario (for tests and benchmarks); the same flags give the"
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a random scenario (for tests and benchmarks); the same flags give the"
         + " same scenario.")
 final class GenerateCommand implements Callable<Integer> {
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists stored negotiations, newest first. */
-@Command(name = "history", description = "List stored negotiations, newest first (see parley show ID for one of them).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored negotiations, newest first (see parley show ID for one of them).")
 final class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -48,7 +48,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "Up to the end of this day, or up to this moment.")
     String until;
 
-    @Option(names = "--tournament", paramLabel = "ID", description = "Only the negotiations of this tournament.")
+    @Option(names = {"--tournament", "--world"}, paramLabel = "ID", description = "Only the negotiations of this"
+            + " tournament, or of this world run (world:NAME:SEED, as parley world prints it).")
     String batch;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N records (default 50).")

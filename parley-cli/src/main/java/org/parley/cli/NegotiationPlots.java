@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
 import org.parley.core.analysis.OutcomeSample;
@@ -36,8 +37,10 @@ final class NegotiationPlots {
     /**
      * The outcome space of parties {@code x} and {@code y}: every outcome (a fixed random sample of
      * {@value #SAMPLE} when there are more), those acceptable to both, the Pareto frontier and the
-     * point of every solution concept for the two (their own bargaining problem, the others left
-     * out), the reservation values, each mover's offers in order, and the agreement.
+     * point of every solution concept of the coalition the debrief measures against (the signers of
+     * the deal; without one, the winning coalition nearest to a deal), seen on the two axes, a party
+     * outside it at its reservation value (for a record still running, the two parties' own
+     * bargaining problem), the reservation values, each mover's offers in order, and the agreement.
      */
     static OutcomeSpacePlot outcomeSpace(Scenario scenario, NegotiationRecord record, String x, String y) {
         Preferences px = scenario.party(x).preferences();
@@ -53,18 +56,40 @@ final class NegotiationPlots {
         }
         List<Point> frontier = new ArrayList<>();
         List<ConceptPoint> concepts = new ArrayList<>();
-        try {
-            Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
-                    OutcomeSpace.DEFAULT_REAL_STEPS), 1);
-            for (FrontierPoint point : analysis.pareto().points()) {
-                frontier.add(new Point(point.utility(0), point.utility(1)));
+        if (record.result() != null) {
+            // The coalition the debrief measures against, seen on these two axes (a party outside it
+            // at its reservation value); nothing when the analysis is beyond its limits.
+            new Debriefer(scenario).coalition(record.result()).ifPresent(coalition -> {
+                int xi = scenario.indexOf(x);
+                int yi = scenario.indexOf(y);
+                List<Point> projected = new ArrayList<>();
+                for (FrontierPoint point : coalition.frontier()) {
+                    projected.add(new Point(point.utility(xi), point.utility(yi)));
+                }
+                frontier.addAll(Point.front(projected));
+                for (SolutionConcept concept : coalition.analysis().concepts()) {
+                    coalition.analysis().point(concept.key()).ifPresent(p -> {
+                        FrontierPoint lifted = coalition.lift(p.point());
+                        concepts.add(new ConceptPoint(concept.key(), concept.displayName(),
+                                new Point(lifted.utility(xi), lifted.utility(yi))));
+                    });
+                }
+            });
+        } else {
+            // Still running: the two parties' own bargaining problem.
+            try {
+                Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, List.of(x, y),
+                        OutcomeSpace.DEFAULT_REAL_STEPS), 1);
+                for (FrontierPoint point : analysis.pareto().points()) {
+                    frontier.add(new Point(point.utility(0), point.utility(1)));
+                }
+                for (SolutionConcept concept : analysis.concepts()) {
+                    analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
+                            concept.displayName(), new Point(p.point().utility(0), p.point().utility(1)))));
+                }
+            } catch (IllegalArgumentException beyondLimits) {
+                // Drawn without the analysis.
             }
-            for (SolutionConcept concept : analysis.concepts()) {
-                analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
-                        concept.displayName(), new Point(p.point().utility(0), p.point().utility(1)))));
-            }
-        } catch (IllegalArgumentException beyondLimits) {
-            // Drawn without the analysis.
         }
         Map<String, List<Point>> offers = new LinkedHashMap<>();
         for (Event event : record.events()) {

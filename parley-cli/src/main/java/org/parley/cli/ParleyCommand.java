@@ -1,34 +1,50 @@
 package org.parley.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.parley.io.FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code parley} command: one subcommand per job. */
+/**
+ * The {@code parley} command: one subcommand per job.
+ *
+ * <p>The subcommands are built lazily. Picocli builds a command's model by reflecting over its
+ * fields and methods, which loads every type they name (Jackson, the store, the engine, XChart):
+ * about 800 classes and a third of a second before {@code parley --version} could print a line.
+ * So only the commands the command line names are built from their classes; every other one is a
+ * stand-in with its name and description, enough for the root's help and "did you mean"
+ * suggestions, and never run (it is only reached when its name is on the command line, and then it
+ * is the real one).
+ */
 @Command(
         name = "parley",
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCommand.Version.class,
-        description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.",
-        subcommands = {
+        description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.")
+public final class ParleyCommand implements Runnable {
+
+    /** The subcommands, in the order help lists them; a class literal loads a class, it runs none of its code. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
             RunCommand.class,
             HistoryCommand.class,
             ShowCommand.class,
             TournamentCommand.class,
+            StrategiesCommand.class,
             PlotCommand.class,
             AnalyzeCommand.class,
             GenerateCommand.class,
             CoalitionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
-            ServeCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class ParleyCommand implements Runnable {
+            HandoutCommand.class,
+            WorldCommand.class,
+            ServeCommand.class);
 
     /** slf4j-simple's level for every logger without one of its own (simplelogger.properties sets warn). */
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -62,6 +78,7 @@ public final class ParleyCommand implements Runnable {
     /** Runs the command line; user mistakes become one-line errors and exit code 2, never a stack trace. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ParleyCommand());
+        addSubcommands(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         Listings.install(commandLine);
@@ -79,6 +96,35 @@ public final class ParleyCommand implements Runnable {
             return 70;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Adds each subcommand: built from its class when an argument names it (so {@code parley run},
+     * {@code parley --verbose serve} and {@code parley help run} get the real one), else a stand-in.
+     * An {@code @file} argument may hold any command's name, so then every command is built.
+     */
+    static void addSubcommands(CommandLine root, String... args) {
+        boolean all = Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"));
+        for (Class<?> type : SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            List<String> names = new ArrayList<>(List.of(command.aliases()));
+            names.add(0, command.name());
+            if (all || Arrays.stream(args).anyMatch(names::contains)) {
+                root.addSubcommand(command.name(), type, command.aliases());
+                // So that parley run -V prints what parley -V does, not an empty line.
+                root.getSubcommands().get(command.name()).getCommandSpec().versionProvider(new Version());
+            } else {
+                root.addSubcommand(command.name(), new CommandLine(standIn(command)), command.aliases());
+            }
+        }
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+
+    /** What the root's help shows of a command: its name and description, read from its annotation. */
+    private static CommandLine.Model.CommandSpec standIn(Command command) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(command.name());
+        spec.usageMessage().header(command.header()).description(command.description());
+        return spec;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

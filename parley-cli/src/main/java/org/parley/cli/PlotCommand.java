@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Charts of one negotiation: a stored one, or one run on the spot from a scenario file. */
-@Command(name = "plot", description = {
+@Command(name = "plot", mixinStandardHelpOptions = true, description = {
         "Chart a negotiation: the outcome space of two parties (outcomes, acceptable region, Pareto frontier, every"
                 + " solution concept's point, reservation values, each party's offers, the agreement), and each party's"
                 + " utility over the rounds (FILE-utilities.svg/.png beside it).",

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.core.analysis.Analysis;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
@@ -34,11 +33,7 @@ final class RecordFormats {
         StoredNegotiation stored = entry.stored();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", stored.id());
-        node.setAll(NegotiationJson.of(scenario.domain()).recordNode(entry.negotiation()));
-        Analysis.Distances distances = RunCommand.distances(scenario, entry.negotiation().result());
-        if (distances != null) {
-            putDistances((ObjectNode) node.get("result"), distances);
-        }
+        node.setAll(NegotiationJson.of(scenario.domain()).recordNode(entry.negotiation(), RunCommand.debrief(entry)));
         ObjectNode meta = node.putObject("stored");
         meta.put("source", stored.source());
         meta.put("status", stored.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -48,16 +43,6 @@ final class RecordFormats {
         JsonNode scenarioTree = MAPPER.valueToTree(ScenarioWriter.toTree(scenario));
         node.set("scenarioFile", scenarioTree);
         return node;
-    }
-
-    /**
-     * {@code result.distances}: {@code pareto} and one field per solution concept, named by its key
-     * (null where nothing is acceptable).
-     */
-    static void putDistances(ObjectNode result, Analysis.Distances distances) {
-        ObjectNode d = result.putObject("distances");
-        putNumber(d, "pareto", distances.pareto());
-        distances.concepts().forEach((key, value) -> putNumber(d, key, value));
     }
 
     static void putNumber(ObjectNode node, String key, double value) {

@@ -10,16 +10,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.parley.core.analysis.Analysis;
-import org.parley.core.analysis.AnalysisProblem;
-import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationRecord;
 import org.parley.core.negotiation.NegotiationSettings;
-import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
@@ -79,23 +76,27 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Scenario scenario = Scenarios.load(file, spec.commandLine().getErr());
-        StrategyRegistry registry = new StrategyRegistry();
+        StrategyRegistry registry = agents.registry();
         NegotiationSettings settings = settings(scenario, registry);
         // Opened before the run, so that a bad --db fails at once rather than after the negotiation.
         try (RecordStore records = noRecord ? null : store.open()) {
             Negotiation negotiation = Negotiation.start(scenario, settings, registry,
                     new org.parley.core.engine.BidSpaceCache());
-            Result result = negotiation.run();
+            negotiation.run();
             NegotiationRecord record = negotiation.session().record();
+            NegotiationDebrief debrief = debrief(scenario, record);
             // Stored in one transaction once finished: a run killed mid-way leaves nothing behind.
-            String id = records == null ? null : new Archive(records).save(scenario, record, Archive.RUN, null);
-            print(scenario, settings, record, id, json, spec.commandLine().getOut());
+            String id = records == null ? null : new Archive(records).save(scenario, record, Archive.RUN, null, debrief);
+            print(scenario, settings, record, debrief, id, json, spec.commandLine().getOut());
             if (id != null && !json) {
                 spec.commandLine().getOut().printf("recorded as %s in %s (parley show %s)%n", id, records.location(),
                         id.substring(0, 8));
@@ -105,41 +106,33 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints a finished negotiation as {@code parley run} does: the trace, or the record as JSON with its id. */
-    static void print(Scenario scenario, NegotiationSettings settings, NegotiationRecord record, String id, boolean json,
-            java.io.PrintWriter out) {
-        Analysis.Distances distances = distances(scenario, record.result());
+    /**
+     * Prints a negotiation as {@code parley run} does: the trace, or the record as JSON with its id,
+     * the debrief (null for none) in its result.
+     */
+    static void print(Scenario scenario, NegotiationSettings settings, NegotiationRecord record,
+            NegotiationDebrief debrief, String id, boolean json, java.io.PrintWriter out) {
         if (json) {
-            ObjectNode node = NegotiationJson.of(scenario.domain()).recordNode(record);
+            ObjectNode node = NegotiationJson.of(scenario.domain()).recordNode(record, debrief);
             if (id != null) {
                 ObjectNode withId = node.objectNode().put("id", id);
                 withId.setAll(node);
                 node = withId;
             }
-            if (distances != null && record.result() != null) {
-                RecordFormats.putDistances((ObjectNode) node.get("result"), distances);
-            }
             out.println(NegotiationJson.pretty(node));
         } else {
-            new Trace(scenario, settings, out).print(record, distances);
+            new Trace(scenario, settings, out).print(record, debrief);
         }
     }
 
-    /**
-     * Distances of the result from the frontier and every solution concept's point; null when the
-     * analysis is out of reach.
-     */
-    static Analysis.Distances distances(Scenario scenario, Result result) {
-        if (result == null) {
-            return null;
-        }
-        try {
-            Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 0);
-            double[] utilities = scenario.partyNames().stream().mapToDouble(p -> result.payoff(p).utility()).toArray();
-            return analysis.distances(utilities);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** The debrief of a finished negotiation (null while it runs), under the scenario's agreement rule. */
+    static NegotiationDebrief debrief(Scenario scenario, NegotiationRecord record) {
+        return record.result() == null ? null : NegotiationDebrief.of(scenario, record.result(), record.events());
+    }
+
+    /** The debrief stored with a record, else (a record stored before debriefs existed) worked out now. */
+    static NegotiationDebrief debrief(Archive.Entry entry) {
+        return entry.debrief().orElseGet(() -> debrief(entry.scenario(), entry.negotiation()));
     }
 
     NegotiationSettings settings(Scenario scenario, StrategyRegistry registry) {

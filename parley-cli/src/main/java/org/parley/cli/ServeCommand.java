@@ -1,7 +1,9 @@
 package org.parley.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.parley.io.remote.RemoteAgents;
 import org.parley.server.ParleyServer;
 import org.parley.store.RecordStore;
 import picocli.CommandLine.Command;
@@ -27,6 +29,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
+    @Option(names = "--allow-remote", paramLabel = "URL_PREFIX",
+            description = "Let AI seats be played by remote agents (strategy remote:url=...) whose URL starts with"
+                    + " URL_PREFIX, like http://127.0.0.1:9000/ (repeatable). Without it the server offers no remote"
+                    + " agents: whoever creates a negotiation could otherwise make the server call any address.")
+    List<String> allowRemote = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -35,10 +46,25 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserException("--port: (" + port + ") is not a TCP port; expected 0 to 65535.");
         }
+        for (String prefix : allowRemote) {
+            try {
+                RemoteAgents.url(prefix);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--allow-remote (" + prefix + "): expected the start of an http or https URL,"
+                        + " like http://127.0.0.1:9000/.");
+            }
+        }
+        var strategies = AgentsOption.registry(agents.paths(), registry -> {
+            if (!allowRemote.isEmpty()) {
+                RemoteAgents.register(registry, url -> allowRemote.stream().anyMatch(p -> url.toString().startsWith(p)),
+                        "; this server allows remote agents at " + String.join(", ", allowRemote) + " (parley serve"
+                                + " --allow-remote).");
+            }
+        });
         RecordStore records = store.open();
         ParleyServer server;
         try {
-            server = ParleyServer.start(host, port, records);
+            server = ParleyServer.start(host, port, records, strategies);
         } catch (RuntimeException e) {
             records.close();
             throw new UserException("Cannot serve on " + host + ":" + port + ": " + rootMessage(e)

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Replays a stored negotiation as the trace {@code parley run} printed. */
-@Command(name = "show", description = "Replay a stored negotiation as a trace, as parley run printed it.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Replay a stored negotiation as a trace, as parley run printed it.")
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The record's id, or a prefix of it that only it has.")
@@ -34,14 +34,16 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Archive.Entry entry = store.resolve(id);
         if (json) {
-            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), entry.id(), true, out);
+            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(),
+                    RunCommand.debrief(entry), entry.id(), true, out);
         } else {
             var stored = entry.stored();
             out.printf("record %s — %s, stored %s%s%n", stored.id(), stored.source(),
                     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
                             .format(stored.createdAt().atZone(ZoneId.systemDefault())),
                     stored.batch() == null ? "" : ", tournament " + stored.batch());
-            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(), null, false, out);
+            RunCommand.print(entry.scenario(), entry.negotiation().settings(), entry.negotiation(),
+                    RunCommand.debrief(entry), null, false, out);
         }
         out.flush();
         return 0;

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.stream.Stream;
 import org.parley.core.analysis.NashSolution;
 import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Scenario;
@@ -34,6 +33,7 @@ import org.parley.core.tournament.TournamentPlan;
 import org.parley.core.tournament.TournamentRunner;
 import org.parley.io.ScenarioReader;
 import org.parley.io.ScenarioWriter;
+import org.parley.io.interop.ScenarioImport;
 import org.parley.io.json.NegotiationJson;
 import org.parley.plot.Charts;
 import org.parley.plot.RankingPlot;
@@ -48,11 +48,25 @@ import picocli.CommandLine.Spec;
 /** Runs every strategy against every other, in every role, on every scenario. */
 @Command(name = "tournament", mixinStandardHelpOptions = true, description = {
         "Run every assignment of the strategies to the roles of every scenario (all orderings, as in ANAC), in"
-                + " parallel; print a ranking and write results.csv, summary.json and ranking.svg/.png.",
+                + " parallel; print the ranking with the ANAC figures per strategy (mean utility, advantage over the"
+                + " reservation value, agreement rate, social welfare, distance to the Pareto frontier and the Nash"
+                + " point, each with a 95%% interval) and write results.csv, ranking.csv, summary.json and"
+                + " ranking.svg/.png.",
         "Interrupted (Ctrl-C, or killed), it keeps every finished negotiation; --resume DIR carries on."})
 final class TournamentCommand implements Callable<Integer> {
 
     static final int DEFAULT_ROUNDS = RunCommand.DEFAULT_ROUNDS;
+
+    /**
+     * The round limit added to a deadline in time only. A negotiation's log is kept whole until it
+     * ends (300 to 500 bytes a round, measured), and two built-in strategies make up to millions of
+     * rounds a second, so 180 s without a cap would need tens of gigabytes per negotiation under way. An agent slow enough for
+     * the clock to matter (a remote one, at a few thousand moves a second) stays far below the cap.
+     */
+    static final int TIME_ONLY_ROUND_CAP = 1_000_000;
+
+    /** On by default, so that one slow or stuck strategy cannot stall a tournament (see newSetup). */
+    static final String DEFAULT_MOVE_LIMIT = "1s";
 
     @Option(names = "--strategies", paramLabel = "A,B,...", split = ";",
             description = "The strategies, comma-separated (parameters stay with their strategy:"
@@ -60,15 +74,21 @@ final class TournamentCommand implements Callable<Integer> {
     List<String> strategies;
 
     @Option(names = "--scenarios", paramLabel = "DIR_OR_FILE", arity = "1..*",
-            description = "Scenario files, or folders: a folder's .yaml/.yml files, or, with none, the folder itself"
-                    + " as one GENIUS or GeniusWeb scenario.")
+            description = "Scenario files, or folders searched to any depth for every scenario in them: Parley"
+                    + " files, and GENIUS or GeniusWeb scenario folders (a domain and its profiles), so that an ANAC"
+                    + " year's folder is one argument.")
     List<Path> scenarios;
 
     @Option(names = "--repetitions", paramLabel = "R", description = "Runs of each assignment, each with its own seed"
             + " (default 1).")
     Integer repetitions;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "The round limit (default " + DEFAULT_ROUNDS + ").")
+    @Option(names = "--deadline", paramLabel = "LIMIT", description = "When a negotiation ends without agreement:"
+            + " rounds (1000r), wall-clock time (180s, 3m, 500ms), or both, whichever comes first (1000r,180s)."
+            + " Default " + DEFAULT_ROUNDS + "r. A time limit makes results depend on the machine's speed.")
+    String deadline;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "The round limit: the same as --deadline Nr.")
     Integer rounds;
 
     @Option(names = "--protocol", paramLabel = "PROTOCOL", completionCandidates = Listings.ProtocolKeys.class,
@@ -79,8 +99,10 @@ final class TournamentCommand implements Callable<Integer> {
             + " assignments instead of the k!/(k-n)! with distinct strategies).")
     Boolean selfPlay;
 
-    @Option(names = "--move-limit", paramLabel = "DURATION", description = "The time a strategy may take for one move,"
-            + " like 1s (default: none, so that results never depend on the machine's load).")
+    @Option(names = "--move-limit", paramLabel = "DURATION", description = "The time a strategy may take for one move"
+            + " (observing the moves before its turn included), like 500ms or 2s; a strategy over it is put out of"
+            + " that negotiation, which goes on without it. Default " + DEFAULT_MOVE_LIMIT + "; none to switch it"
+            + " off.")
     String moveLimit;
 
     @Option(names = "--seed", paramLabel = "S", description = "The tournament's seed; negotiation i runs with a seed"
@@ -105,11 +127,14 @@ final class TournamentCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    AgentsOption agents;
+
     @Spec
     CommandSpec spec;
 
-    /** What tournament.json holds: everything a resume needs. */
-    private record Setup(String id, TournamentPlan plan, boolean record) {}
+    /** What tournament.json holds: everything a resume needs (the plugin paths included). */
+    private record Setup(String id, TournamentPlan plan, boolean record, List<Path> agents) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -138,12 +163,15 @@ final class TournamentCommand implements Callable<Integer> {
         try (RecordStore records = setup.record() ? store.open() : null) {
             Archive archive = records == null ? null : new Archive(records);
             files.openJournal();
-            err.printf("tournament %s: %s (%s, %s, %s) on %s%s, results in %s%n", setup.id(),
-                    count(total, "negotiation"), count(plan.scenarios().size(), "scenario"),
+            err.printf("tournament %s: %s (%s, %s, %s; deadline %s, move limit %s%s) on %s%s, results in %s%n",
+                    setup.id(), count(total, "negotiation"), count(plan.scenarios().size(), "scenario"),
                     count(plan.strategies().size(), "strategy"), count(plan.repetitions(), "repetition"),
-                    count(threadCount, "thread"), before == 0 ? "" : "; " + before + " already done", files.dir());
+                    Deadlines.describe(plan.deadline()), plan.moveTimeLimit() == null ? "none"
+                            : Deadlines.describe(Deadline.time(plan.moveTimeLimit())),
+                    plan.selfPlay() ? ", self-play" : "", count(threadCount, "thread"),
+                    before == 0 ? "" : "; " + before + " already done", files.dir());
             err.flush();
-            TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+            TournamentRunner runner = new TournamentRunner(plan, registry(setup));
             ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal(), total, before, System::nanoTime, 200_000_000L);
             Thread hook = new Thread(() -> interrupted(runner, files, plan, bar, err), "parley-tournament-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -156,8 +184,9 @@ final class TournamentCommand implements Callable<Integer> {
                         // Stored before it is journaled, under an id fixed by the tournament and the index,
                         // so that a resume after a kill between the two does not store it twice.
                         recordId = Archive.batchId(setup.id(), result.index());
-                        archive.saveIfAbsent(recordId, plan.scenarios().get(result.match().scenario()), negotiation,
-                                Archive.TOURNAMENT, setup.id());
+                        int s = result.match().scenario();
+                        archive.saveIfAbsent(recordId, plan.scenarios().get(s), negotiation, Archive.TOURNAMENT,
+                                setup.id(), runner.debriefer(s).debrief(negotiation.result(), negotiation.events()));
                     }
                     if (files.append(result, plan, recordId)) {
                         results.put(result.index(), result);
@@ -203,11 +232,13 @@ final class TournamentCommand implements Callable<Integer> {
         List<MatchResult> all = new ArrayList<>(results.values());
         files.writeCsv(plan, results);
         Ranking ranking = Ranking.of(plan.strategies(), all);
+        files.writeRanking(ranking);
         files.write(TournamentFiles.SUMMARY, NegotiationJson.pretty(summary(setup, ranking, all)) + "\n");
         RankingPlot chart = new RankingPlot("Tournament " + setup.id() + ": mean discounted utility (95% interval)",
                 "mean utility", ranking.rows().stream().map(Ranking.Row::strategy).toList(),
-                ranking.rows().stream().map(r -> Double.isNaN(r.utility()) ? 0.0 : r.utility()).toList(),
-                ranking.rows().stream().map(r -> Double.isNaN(r.halfWidth()) ? 0.0 : r.halfWidth()).toList());
+                ranking.rows().stream().map(r -> Double.isNaN(r.utility().mean()) ? 0.0 : r.utility().mean()).toList(),
+                ranking.rows().stream().map(r -> Double.isNaN(r.utility().halfWidth()) ? 0.0 : r.utility().halfWidth())
+                        .toList());
         Charts.write(Charts.ranking(chart), files.path("ranking.svg"));
         Charts.write(Charts.ranking(chart), files.path("ranking.png"));
         long agreements = all.stream().filter(MatchResult::agreement).count();
@@ -216,8 +247,9 @@ final class TournamentCommand implements Callable<Integer> {
                 seconds, seconds > 0 ? ran / seconds : 0.0, threadCount, agreements,
                 all.isEmpty() ? 0.0 : 100.0 * agreements / all.size());
         printRanking(ranking, out);
-        out.printf("%nwrote %s, %s, %s, ranking.svg and ranking.png in %s%n", TournamentFiles.CSV, TournamentFiles.SUMMARY,
-                TournamentFiles.JOURNAL, files.dir());
+        printMisbehaviour(all, out);
+        out.printf("%nwrote %s, %s, %s, %s, ranking.svg and ranking.png in %s%n", TournamentFiles.CSV,
+                TournamentFiles.RANKING, TournamentFiles.SUMMARY, TournamentFiles.JOURNAL, files.dir());
         if (setup.record()) {
             out.printf("stored every negotiation: parley history --tournament %s%n", setup.id());
         }
@@ -228,18 +260,57 @@ final class TournamentCommand implements Callable<Integer> {
         return n + " " + (n == 1 ? noun : plural);
     }
 
+    /**
+     * The ranking on screen: each figure as its mean and the half-width of its 95% interval (blank
+     * below two samples); the undiscounted payoff and the other concepts' distances are in the files.
+     */
     static void printRanking(Ranking ranking, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"rank", "strategy", "utility", "±95%", "undiscounted", "agreements", "welfare", "rounds",
-            "to Pareto", "to Nash", "negotiations"});
+        rows.add(new String[] {"rank", "strategy", "utility", "±95%", "advantage", "±95%", "agreements", "±95%",
+            "welfare", "±95%", "to Pareto", "±95%", "to Nash", "±95%", "rounds", "negotiations"});
         for (Ranking.Row r : ranking.rows()) {
-            rows.add(new String[] {String.valueOf(r.rank()), r.strategy(), f3(r.utility()), f3(r.halfWidth()),
-                f3(r.undiscounted()), Double.isNaN(r.agreementRate()) ? "" : String.format(Locale.ROOT, "%.0f%%",
-                        100 * r.agreementRate()), f3(r.socialWelfare()), Double.isNaN(r.rounds()) ? ""
-                        : String.format(Locale.ROOT, "%.1f", r.rounds()), f3(r.distancePareto()), f3(r.distance(NashSolution.KEY)),
-                String.valueOf(r.negotiations())});
+            Ranking.Estimate nash = r.distance(NashSolution.KEY);
+            rows.add(new String[] {String.valueOf(r.rank()), r.strategy(), f3(r.utility().mean()),
+                f3(r.utility().halfWidth()), f3(r.advantage().mean()), f3(r.advantage().halfWidth()),
+                percent(r.agreementRate().mean()), percent(r.agreementRate().halfWidth()), f3(r.socialWelfare().mean()),
+                f3(r.socialWelfare().halfWidth()), f3(r.distancePareto().mean()), f3(r.distancePareto().halfWidth()),
+                f3(nash.mean()), f3(nash.halfWidth()), Double.isNaN(r.rounds().mean()) ? ""
+                        : String.format(Locale.ROOT, "%.1f", r.rounds().mean()), String.valueOf(r.negotiations())});
         }
-        Tables.print(rows, out, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        Tables.print(rows, out, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    }
+
+    private static String percent(double x) {
+        return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * x);
+    }
+
+    /**
+     * Which strategies the engine put out, how often and why (the first case of each reason in
+     * index order): a plugin or remote agent that throws, overruns the move limit or moves against
+     * the rules shows here, while the tournament goes on without it.
+     */
+    static void printMisbehaviour(List<MatchResult> all, PrintWriter out) {
+        Map<String, Map<String, String>> first = new java.util.TreeMap<>();
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (MatchResult r : all) {
+            for (int i = 0; i < r.parties().size(); i++) {
+                String why = r.misbehaviours().get(i);
+                if (why.isEmpty()) {
+                    continue;
+                }
+                String strategy = r.strategies().get(i);
+                String reason = why.contains(":") ? why.substring(0, why.indexOf(':')) : why;
+                counts.computeIfAbsent(strategy, k -> new java.util.TreeMap<>()).merge(reason, 1, Integer::sum);
+                first.computeIfAbsent(strategy, k -> new java.util.TreeMap<>()).putIfAbsent(reason,
+                        "#" + r.index() + " " + r.scenario() + ", " + r.parties().get(i) + ": " + why);
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.printf("%nput out for misbehaving (each left its table and the tournament went on; the misbehaviour column of results.csv says why):%n");
+        counts.forEach((strategy, reasons) -> reasons.forEach((reason, n) -> out.printf("  %s: %s in %d%s, first %s%n",
+                strategy, reason, n, n == 1 ? " negotiation" : " negotiations", first.get(strategy).get(reason))));
     }
 
     private static String f3(double x) {
@@ -261,15 +332,15 @@ final class TournamentCommand implements Callable<Integer> {
             row.put("strategy", r.strategy());
             row.put("negotiations", r.negotiations());
             row.put("samples", r.samples());
-            RecordFormats.putNumber(row, "utility", r.utility());
-            RecordFormats.putNumber(row, "halfWidth95", r.halfWidth());
-            RecordFormats.putNumber(row, "undiscounted", r.undiscounted());
-            RecordFormats.putNumber(row, "agreementRate", r.agreementRate());
-            RecordFormats.putNumber(row, "socialWelfare", r.socialWelfare());
-            RecordFormats.putNumber(row, "rounds", r.rounds());
-            RecordFormats.putNumber(row, "distancePareto", r.distancePareto());
+            putEstimate(row, "utility", r.utility());
+            putEstimate(row, "undiscounted", r.undiscounted());
+            putEstimate(row, "advantage", r.advantage());
+            putEstimate(row, "agreementRate", r.agreementRate());
+            putEstimate(row, "socialWelfare", r.socialWelfare());
+            putEstimate(row, "rounds", r.rounds());
+            putEstimate(row, "distancePareto", r.distancePareto());
             for (String key : SolutionConcepts.registered().keys()) {
-                RecordFormats.putNumber(row, SolutionConcepts.prefixed("distance", key), r.distance(key));
+                putEstimate(row, SolutionConcepts.prefixed("distance", key), r.distance(key));
             }
         }
         ArrayNode scenarios = root.putArray("scenarios");
@@ -293,6 +364,12 @@ final class TournamentCommand implements Callable<Integer> {
         return root;
     }
 
+    /** {@code name}: the mean; {@code nameHalfWidth95}: the half-width of its 95% interval (null when undefined). */
+    private static void putEstimate(ObjectNode node, String name, Ranking.Estimate estimate) {
+        RecordFormats.putNumber(node, name, estimate.mean());
+        RecordFormats.putNumber(node, name + "HalfWidth95", estimate.halfWidth());
+    }
+
     private static double mean(java.util.stream.DoubleStream values) {
         return values.filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
     }
@@ -310,6 +387,9 @@ final class TournamentCommand implements Callable<Integer> {
         }
         if (repetitions != null) {
             given.add("--repetitions");
+        }
+        if (deadline != null) {
+            given.add("--deadline");
         }
         if (rounds != null) {
             given.add("--rounds");
@@ -334,13 +414,27 @@ final class TournamentCommand implements Callable<Integer> {
         }
         if (!given.isEmpty()) {
             throw new UserException("--resume carries on the tournament as it was set up in " + resume.resolve(
-                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads and --db may"
+                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads, --db and --agents may"
                     + " change).");
         }
         if (!Files.isRegularFile(resume.resolve(TournamentFiles.CONFIG))) {
             throw new UserException("--resume " + resume + ": no " + TournamentFiles.CONFIG + " there; name the folder"
                     + " a tournament was writing to.");
         }
+    }
+
+    /** The strategies of the plugins the tournament was set up with, each of its strategies checked. */
+    private StrategyRegistry registry(Setup setup) {
+        StrategyRegistry registry = AgentsOption.registry(setup.agents());
+        for (StrategySpec s : setup.plan().strategies()) {
+            try {
+                registry.validate(s);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("The tournament's strategy (" + s + "): " + e.getMessage()
+                        + (setup.agents().isEmpty() ? "" : " (plugins from " + setup.agents() + ")"));
+            }
+        }
+        return registry;
     }
 
     private Setup newSetup() {
@@ -350,7 +444,8 @@ final class TournamentCommand implements Callable<Integer> {
         if (scenarios == null || scenarios.isEmpty()) {
             throw new UserException("--scenarios: name scenario files or folders, like --scenarios scenarios/.");
         }
-        StrategyRegistry registry = new StrategyRegistry();
+        List<Path> plugins = agents.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        StrategyRegistry registry = AgentsOption.registry(plugins);
         List<StrategySpec> specs = new ArrayList<>();
         Set<StrategySpec> seen = new HashSet<>();
         for (String group : strategies) {
@@ -371,8 +466,8 @@ final class TournamentCommand implements Callable<Integer> {
         }
         List<Scenario> loaded = new ArrayList<>();
         for (Path path : scenarios) {
-            for (Path file : scenarioFiles(path)) {
-                loaded.add(Scenarios.load(file, spec.commandLine().getErr()));
+            for (Path found : ScenarioImport.discover(path)) {
+                loaded.add(Scenarios.load(found, spec.commandLine().getErr()));
             }
         }
         Set<String> names = new HashSet<>();
@@ -386,9 +481,25 @@ final class TournamentCommand implements Callable<Integer> {
         if (r < 1) {
             throw new UserException("--repetitions (" + r + "): expected at least 1.");
         }
-        int n = rounds == null ? DEFAULT_ROUNDS : rounds;
-        if (n < 1) {
-            throw new UserException("--rounds (" + n + "): expected a whole number of rounds, at least 1.");
+        Deadline limit;
+        if (deadline != null && rounds != null) {
+            throw new UserException("--rounds (" + rounds + ") and --deadline (" + deadline + ") both set the deadline;"
+                    + " give only --deadline, like --deadline " + rounds + "r.");
+        } else if (deadline != null) {
+            limit = Deadlines.parse("--deadline", deadline);
+            if (!limit.hasRounds()) {
+                limit = new Deadline(TIME_ONLY_ROUND_CAP, limit.time());
+                spec.commandLine().getErr().printf("note: --deadline %s: also at most %d rounds, as the log of each"
+                        + " negotiation is kept in memory until it ends and the built-in strategies make hundreds of"
+                        + " thousands of rounds a second; name a round limit to choose another (--deadline %s,%dr)%n",
+                        deadline.strip(), TIME_ONLY_ROUND_CAP, deadline.strip(), TIME_ONLY_ROUND_CAP * 2);
+            }
+        } else {
+            int n = rounds == null ? DEFAULT_ROUNDS : rounds;
+            if (n < 1) {
+                throw new UserException("--rounds (" + n + "): expected a whole number of rounds, at least 1.");
+            }
+            limit = Deadline.rounds(n);
         }
         String type;
         try {
@@ -396,19 +507,21 @@ final class TournamentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--protocol: " + e.getMessage());
         }
-        // No limit by default: a time-out depends on the machine's load, which would break the
-        // promise that a seed gives the same results; the built-in strategies answer in microseconds,
-        // and watching each negotiation from a second thread costs a twentieth of the throughput.
-        Duration limit = moveLimit == null || moveLimit.strip().equalsIgnoreCase("none") ? null
-                : RunCommand.duration("--move-limit", moveLimit);
+        // On by default, as in ANAC, so that one strategy that hangs cannot stall the tournament. A
+        // time-out depends on the machine's load, but the built-in strategies answer in microseconds,
+        // a thousandth of a millisecond limit, so the promise that a seed gives the same results holds
+        // for them; the watching costs throughput (docs/records.md, "Benchmarks"), and "none" buys it back.
+        String moveText = moveLimit == null ? DEFAULT_MOVE_LIMIT : moveLimit.strip();
+        Duration move = moveText.equalsIgnoreCase("none") || moveText.equalsIgnoreCase("off") ? null
+                : RunCommand.duration("--move-limit", moveText);
         TournamentPlan plan;
         try {
-            plan = new TournamentPlan(loaded, specs, r, Boolean.TRUE.equals(selfPlay), type, Deadline.rounds(n), limit,
+            plan = new TournamentPlan(loaded, specs, r, Boolean.TRUE.equals(selfPlay), type, limit, move,
                     seed == null ? 1 : seed);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        return new Setup(Archive.newId().substring(0, 8), plan, Boolean.TRUE.equals(record));
+        return new Setup(Archive.newId().substring(0, 8), plan, Boolean.TRUE.equals(record), plugins);
     }
 
     /**
@@ -431,21 +544,6 @@ final class TournamentCommand implements Callable<Integer> {
         return result;
     }
 
-    private static List<Path> scenarioFiles(Path path) {
-        if (!Files.isDirectory(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> list = Files.list(path)) {
-            List<Path> files = list.filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
-            }).sorted().toList();
-            return files.isEmpty() ? List.of(path) : files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + path + ": " + e.getMessage(), e);
-        }
-    }
-
     private static ObjectNode setupJson(Setup setup) {
         TournamentPlan plan = setup.plan();
         ObjectNode node = TournamentFiles.object();
@@ -459,10 +557,12 @@ final class TournamentCommand implements Callable<Integer> {
         node.put("repetitions", plan.repetitions());
         node.put("selfPlay", plan.selfPlay());
         node.put("protocol", plan.protocol());
-        node.put("rounds", plan.deadline().rounds());
+        node.put("deadline", Deadlines.format(plan.deadline()));
         node.put("moveLimit", plan.moveTimeLimit() == null ? null : plan.moveTimeLimit().toString());
         node.put("seed", plan.seed());
         node.put("record", setup.record());
+        ArrayNode plugins = node.putArray("agents");
+        setup.agents().forEach(p -> plugins.add(p.toString()));
         node.put("negotiations", plan.size());
         return node;
     }
@@ -495,7 +595,7 @@ final class TournamentCommand implements Callable<Integer> {
         files.write(TournamentFiles.CONFIG, NegotiationJson.pretty(json) + "\n");
     }
 
-    private static Setup readSetup(TournamentFiles files) {
+    private Setup readSetup(TournamentFiles files) {
         JsonNode node = files.readJson(TournamentFiles.CONFIG);
         String where = files.path(TournamentFiles.CONFIG).toString();
         try {
@@ -506,16 +606,26 @@ final class TournamentCommand implements Callable<Integer> {
                 loaded.add(ScenarioReader.read(files.dir().resolve(s.get("file").asText())));
             }
             JsonNode limit = node.get("moveLimit");
+            // Set-ups written before --deadline name a round limit only.
+            Deadline deadline = node.has("deadline") ? Deadlines.parse("deadline", node.get("deadline").asText())
+                    : Deadline.rounds(node.get("rounds").asInt());
             TournamentPlan plan = new TournamentPlan(loaded, specs, node.get("repetitions").asInt(),
-                    node.get("selfPlay").asBoolean(), node.get("protocol").asText(),
-                    Deadline.rounds(node.get("rounds").asInt()), limit == null || limit.isNull() ? null
-                            : Duration.parse(limit.asText()), node.get("seed").asLong());
+                    node.get("selfPlay").asBoolean(), node.get("protocol").asText(), deadline,
+                    limit == null || limit.isNull() ? null : Duration.parse(limit.asText()), node.get("seed").asLong());
             if (plan.size() != node.get("negotiations").asInt()) {
                 throw new IllegalArgumentException("it plans " + node.get("negotiations").asInt()
                         + " negotiations but this version of Parley makes " + plan.size() + " of it");
             }
-            return new Setup(node.get("id").asText(), plan, node.get("record").asBoolean());
-        } catch (NullPointerException | IllegalArgumentException e) {
+            List<Path> plugins = new ArrayList<>();
+            if (agents.given()) {
+                // Moved or rebuilt plugins: the command line names them anew.
+                plugins.addAll(agents.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            } else if (node.has("agents")) {
+                node.get("agents").forEach(p -> plugins.add(Path.of(p.asText())));
+            }
+            return new Setup(node.get("id").asText(), plan, node.get("record").asBoolean(), plugins);
+        } catch (NullPointerException | IllegalArgumentException | UserException
+                | java.time.format.DateTimeParseException e) {
             throw new UserException(where + ": not a tournament set-up Parley can carry on (" + e.getMessage() + ").");
         }
     }

@@ -23,6 +23,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Result;
 import org.parley.core.tournament.Match;
 import org.parley.core.tournament.MatchResult;
+import org.parley.core.tournament.Ranking;
 import org.parley.core.tournament.TournamentPlan;
 import org.parley.io.Csv;
 import org.parley.io.json.NegotiationJson;
@@ -31,15 +32,36 @@ import org.parley.io.json.NegotiationJson;
  * A tournament's folder. {@code results.jsonl} is the journal: one line per finished negotiation,
  * appended and handed to the operating system as each finishes, in completion order, so that an
  * interrupted or killed run loses only the negotiations under way. {@code results.csv} (index
- * order), {@code summary.json} and the ranking charts are written from it at the end (and the CSV
- * also on Ctrl-C).
+ * order), {@code ranking.csv} (one row per strategy), {@code summary.json} and the ranking charts
+ * are written from it at the end (and results.csv also on Ctrl-C).
+ *
+ * <p>Public for tournaments run by hand: a program that runs a {@link
+ * org.parley.core.tournament.TournamentRunner} itself writes the same files as {@code parley
+ * tournament}:
+ * <pre>{@code
+ * TournamentFiles files = new TournamentFiles(Path.of("my-tournament"));
+ * files.openJournal();
+ * runner.run(Set.of(), threads, (result, record) -> files.append(result, plan, null));
+ * files.closeJournal();
+ * Map<Integer, MatchResult> results = files.readJournal(plan);
+ * files.writeCsv(plan, results);
+ * files.writeRanking(Ranking.of(plan.strategies(), new ArrayList<>(results.values())));
+ * }</pre>
+ * The folder must exist. Appending is safe from the runner's threads.
  */
-final class TournamentFiles {
+@org.parley.api.Stable
+public final class TournamentFiles {
 
-    static final String CONFIG = "tournament.json";
-    static final String JOURNAL = "results.jsonl";
-    static final String CSV = "results.csv";
-    static final String SUMMARY = "summary.json";
+    /** The tournament's set-up, written by {@code parley tournament} (what {@code --resume} reads). */
+    public static final String CONFIG = "tournament.json";
+    /** The journal: one JSON line per finished negotiation. */
+    public static final String JOURNAL = "results.jsonl";
+    /** One row per negotiation, in index order. */
+    public static final String CSV = "results.csv";
+    /** The ranking and per-scenario figures, written by {@code parley tournament}. */
+    public static final String SUMMARY = "summary.json";
+    /** One row per strategy, in rank order. */
+    public static final String RANKING = "ranking.csv";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -47,15 +69,15 @@ final class TournamentFiles {
     private FileChannel journal;
     private boolean closed;
 
-    TournamentFiles(Path dir) {
+    public TournamentFiles(Path dir) {
         this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path path(String name) {
+    public Path path(String name) {
         return dir.resolve(name);
     }
 
@@ -63,7 +85,7 @@ final class TournamentFiles {
     // The journal
 
     /** Opens the journal for appending, creating it when missing. */
-    synchronized void openJournal() {
+    public synchronized void openJournal() {
         try {
             journal = FileChannel.open(path(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
@@ -73,7 +95,7 @@ final class TournamentFiles {
     }
 
     /** Appends one finished negotiation in a single write; does nothing once the journal is closed. */
-    synchronized boolean append(MatchResult result, TournamentPlan plan, String recordId) {
+    public synchronized boolean append(MatchResult result, TournamentPlan plan, String recordId) {
         if (closed) {
             return false;
         }
@@ -90,7 +112,7 @@ final class TournamentFiles {
     }
 
     /** Closes the journal; later appends are dropped (Ctrl-C: what is written stays consistent). */
-    synchronized void closeJournal() {
+    public synchronized void closeJournal() {
         closed = true;
         if (journal != null) {
             try {
@@ -106,7 +128,7 @@ final class TournamentFiles {
      * the file truncated to the lines before it; a line that does not belong to {@code plan} is an
      * error.
      */
-    Map<Integer, MatchResult> readJournal(TournamentPlan plan) {
+    public Map<Integer, MatchResult> readJournal(TournamentPlan plan) {
         Map<Integer, MatchResult> results = new TreeMap<>();
         Path file = path(JOURNAL);
         if (!Files.exists(file)) {
@@ -163,6 +185,7 @@ final class TournamentFiles {
         node.put("millis", r.millis());
         node.set("utilities", MAPPER.valueToTree(r.utilities()));
         node.set("discounted", MAPPER.valueToTree(r.discounted()));
+        node.set("reservations", MAPPER.valueToTree(r.reservations()));
         node.put("socialWelfare", r.socialWelfare());
         RecordFormats.putNumber(node, "distancePareto", r.distancePareto());
         for (String key : SolutionConcepts.registered().keys()) {
@@ -171,6 +194,9 @@ final class TournamentFiles {
         node.set("finalOffer", r.finalOffer() == null ? node.nullNode()
                 : NegotiationJson.of(scenario.domain()).outcomeNode(r.finalOffer()));
         node.put("record", recordId);
+        if (r.misbehaved()) {
+            node.set("misbehaviours", MAPPER.valueToTree(r.misbehaviours()));
+        }
         return node;
     }
 
@@ -201,12 +227,17 @@ final class TournamentFiles {
             JsonNode offer = node.get("finalOffer");
             Outcome finalOffer = offer == null || offer.isNull() ? null
                     : NegotiationJson.of(scenario.domain()).outcome(offer, "finalOffer");
+            // Journals written before reservations were kept: the scenario's, which the tournament copied in.
+            List<Double> reservations = node.has("reservations") ? doubles(node.get("reservations"))
+                    : scenario.parties().stream().map(p -> p.preferences().reservation()).toList();
             return new MatchResult(match, scenario.name(), strings(node.get("parties")), strategies,
                     node.get("agreement").asBoolean(),
                     Result.Ending.valueOf(node.get("ending").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
                     node.get("rounds").asInt(), node.get("time").asDouble(), node.get("millis").asLong(),
-                    doubles(node.get("utilities")), doubles(node.get("discounted")), node.get("socialWelfare").asDouble(),
-                    number(node.get("distancePareto")), distances, finalOffer);
+                    doubles(node.get("utilities")), doubles(node.get("discounted")), reservations,
+                    node.get("socialWelfare").asDouble(),
+                    number(node.get("distancePareto")), distances, finalOffer,
+                    node.hasNonNull("misbehaviours") ? strings(node.get("misbehaviours")) : null);
         } catch (NullPointerException | IllegalArgumentException e) {
             if (e instanceof UserException user) {
                 throw user;
@@ -234,7 +265,10 @@ final class TournamentFiles {
     // ---------------------------------------------------------------------------------------------
     // The CSV
 
-    /** One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i. */
+    /**
+     * One row per negotiation in index order; roles as party_i, strategy_i, utility_i, discounted_i,
+     * advantage_i (undiscounted payoff minus reservation value).
+     */
     static String csv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         int roles = plan.scenarios().stream().mapToInt(s -> s.parties().size()).max().orElse(0);
         List<Object> header = new ArrayList<>(List.of("index", "scenario", "repetition", "seed"));
@@ -249,11 +283,15 @@ final class TournamentFiles {
         for (int i = 1; i <= roles; i++) {
             header.add("discounted_" + i);
         }
+        for (int i = 1; i <= roles; i++) {
+            header.add("advantage_" + i);
+        }
         header.addAll(List.of("social_welfare", "distance_pareto"));
         for (String key : SolutionConcepts.registered().keys()) {
             header.add("distance_" + SolutionConcepts.words(key, '_'));
         }
         header.add("final_offer");
+        header.add("misbehaviour");
         List<List<Object>> rows = new ArrayList<>();
         for (MatchResult r : results.values()) {
             Scenario scenario = plan.scenarios().get(r.match().scenario());
@@ -270,14 +308,29 @@ final class TournamentFiles {
             for (int i = 0; i < roles; i++) {
                 row.add(i < r.parties().size() ? Csv.number(r.discounted().get(i)) : "");
             }
+            for (int i = 0; i < roles; i++) {
+                row.add(i < r.parties().size() ? Csv.number(r.advantage(i)) : "");
+            }
             row.addAll(List.of(Csv.number(r.socialWelfare()), Csv.number(r.distancePareto())));
             for (String key : SolutionConcepts.registered().keys()) {
                 row.add(Csv.number(r.distance(key)));
             }
             row.add(r.finalOffer() == null ? "" : offer(scenario, r.finalOffer()));
+            row.add(misbehaviour(r));
             rows.add(row);
         }
         return Csv.write(header, rows);
+    }
+
+    /** "party: reason: detail", joined by " | " when several misbehaved; "" when none did. */
+    static String misbehaviour(MatchResult r) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < r.parties().size(); i++) {
+            if (!r.misbehaviours().get(i).isEmpty()) {
+                parts.add(r.parties().get(i) + ": " + r.misbehaviours().get(i));
+            }
+        }
+        return String.join(" | ", parts);
     }
 
     static String offer(Scenario scenario, Outcome outcome) {
@@ -286,11 +339,50 @@ final class TournamentFiles {
         return String.join("; ", parts);
     }
 
-    void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
+    /** Writes {@link #CSV} from {@code results} (by index). */
+    public void writeCsv(TournamentPlan plan, Map<Integer, MatchResult> results) {
         write(CSV, csv(plan, results));
     }
 
-    synchronized void write(String name, String text) {
+    /**
+     * One row per strategy in rank order: each figure's mean and, as {@code NAME_ci95}, the
+     * half-width of its 95% interval (empty below two samples), so that the interval is mean ± ci95.
+     */
+    static String rankingCsv(Ranking ranking) {
+        List<Object> header = new ArrayList<>(List.of("rank", "strategy", "negotiations", "samples"));
+        List<String> names = new ArrayList<>(List.of("utility", "undiscounted", "advantage", "agreement_rate",
+                "social_welfare", "rounds", "distance_pareto"));
+        for (String key : SolutionConcepts.registered().keys()) {
+            names.add("distance_" + SolutionConcepts.words(key, '_'));
+        }
+        for (String name : names) {
+            header.add(name);
+            header.add(name + "_ci95");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Ranking.Row r : ranking.rows()) {
+            List<Object> row = new ArrayList<>(List.of(r.rank(), r.strategy(), r.negotiations(), r.samples()));
+            List<Ranking.Estimate> estimates = new ArrayList<>(List.of(r.utility(), r.undiscounted(), r.advantage(),
+                    r.agreementRate(), r.socialWelfare(), r.rounds(), r.distancePareto()));
+            for (String key : SolutionConcepts.registered().keys()) {
+                estimates.add(r.distance(key));
+            }
+            for (Ranking.Estimate e : estimates) {
+                row.add(Csv.number(e.mean()));
+                row.add(Csv.number(e.halfWidth()));
+            }
+            rows.add(row);
+        }
+        return Csv.write(header, rows);
+    }
+
+    /** Writes {@link #RANKING}. */
+    public void writeRanking(Ranking ranking) {
+        write(RANKING, rankingCsv(ranking));
+    }
+
+    /** Writes a file of the folder whole (a reader never sees half of it). */
+    public synchronized void write(String name, String text) {
         Path file = path(name);
         try {
             Path temp = Files.createTempFile(dir, name, ".tmp");

@@ -104,7 +104,7 @@ class RecordCommandsTest {
         JsonNode root = new ObjectMapper().readTree(Files.readString(file));
         assertThat(root.get("id").asText()).isEqualTo(talksId);
         assertThat(root.at("/stored/source").asText()).isEqualTo("run");
-        assertThat(root.at("/result/distances/pareto").isNumber()).isTrue();
+        assertThat(root.at("/result/debrief/pareto").isNumber()).isTrue();
         // The scenario inside reads back as the scenario, and the record with it.
         Path scenarioFile = dir.resolve("out/scenario.json");
         Files.writeString(scenarioFile, root.get("scenarioFile").toString());

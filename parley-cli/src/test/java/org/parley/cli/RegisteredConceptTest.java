@@ -66,15 +66,19 @@ class RegisteredConceptTest {
     void runShowsItsDistanceInTheTraceAndTheJson() throws Exception {
         CliRunner trace = CliRunner.run("run", TAVRIK, "--no-record");
         assertThat(trace.exitCode()).as(trace.err()).isZero();
-        assertThat(trace.out()).containsPattern("to the first party's best point \\d\\.\\d{3}");
+        assertThat(trace.out()).containsPattern("to their first party's best point \\d\\.\\d{3}");
         assertThat(trace.out().lines()).noneMatch(line -> line.length() > 110 && line.contains("distance"));
 
         CliRunner json = CliRunner.run("run", TAVRIK, "--no-record", "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        JsonNode distances = new ObjectMapper().readTree(json.out()).at("/result/distances");
-        assertThat(distances.get(FirstPartyBestConcept.KEY).isNumber()).isTrue();
-        assertThat(distances.get(FirstPartyBestConcept.KEY).asDouble())
-                .isGreaterThanOrEqualTo(distances.get("pareto").asDouble() - 1e-12);
+        JsonNode debrief = new ObjectMapper().readTree(json.out()).at("/result/debrief");
+        JsonNode concept = null;
+        for (JsonNode c : debrief.get("concepts")) {
+            concept = c.get("key").asText().equals(FirstPartyBestConcept.KEY) ? c : concept;
+        }
+        assertThat(concept).as("the test's concept in the debrief").isNotNull();
+        assertThat(concept.get("distance").isNumber()).isTrue();
+        assertThat(concept.get("distance").asDouble()).isGreaterThanOrEqualTo(debrief.get("pareto").asDouble() - 1e-12);
     }
 
     @Test

@@ -42,8 +42,9 @@ class RunCommandTest {
                 .containsPattern("(?m)^    0  federation  offer         1\\.000  federation · federation · federation")
                 .contains("result: agreement")
                 .contains("outside the deal")
-                .containsPattern("distance to the Pareto frontier \\d\\.\\d{3}, to the Nash point \\d\\.\\d{3},"
-                        + " to the Kalai–Smorodinsky point \\d\\.\\d{3}");
+                .contains("measured against the coalition that signed it: federation and kaldari (vethari outside")
+                .containsPattern("distance to their Pareto frontier \\d\\.\\d{3}, to their Nash point \\d\\.\\d{3},"
+                        + " to their Kalai–Smorodinsky point \\d\\.\\d{3}");
         assertThat(run.out().lines()).noneMatch(line -> line.endsWith(" "));
     }
 
@@ -87,15 +88,18 @@ class RunCommandTest {
         assertThat(first.get("action").asText()).isEqualTo("offer");
         assertThat(first.at("/outcome/authority").asText()).isEqualTo("federation");
         assertThat(first.get("utility").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(root.at("/result/distances/pareto").isNumber()).isTrue();
+        assertThat(root.at("/result/debrief/pareto").isNumber()).isTrue();
 
         Scenario scenario = ScenarioReader.read(Path.of(TAVRIK));
         NegotiationJson codec = NegotiationJson.of(scenario.domain());
         NegotiationRecord record = codec.readRecord(run.out());
         assertThat(record.events()).hasSize(root.get("events").size());
         assertThat(record.result().agreement()).isEqualTo(root.at("/result/agreement").asBoolean());
-        // What was read writes back to the same bytes (the analysis aside).
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("result")).remove("distances");
+        // The debrief reads back as the debrief of what was read.
+        assertThat(codec.readRecordDebrief(run.out())).contains(
+                org.parley.core.analysis.NegotiationDebrief.of(scenario, record.result(), record.events()));
+        // What was read writes back to the same bytes (the debrief aside).
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("result")).remove("debrief");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("id");
         assertThat(codec.write(record)).isEqualTo(NegotiationJson.text(root));
     }

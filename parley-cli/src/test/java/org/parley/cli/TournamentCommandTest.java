@@ -1,9 +1,11 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,13 +72,14 @@ class TournamentCommandTest {
         assertThat(csv).hasSize(1 + 60);
         assertThat(csv.get(0)).startsWith("index,scenario,repetition,seed,party_1,strategy_1,party_2,strategy_2,")
                 .contains(",agreement,ending,rounds,time,millis,utility_1,")
+                .contains(",discounted_4,advantage_1,advantage_2,advantage_3,advantage_4,social_welfare,")
                 .contains(",social_welfare,distance_pareto,distance_nash,distance_kalai_smorodinsky,distance_utilitarian,"
                         + "distance_egalitarian,")
-                .endsWith(",final_offer");
+                .endsWith(",final_offer,misbehaviour");
         // One distance column per registered concept, after the frontier's, in the registry's order.
         List<String> header = Csv.read(csv.get(0), "results.csv").header();
         int pareto = header.indexOf("distance_pareto");
-        assertThat(header.subList(pareto + 1, header.size() - 1)).containsExactlyElementsOf(SolutionConcepts.registered()
+        assertThat(header.subList(pareto + 1, header.size() - 2)).containsExactlyElementsOf(SolutionConcepts.registered()
                 .keys().stream().map(key -> "distance_" + SolutionConcepts.words(key, '_')).toList());
         for (int i = 1; i < csv.size(); i++) {
             assertThat(csv.get(i)).startsWith((i - 1) + ",");
@@ -111,11 +114,32 @@ class TournamentCommandTest {
         assertThat(summary.at("/settings/strategies/2").asText()).isEqualTo("time-dependent:e=0.5,ac=const");
 
         assertThat(referenceRun.out()).contains("60 negotiations (60 run now)")
-                .containsPattern("(?m)^rank  strategy +utility +±95%  undiscounted  agreements  welfare  rounds  to Pareto"
-                        + "  to Nash  negotiations$")
-                .containsPattern("(?m)^   1  \\S+ +\\d\\.\\d{3}  \\d\\.\\d{3}");
+                .containsPattern("(?m)^rank  strategy +utility   ±95%  advantage   ±95%  agreements  ±95%  welfare   ±95%"
+                        + "  to Pareto   ±95%  to Nash   ±95%  rounds  negotiations$")
+                .containsPattern("(?m)^   1  \\S+ +\\d\\.\\d{3}  \\d\\.\\d{3} +-?\\d\\.\\d{3}  \\d\\.\\d{3} +\\d+%")
+                .contains("wrote results.csv, ranking.csv, summary.json, results.jsonl, ranking.svg and ranking.png in");
         assertThat(referenceRun.out().lines()).noneMatch(l -> l.endsWith(" "));
-        assertThat(referenceRun.err()).startsWith("tournament ").contains("60 negotiations").doesNotContain("\r");
+        assertThat(referenceRun.err()).startsWith("tournament ").doesNotContain("\r")
+                .contains("60 negotiations (3 scenarios, 4 strategies, 1 repetition; deadline 40 rounds, move limit 1 s)");
+        // One row per strategy in ranking.csv, as in summary.json, each figure with its interval.
+        Csv.Table ranking = Csv.read(Files.readString(reference.resolve("ranking.csv")), "ranking.csv");
+        assertThat(ranking.header()).startsWith("rank", "strategy", "negotiations", "samples", "utility", "utility_ci95",
+                "undiscounted", "undiscounted_ci95", "advantage", "advantage_ci95", "agreement_rate",
+                "agreement_rate_ci95", "social_welfare", "social_welfare_ci95", "rounds", "rounds_ci95",
+                "distance_pareto", "distance_pareto_ci95", "distance_nash", "distance_nash_ci95");
+        assertThat(ranking.rows()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            JsonNode row = summary.get("ranking").get(i);
+            assertThat(ranking.rows().get(i).get(ranking.column("strategy"))).isEqualTo(row.get("strategy").asText());
+            for (String[] pair : new String[][] {{"utility", "utility"}, {"advantage_ci95", "advantageHalfWidth95"},
+                {"agreement_rate", "agreementRate"}, {"distance_nash_ci95", "distanceNashHalfWidth95"}}) {
+                assertThat(Double.parseDouble(ranking.rows().get(i).get(ranking.column(pair[0])))).as(pair[0])
+                        .isCloseTo(row.get(pair[1]).asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+        JsonNode setup = new ObjectMapper().readTree(reference.resolve("tournament.json").toFile());
+        assertThat(setup.get("deadline").asText()).isEqualTo("40r");
+        assertThat(setup.get("moveLimit").asText()).isEqualTo("PT1S");
         PlotFiles.assertPng(reference.resolve("ranking.png"));
         PlotFiles.assertSvg(reference.resolve("ranking.svg"));
     }
@@ -127,6 +151,7 @@ class TournamentCommandTest {
                 "--scenarios", SCENARIOS, "--rounds", "40", "--seed", "7", "--threads", "3", "--out", three.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(timeless(three.resolve("results.csv"))).isEqualTo(timeless(reference.resolve("results.csv")));
+        assertThat(Files.readAllBytes(three.resolve("ranking.csv"))).isEqualTo(Files.readAllBytes(reference.resolve("ranking.csv")));
         assertThat(Files.readString(three.resolve("summary.json")).replaceAll("\"tournament\" : \"\\w+\"", "")
                 .replaceAll("\"id\" : \"\\w+\"", ""))
                 .isEqualTo(Files.readString(reference.resolve("summary.json")).replaceAll("\"tournament\" : \"\\w+\"", "")
@@ -281,6 +306,17 @@ class TournamentCommandTest {
             {"--strategies", "boulware,micro", "--scenarios", "nowhere.yaml"}, {"nowhere.yaml"},
             {"--resume", "nowhere"}, {"--resume nowhere: no tournament.json there"},
             {"--resume", "nowhere", "--seed", "3"}, {"drop --seed"},
+            {"--resume", "nowhere", "--deadline", "3r"}, {"drop --deadline"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--deadline", "10x"}, {"--deadline (10x): (10x) is"
+                    + " neither; expected a round limit like 1000r, a time limit like 180s"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--deadline", "0r"}, {"--deadline (0r): the round"
+                    + " limit (0) must be between 1"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--deadline", "5r", "--rounds", "5"}, {"--rounds (5)"
+                    + " and --deadline (5r) both set the deadline; give only --deadline"},
+            {"--strategies", "boulware,micro", "--scenarios", TALKS, "--move-limit", "soon"}, {"--move-limit (soon):"
+                    + " expected a duration like 500ms"},
+            {"--strategies", "boulware,micro", "--scenarios", "../parley-io/src/test/resources/interop/genius/y2011/Car/adg_deal.xml"},
+                {"adg_deal.xml"},
         };
         java.io.File here = Path.of("").toAbsolutePath().toFile();
         java.io.FilenameFilter tournaments = (d, name) -> name.startsWith("parley-tournament-");
@@ -300,6 +336,191 @@ class TournamentCommandTest {
                 reference.toString());
         assertThat(again.err().strip()).isEqualTo("error: --out " + reference + " holds a tournament already; carry it on"
                 + " with --resume " + reference + ", or choose another folder.");
+    }
+
+    /**
+     * One issue: A values its options p, q, r, s at 100, 50, 0, 0 points (reservation 10), B at 40,
+     * 70, 100, 0 (reservation 30); no discount. The acceptable outcomes are p (1, 0.4) and q (0.5,
+     * 0.7), both on the frontier; the Nash point is q ((0.5 − 0.1)(0.7 − 0.3) = 0.16 against 0.9 · 0.1
+     * for p). s, worth nothing to either, lets a conceder's target fall below 0.4 before the deadline
+     * (its floor is the larger of its reservation and its worst outcome).
+     */
+    static final String TINY = """
+            name: tiny
+            issues:
+              x: [p, q, r, s]
+            parties:
+              a:
+                points: {x: [100, 50, 0, 0]}
+                reservation: 10
+              b:
+                points: {x: [40, 70, 100, 0]}
+                reservation: 30
+            """;
+
+    static double number(Csv.Table table, int row, String column) {
+        return Double.parseDouble(table.rows().get(row).get(table.column(column)));
+    }
+
+    @Test
+    void theAnacFiguresOfATinyTournamentAreTheOnesWorkedOutByHand() throws IOException {
+        Path tiny = dir.resolve("tiny.yaml");
+        Files.writeString(tiny, TINY);
+        Path out = dir.resolve("tiny-run");
+        CliRunner run = CliRunner.run("tournament", "--strategies", "hardliner,conceder", "--scenarios", tiny.toString(),
+                "--deadline", "50r", "--threads", "1", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Negotiation 0: the hardliner (a) insists on p and the conceder (b) comes down to it: 1 and 0.4.
+        // Negotiation 1: the hardliner (b) insists on r, worth 0 to a, below a's reservation: no deal,
+        // each gets its reservation value, 0.1 and 0.3.
+        Csv.Table results = Csv.read(Files.readString(out.resolve("results.csv")), "results.csv");
+        assertThat(results.rows()).hasSize(2);
+        assertThat(results.rows().get(0).get(results.column("final_offer"))).isEqualTo("x=p");
+        assertThat(results.rows().get(0).get(results.column("agreement"))).isEqualTo("true");
+        assertThat(results.rows().get(1).get(results.column("agreement"))).isEqualTo("false");
+        double[][] expected = {{1, 0.4, 0.9, 0.1, 1.4, 0, Math.sqrt(0.34)}, {0.1, 0.3, 0, 0, 0.4, Math.sqrt(0.32),
+            Math.sqrt(0.32)}};
+        String[] columns = {"utility_1", "utility_2", "advantage_1", "advantage_2", "social_welfare", "distance_pareto",
+            "distance_nash"};
+        for (int i = 0; i < 2; i++) {
+            for (int c = 0; c < columns.length; c++) {
+                assertThat(number(results, i, columns[c])).as(i + " " + columns[c]).isCloseTo(expected[i][c], within(1e-9));
+            }
+        }
+        // Per strategy, two samples each; t(0.975, 1) = 12.7062047, the interval t · sd / √2.
+        double t = 12.7062047;
+        Csv.Table ranking = Csv.read(Files.readString(out.resolve("ranking.csv")), "ranking.csv");
+        assertThat(ranking.rows()).extracting(r -> r.get(1)).containsExactly("hardliner", "conceder");
+        Object[][] byHand = {
+            // column, hardliner (1 as a, 0.3 as b), conceder (0.4 as b, 0.1 as a)
+            {"utility", 0.65, 0.25}, {"utility_ci95", t * 0.35, t * 0.15},
+            {"undiscounted", 0.65, 0.25},
+            {"advantage", 0.45, 0.05}, {"advantage_ci95", t * 0.45, t * 0.05},
+            {"agreement_rate", 0.5, 0.5}, {"agreement_rate_ci95", t * 0.5, t * 0.5},
+            {"social_welfare", 0.9, 0.9}, {"social_welfare_ci95", t * 0.5, t * 0.5},
+            {"distance_pareto", Math.sqrt(0.32) / 2, Math.sqrt(0.32) / 2},
+            {"distance_pareto_ci95", t * Math.sqrt(0.32) / 2, t * Math.sqrt(0.32) / 2},
+            {"distance_nash", (Math.sqrt(0.34) + Math.sqrt(0.32)) / 2, (Math.sqrt(0.34) + Math.sqrt(0.32)) / 2},
+            {"distance_nash_ci95", t * (Math.sqrt(0.34) - Math.sqrt(0.32)) / 2, t * (Math.sqrt(0.34) - Math.sqrt(0.32)) / 2},
+        };
+        for (Object[] row : byHand) {
+            for (int s = 0; s < 2; s++) {
+                assertThat(number(ranking, s, (String) row[0])).as(row[0] + " of " + s)
+                        .isCloseTo((Double) row[1 + s], within(1e-6));
+            }
+        }
+        // The conceder's target, 1 − 0.7 · √t, reaches 0.4 at t = 0.735: it accepts p in round 37 (38 rounds
+        // begun); the other negotiation runs its 50 rounds.
+        assertThat(number(results, 0, "rounds")).isEqualTo(38);
+        assertThat(number(ranking, 0, "rounds")).isEqualTo(44);
+        assertThat(number(ranking, 0, "samples")).isEqualTo(2);
+        assertThat(number(ranking, 0, "negotiations")).isEqualTo(2);
+        // The table on screen shows the same figures.
+        assertThat(run.out()).containsPattern("(?m)^   1  hardliner  +0\\.650  4\\.447  +0\\.450  5\\.718  +50%  635%  +0\\.900"
+                + "  6\\.353  +0\\.283  3\\.594  +0\\.574  0\\.111  +44\\.0  +2$");
+
+        // Same seed, same bytes: a second run writes identical files (the wall-clock column aside).
+        Path again = dir.resolve("tiny-again");
+        CliRunner second = CliRunner.run("tournament", "--strategies", "hardliner,conceder", "--scenarios", tiny.toString(),
+                "--deadline", "50r", "--threads", "2", "--out", again.toString());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(Files.readAllBytes(again.resolve("ranking.csv"))).isEqualTo(Files.readAllBytes(out.resolve("ranking.csv")));
+        assertThat(timeless(again.resolve("results.csv"))).isEqualTo(timeless(out.resolve("results.csv")));
+    }
+
+    @Test
+    void selfPlayAddsTheAssignmentsWhereAStrategyMeetsItself() throws IOException {
+        Path tiny = dir.resolve("tiny-self.yaml");
+        Files.writeString(tiny, TINY.replace("name: tiny", "name: tiny-self"));
+        Path out = dir.resolve("self-play");
+        CliRunner run = CliRunner.run("tournament", "--strategies", "hardliner,conceder", "--scenarios", tiny.toString(),
+                "--deadline", "50r", "--self-play", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("4 negotiations (1 scenario, 2 strategies, 1 repetition; deadline 50 rounds,"
+                + " move limit 1 s, self-play)");
+        Csv.Table results = Csv.read(Files.readString(out.resolve("results.csv")), "results.csv");
+        assertThat(results.rows()).extracting(r -> r.get(results.column("strategy_1")) + "-"
+                + r.get(results.column("strategy_2")))
+                .containsExactly("hardliner-hardliner", "hardliner-conceder", "conceder-hardliner", "conceder-conceder");
+        // Two hardliners never agree: both get their reservation values, an advantage of 0.
+        assertThat(results.rows().get(0).get(results.column("agreement"))).isEqualTo("false");
+        assertThat(number(results, 0, "advantage_1")).isZero();
+        // The hardliner played 4 roles in 3 negotiations.
+        Csv.Table ranking = Csv.read(Files.readString(out.resolve("ranking.csv")), "ranking.csv");
+        int hardliner = ranking.rows().get(0).get(1).equals("hardliner") ? 0 : 1;
+        assertThat(number(ranking, hardliner, "samples")).isEqualTo(4);
+        assertThat(number(ranking, hardliner, "negotiations")).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(out.resolve("tournament.json").toFile()).get("selfPlay").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAnacYearsFolderIsOneArgumentAndEveryScenarioInItPlays() throws IOException {
+        Path out = dir.resolve("anac-2011");
+        CliRunner run = CliRunner.run("tournament", "--strategies", "boulware,hardliner", "--scenarios",
+                "../parley-io/src/test/resources/interop/genius/y2011", "../parley-io/src/test/resources/interop/geniusweb",
+                "--deadline", "20r", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 8 GENIUS scenarios of 2011 and 2 GeniusWeb ones, 2 ordered pairs each.
+        assertThat(run.err()).contains("20 negotiations (10 scenarios, 2 strategies")
+                // The readers' warnings are passed on, never dropped.
+                .contains("warning: ../parley-io/src/test/resources/interop/genius/y2011/Laptop/laptop_buyer_utility.xml:3:");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        List<String> names = new ArrayList<>();
+        summary.get("scenarios").forEach(s -> names.add(s.get("name").asText()));
+        assertThat(names).containsExactly("Amsterdam", "camera", "adg", "energy", "Grocery", "IS_BT_Acquisition", "laptop",
+                "NiceOrDie", "fitness", "flightbooking");
+        // Copied in as Parley files, so that a resume needs nothing outside the folder.
+        try (var copies = Files.list(out.resolve("scenarios"))) {
+            assertThat(copies.count()).isEqualTo(10);
+        }
+        CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("20 negotiations (0 run now, 20 before)");
+    }
+
+    @Test
+    void aTimeDeadlineEndsNegotiationsByTheClockAndIsCappedInRounds() throws IOException {
+        Path tiny = dir.resolve("tiny-clock.yaml");
+        Files.writeString(tiny, TINY.replace("name: tiny", "name: tiny-clock"));
+        Path out = dir.resolve("clock");
+        CliRunner run = CliRunner.run("tournament", "--strategies", "hardliner,micro", "--scenarios", tiny.toString(),
+                "--deadline", "300ms", "--move-limit", "none", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("note: --deadline 300ms: also at most 1000000 rounds")
+                .contains("deadline 1000000 rounds or 300 ms, move limit none");
+        Csv.Table results = Csv.read(Files.readString(out.resolve("results.csv")), "results.csv");
+        for (int i = 0; i < 2; i++) {
+            // Two strategies that never meet: the clock ends it, after 300 ms and well under the cap.
+            assertThat(results.rows().get(i).get(results.column("ending"))).isEqualTo("deadline");
+            assertThat(number(results, i, "millis")).isGreaterThanOrEqualTo(300);
+            assertThat(number(results, i, "rounds")).isLessThan(1_000_000);
+        }
+        JsonNode setup = new ObjectMapper().readTree(out.resolve("tournament.json").toFile());
+        assertThat(setup.get("deadline").asText()).isEqualTo("1000000r,300ms");
+        assertThat(setup.get("moveLimit").isNull()).isTrue();
+        // A resume runs with the deadline it began with.
+        CliRunner resumed = CliRunner.run("tournament", "--resume", out.toString());
+        assertThat(resumed.err()).contains("deadline 1000000 rounds or 300 ms, move limit none");
+    }
+
+    @Test
+    void aSetUpWrittenBeforeDeadlinesResumesWithItsRoundLimit() throws IOException {
+        Path old = dir.resolve("old-setup");
+        copyTree(reference.resolve("scenarios"), old.resolve("scenarios"));
+        ObjectNode setup = (ObjectNode) new ObjectMapper().readTree(reference.resolve("tournament.json").toFile());
+        setup.remove("deadline");
+        setup.put("rounds", 40);
+        setup.putNull("moveLimit");
+        Files.writeString(old.resolve("tournament.json"), setup.toPrettyString());
+        // A journal line of that time: no reservations field.
+        List<String> journal = Files.readAllLines(reference.resolve("results.jsonl"));
+        ObjectNode line = (ObjectNode) new ObjectMapper().readTree(journal.get(0));
+        line.remove("reservations");
+        Files.writeString(old.resolve("results.jsonl"), line + "\n");
+        CliRunner resumed = CliRunner.run("tournament", "--resume", old.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("deadline 40 rounds, move limit none");
+        assertThat(timeless(old.resolve("results.csv"))).isEqualTo(timeless(reference.resolve("results.csv")));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
+import org.parley.core.model.Narrative;
 import org.parley.core.model.Party;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
@@ -40,9 +41,10 @@ import org.parley.io.tree.TreeReader;
  */
 public final class ScenarioReader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("name", "description", "issues", "parties", "agreement", "coalition");
+    private static final Set<String> ROOT_KEYS = Set.of("name", "description", "story", "issues", "parties", "agreement",
+            "coalition");
     private static final Set<String> PARTY_KEYS = Set.of(
-            "role", "description", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
+            "role", "description", "brief", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
             "constraints");
 
     private ScenarioReader() {}
@@ -68,16 +70,23 @@ public final class ScenarioReader {
             throw partiesNode.error("at least one party is required");
         }
         List<Party> parties = new ArrayList<>();
+        Map<String, String> briefs = new LinkedHashMap<>();
         for (var entry : partiesNode.entries().entrySet()) {
             parties.add(readParty(entry.getKey(), entry.getValue(), domain, partiesNode));
+            MapNode party = entry.getValue().asMap();
+            if (party.has("brief")) {
+                briefs.put(entry.getKey(), party.get("brief").asString());
+            }
         }
+        // The public story and each party's confidential brief (Markdown), for role sheets.
+        Narrative narrative = new Narrative(map.getString("story", ""), briefs);
         List<String> partyNames = parties.stream().map(Party::name).toList();
         AgreementRule rule = map.has("agreement")
                 ? readAgreement(map.get("agreement"), partyNames)
                 : AgreementRule.unanimity(partyNames);
         WeightedVoting coalition = map.has("coalition") ? readCoalition(map.get("coalition"), partyNames) : null;
         try {
-            return new Scenario(name, description, domain, parties, rule, coalition);
+            return new Scenario(name, description, domain, parties, rule, coalition, narrative);
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
         }

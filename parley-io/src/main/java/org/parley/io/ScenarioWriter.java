@@ -70,15 +70,19 @@ public final class ScenarioWriter {
         if (!scenario.description().isEmpty()) {
             root.put("description", scenario.description());
         }
-        Map<String, Object> issues = new LinkedHashMap<>();
-        for (Issue issue : domain.issues()) {
-            issues.put(issue.name(), issueTree(issue));
+        if (!scenario.narrative().story().isEmpty()) {
+            root.put("story", scenario.narrative().story());
         }
-        root.put("issues", issues);
+        root.put("issues", issuesTree(domain));
         root.put("agreement", agreementTree(scenario));
         Map<String, Object> parties = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {
-            parties.put(party.name(), partyTree(party, domain));
+            Map<String, Object> tree = partyTree(party, domain);
+            String brief = scenario.narrative().brief(party.name());
+            if (!brief.isEmpty()) {
+                tree.put("brief", brief);
+            }
+            parties.put(party.name(), tree);
         }
         root.put("parties", parties);
         if (scenario.coalition() != null) {
@@ -88,6 +92,15 @@ public final class ScenarioWriter {
             root.put("coalition", coalition);
         }
         return root;
+    }
+
+    /** The issues in the file's schema: name → options, or {type, min, max}, in domain order. */
+    public static Map<String, Object> issuesTree(Domain domain) {
+        Map<String, Object> issues = new LinkedHashMap<>();
+        for (Issue issue : domain.issues()) {
+            issues.put(issue.name(), issueTree(issue));
+        }
+        return issues;
     }
 
     private static Object issueTree(Issue issue) {
@@ -128,7 +141,20 @@ public final class ScenarioWriter {
         if (party.strategy() != null) {
             map.put("strategy", party.strategy());
         }
-        Preferences preferences = party.preferences();
+        try {
+            map.putAll(preferencesTree(party.preferences(), domain));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The preferences of party (" + party.name() + ") " + e.getMessage(), e);
+        }
+        return map;
+    }
+
+    /**
+     * One party's preferences in the file's schema (weights and values, or rectangles; then
+     * reservation, discount, constraints): what a party block holds beside its role and strategy.
+     */
+    public static Map<String, Object> preferencesTree(Preferences preferences, Domain domain) {
+        Map<String, Object> map = new LinkedHashMap<>();
         if (preferences.utility() instanceof HyperRectangleUtility rectangles) {
             map.put("rectangles", RectangleForm.tree(rectangles, domain));
         } else if (preferences.utility() instanceof LinearAdditiveUtility utility) {
@@ -142,7 +168,7 @@ public final class ScenarioWriter {
             map.put("weights", weights);
             map.put("values", values);
         } else {
-            throw new IllegalArgumentException("The preferences of party (" + party.name() + ") are neither linear additive"
+            throw new IllegalArgumentException("are neither linear additive"
                     + " nor hyper-rectangles (" + preferences.utility().getClass().getSimpleName()
                     + "); Parley's scenario format cannot hold them.");
         }

@@ -13,8 +13,8 @@ import org.parley.core.model.Scenario;
 import org.parley.core.preference.Discount;
 
 /**
- * The built-in scenarios hold exactly the numbers of the product's scenario design
- * (shared/scenarios/README.md): points / 100 = utility.
+ * The built-in scenarios hold exactly the numbers they were designed with, written out again in
+ * this test: points / 100 = utility.
  */
 class BuiltInScenariosTest {
 

@@ -129,6 +129,29 @@ public final class Charts {
         return chart;
     }
 
+    public static XYChart series(SeriesPlot plot) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 150).title(plot.title())
+                .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
+        style(chart);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        if (plot.yMin() != null) {
+            chart.getStyler().setYAxisMin(plot.yMin());
+        }
+        if (plot.yMax() != null) {
+            chart.getStyler().setYAxisMax(plot.yMax());
+        }
+        int colour = 0;
+        for (Map.Entry<String, List<Point>> entry : plot.series().entrySet()) {
+            Color c = PARTY_COLOURS[colour++ % PARTY_COLOURS.length];
+            if (!entry.getValue().isEmpty()) {
+                XYSeries series = line(chart, entry.getKey(), entry.getValue(), c);
+                series.setMarker(entry.getValue().size() > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+                series.setMarkerColor(c);
+            }
+        }
+        return chart;
+    }
+
     public static CategoryChart ranking(RankingPlot plot) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT / 2 + 150).title(plot.title())
                 .xAxisTitle("").yAxisTitle(plot.valueLabel()).build();

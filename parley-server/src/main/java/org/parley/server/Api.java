@@ -1,11 +1,17 @@
 package org.parley.server;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
@@ -44,11 +52,15 @@ final class Api {
     /** How long a long poll ({@code GET /api/negotiations/{id}?after=V}) waits for news. */
     static final long POLL_SECONDS = 25;
     /**
-     * No per-move time limit for the AI diplomats: the server runs only the registry's own
-     * strategies, and the engine enforces a limit by starting a watched thread per call, which
-     * under load costs more than the moves themselves. A slow strategy delays only its own table.
+     * The AI diplomats' time per move unless a negotiation sets its own, for built-in strategies,
+     * plugins and remote agents alike: a built-in strategy takes milliseconds on the built-in
+     * scenarios, so only a strategy in trouble (or a very large uploaded scenario) meets it, and it
+     * then leaves the table with a timeout. The limit costs nothing per call: the AI pool's
+     * watchdog checks the calls in flight (not a watched thread per call, as the engine's own).
      */
-    static final Duration MOVE_TIME_LIMIT = null;
+    static final Duration MOVE_TIME_LIMIT = Duration.ofSeconds(5);
+    static final double MIN_MOVE_SECONDS = 0.05;
+    static final double MAX_MOVE_SECONDS = 60;
     private static final String GRANT = "parley.grant";
 
     private final OpenTables tables;
@@ -87,7 +99,11 @@ final class Api {
             node.put("name", e.name());
             node.put("description", e.description());
             ArrayNode parameters = node.putArray("parameters");
-            e.parameters().stream().sorted().forEach(parameters::add);
+            e.parameterNames().stream().sorted().forEach(parameters::add);
+            ObjectNode defaults = node.putObject("defaults");
+            e.parameters().stream().filter(p -> p.defaultValue() != null && !p.defaultValue().isEmpty())
+                    .sorted(Comparator.comparing(StrategyRegistry.Parameter::name))
+                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
         });
         json(ctx, 200, list);
     }
@@ -129,7 +145,7 @@ final class Api {
 
     void create(Context ctx) {
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed"));
+                "parties", "seed", "moveTimeLimit"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -167,13 +183,23 @@ final class Api {
             }
             seed = s.asLong();
         }
-        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, MOVE_TIME_LIMIT);
+        Duration moveTimeLimit = MOVE_TIME_LIMIT;
+        if (body.hasNonNull("moveTimeLimit")) {
+            JsonNode limit = body.get("moveTimeLimit");
+            if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
+                throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
+                        + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
+            }
+            moveTimeLimit = Duration.ofMillis(Math.round(limit.asDouble() * 1000));
+        }
+        NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
         OpenTables.Created created;
         try {
             created = tables.create(scenario, text, settings);
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
+        await(created.stored());
         String base = ctx.scheme() + "://" + ctx.host();
         ObjectNode response = Views.MAPPER.createObjectNode();
         String id = created.table().id();
@@ -329,7 +355,7 @@ final class Api {
         Table table = tables.table(grant.negotiationId());
         String after = ctx.queryParam("after");
         if (after == null) {
-            json(ctx, 200, Views.view(table, grant));
+            json(ctx, 200, Views.view(table.state(), grant));
             return;
         }
         long version;
@@ -339,8 +365,9 @@ final class Api {
             throw new ApiException(400, "after", "The after parameter must be a view version (a whole number), not ("
                     + after + ").");
         }
-        if (table.version() > version || table.finished()) {
-            json(ctx, 200, Views.view(table, grant));
+        Table.State now = table.state();
+        if (now.version() > version || now.finished()) {
+            json(ctx, 200, Views.view(now, grant));
             return;
         }
         ctx.future(() -> {
@@ -348,7 +375,7 @@ final class Api {
             return waiter.completeOnTimeout(null, POLL_SECONDS, TimeUnit.SECONDS).thenAccept(ignored -> {
                 table.forget(waiter);
                 Table current = tables.table(grant.negotiationId());
-                json(ctx, 200, Views.view(current, grant));
+                json(ctx, 200, Views.view(current.state(), grant));
             });
         });
     }
@@ -370,10 +397,19 @@ final class Api {
                     }
                 }
             }
+
+            @Override
+            public void ping() {
+                synchronized (client) {
+                    if (!client.terminated()) {
+                        client.sendComment("alive");
+                    }
+                }
+            }
         };
         client.onClose(() -> table.unwatch(watcher));
         table.watch(watcher);
-        watcher.send(Views.json(Views.view(table, grant)));
+        watcher.send(Views.json(Views.view(table.state(), grant)));
         client.keepAlive();
     }
 
@@ -382,7 +418,7 @@ final class Api {
         ObjectNode body = body(ctx, Set.of("offer"));
         Table table = tables.table(grant.negotiationId());
         Outcome outcome = Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer");
-        Request pending = table.pending(grant.party());
+        Request pending = table.state().pending(grant.party());
         int round = pending != null ? pending.round() : 0;
         double time = pending != null ? pending.time() : 0;
         json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
@@ -399,7 +435,7 @@ final class Api {
             case "accept", "reject" -> {
                 Outcome named = body.hasNonNull("offer")
                         ? Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer") : null;
-                Outcome asked = askedOutcome(table, party, type);
+                Outcome asked = askedOutcome(table.state(), party, type);
                 if (named != null && !named.equals(asked)) {
                     throw ApiException.conflict("The offer you answered is no longer the one on the table; the table"
                             + " now asks you about " + table.scenario().domain().format(asked) + ".");
@@ -415,11 +451,25 @@ final class Api {
             default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
                     + " not (" + type + ").");
         };
-        table.submit(party, action);
-        json(ctx, 200, Views.view(table, grant));
+        Table.State stored = await(table.submit(party, action));
+        json(ctx, 200, Views.view(stored, grant));
     }
 
-    private static Outcome askedOutcome(Table table, String party, String type) {
+    /** Waits (holding no lock) for a write to be stored; a refused write is the 503 of a StorageException. */
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
+        try {
+            return stored.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Table.StorageException storage) {
+                throw storage;
+            }
+            throw new Table.StorageException("The move could not be saved (" + (cause == null ? e : cause).getMessage()
+                    + "); reload the page and try again.", cause);
+        }
+    }
+
+    private static Outcome askedOutcome(Table.State table, String party, String type) {
         if (table.finished()) {
             throw ApiException.conflict("The negotiation has ended (" + table.result().reason() + "); no more moves.");
         }
@@ -437,46 +487,64 @@ final class Api {
 
     void plot(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The outcome-space chart");
+        Table.State table = endedTable(grant, "The outcome-space chart");
         json(ctx, 200, Debriefs.plotJson(plotFor(ctx, table, grant)));
     }
 
     void plotSvg(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The outcome-space chart");
+        Table.State table = endedTable(grant, "The outcome-space chart");
         String svg = Debriefs.svg(plotFor(ctx, table, grant));
         ctx.contentType("image/svg+xml; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + table.scenario().name() + "-outcome-space.svg\"");
+        ctx.header("Content-Disposition", attachment(table.scenario().name() + "-outcome-space.svg"));
         ctx.result(svg);
     }
 
     void record(Context ctx) {
         AccessGrant grant = authorize(ctx);
-        Table table = endedTable(grant, "The record");
-        String json = NegotiationJson.of(table.scenario().domain()).write(new NegotiationRecord(
-                table.scenario().name(), table.settings(), table.events(), table.result()));
+        Table.State table = endedTable(grant, "The record");
         ObjectNode doc = Views.MAPPER.createObjectNode();
         doc.put("id", table.id());
-        doc.put("scenarioText", table.scenarioText());
-        try {
-            doc.set("record", Views.MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.header("Content-Disposition", "attachment; filename=\"parley-" + table.scenario().name() + "-"
-                + table.id().substring(0, 8) + ".json\"");
+        doc.put("scenarioText", table.table().scenarioText());
+        doc.set("record", NegotiationJson.of(table.scenario().domain()).recordNode(new NegotiationRecord(
+                table.scenario().name(), table.settings(), table.events(), table.result()), table.debrief().judged()));
+        ctx.header("Content-Disposition", attachment("parley-" + table.scenario().name() + "-"
+                + table.id().substring(0, 8) + ".json"));
         json(ctx, 200, doc);
     }
 
-    private Table endedTable(AccessGrant grant, String what) {
-        Table table = tables.table(grant.negotiationId());
+    /**
+     * A download's Content-Disposition (RFC 6266): an ASCII {@code filename} with anything but
+     * letters, digits, dot, dash and underscore replaced, and the exact name as UTF-8 in {@code
+     * filename*} (RFC 8187). A scenario's name thus cannot end the header or name another file.
+     */
+    static String attachment(String name) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '_';
+            encoded.append(plain ? String.valueOf((char) c) : String.format(Locale.ROOT, "%%%02X", c));
+        }
+        name.codePoints().forEach(c -> ascii.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-'
+                || c == '_') ? (char) c : '_'));
+        String fallback = ascii.toString().replaceAll("^[._]+", "");
+        if (fallback.isEmpty()) {
+            fallback = "download";
+        }
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private Table.State endedTable(AccessGrant grant, String what) {
+        Table.State table = tables.table(grant.negotiationId()).state();
         if (!table.finished()) {
             throw ApiException.conflict(what + " is available once the negotiation has ended.");
         }
         return table;
     }
 
-    private static OutcomeSpacePlot plotFor(Context ctx, Table table, AccessGrant grant) {
+    private static OutcomeSpacePlot plotFor(Context ctx, Table.State table, AccessGrant grant) {
         Scenario scenario = table.scenario();
         String x = ctx.queryParam("x");
         String y = ctx.queryParam("y");
@@ -527,16 +595,33 @@ final class Api {
 
     // --- bodies ---------------------------------------------------------------------------------------
 
+    /**
+     * Reads request bodies: a key given twice is refused (which one would count?), and a parse
+     * error quotes only a short piece of the input.
+     */
+    private static final ObjectReader BODY_READER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(Messages.QUOTE)
+                    .maxRawContentLength(Messages.QUOTE).build())
+            .build()).reader();
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'", Pattern.DOTALL);
+
     static ObjectNode body(Context ctx, Set<String> allowed) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json).");
+        if (!isJson(ctx.contentType())) {
+            throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json), not ("
+                    + ctx.contentType() + ").");
         }
         JsonNode node;
         try {
-            node = Views.MAPPER.readTree(ctx.bodyAsBytes());
+            node = BODY_READER.readTree(ctx.bodyAsBytes());
         } catch (java.io.IOException e) {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+            if (duplicate.find()) {
+                throw new ApiException(400, null, "The key (" + Messages.quote(duplicate.group(1)) + ") appears twice"
+                        + " in one object of the body; give each key once.");
+            }
             throw new ApiException(400, null, "The body is not valid JSON: " + message);
         }
         if (node == null || !node.isObject()) {
@@ -544,6 +629,24 @@ final class Api {
         }
         unknownFields((ObjectNode) node, "", allowed);
         return (ObjectNode) node;
+    }
+
+    /** Exactly application/json, with at most a UTF-8 charset: not application/jsonx, not text/json. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {

@@ -7,17 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.VectorGraphicsEncoder;
-import org.parley.core.analysis.Analysis;
-import org.parley.core.analysis.AnalysisProblem;
-import org.parley.core.analysis.BargainingPoint;
+import org.parley.core.analysis.CoalitionAnalysis;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.FrontierPoint;
-import org.parley.core.analysis.OutcomeAnalyzer;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.analysis.OutcomeSample;
+import org.parley.core.analysis.RuleAnalysis;
 import org.parley.core.analysis.SolutionConcept;
 import org.parley.core.analysis.SolutionConcepts;
 import org.parley.core.model.Outcome;
@@ -27,38 +26,43 @@ import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.Result;
+import org.parley.io.json.NegotiationJson;
 import org.parley.plot.Charts;
 import org.parley.plot.ConceptPoint;
 import org.parley.plot.OutcomeSpacePlot;
 import org.parley.plot.Point;
 
 /**
- * The debriefing after the end: everyone's preferences and scores, the exact analysis (Pareto
- * frontier, the point of every solution concept, distances of the result to them), and the outcome
- * space of any two parties with the path of offers, as JSON for the page and as an SVG chart drawn
- * by parley-plot.
+ * The debriefing after the end: everyone's preferences and scores, and the negotiation judged
+ * under its agreement rule ({@link NegotiationDebrief}): the frontier and the point of every
+ * solution concept of the coalition that signed the deal (without a deal, of the winning coalition
+ * nearest to one), the distances of the result to them and to the rule's frontier, the coalitions
+ * that could have done better for all their members, and, without a deal, why not and how far apart
+ * the last offers were; the outcome space of any two parties with the path of offers, as JSON for
+ * the page and as an SVG chart drawn by parley-plot. All of it is private (it reveals every
+ * party's preferences), so it exists only once the negotiation has ended.
  */
 final class Debriefs {
 
     /** Outcome spaces larger than this are sampled for the chart (uniformly, stratified: {@link OutcomeSample}). */
     static final int PLOT_LIMIT = 6000;
 
-    /** The analysis and the debriefing JSON, computed once per ended negotiation. */
-    record Debrief(ObjectNode json, Analysis analysis, String analysisNote) {}
+    /**
+     * The debriefing JSON, the debrief it shows ({@code judged}, as a record keeps it) and the
+     * coalition measured against (null when there is none: no exact analysis, or no winning
+     * coalition accepts anything), computed once per ended negotiation.
+     */
+    record Debrief(ObjectNode json, NegotiationDebrief judged, CoalitionAnalysis coalition) {}
 
     private Debriefs() {}
 
-    static Debrief compute(Table table) {
+    static Debrief compute(Table.State table) {
         Scenario scenario = table.scenario();
         Result result = table.result();
-        Analysis found = null;
-        String note = "";
-        try {
-            found = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 1);
-        } catch (IllegalArgumentException e) {
-            note = e.getMessage();
-        }
-        Analysis analysis = found;
+        Debriefer debriefer = new Debriefer(scenario);
+        NegotiationDebrief judged = debriefer.debrief(result, table.events());
+        RuleAnalysis rule = debriefer.analysis().orElse(null);
+        CoalitionAnalysis coalition = debriefer.coalition(result).orElse(null);
         ObjectNode json = Views.MAPPER.createObjectNode();
         ArrayNode parties = json.putArray("parties");
         for (Party p : scenario.parties()) {
@@ -77,61 +81,70 @@ final class Debriefs {
             node.set("preferences", Views.preferences(scenario, p.name()));
         }
         ObjectNode a = json.putObject("analysis");
-        if (analysis == null) {
-            a.put("note", "No exact analysis: " + note);
+        a.put("rule", judged.rule());
+        if (rule == null) {
+            a.put("note", "No exact analysis: " + judged.note().replaceFirst("^no exact analysis: ", ""));
         } else {
-            a.put("outcomes", analysis.outcomes().toString());
-            analysis.acceptable().ifPresent(n -> a.put("acceptable", n.toString()));
-            a.put("frontierOutcomes", analysis.pareto().count());
+            a.put("unanimous", rule.unanimous());
+            a.put("outcomes", rule.outcomes().toString());
+            rule.coalition(scenario.partyNames()).flatMap(CoalitionAnalysis::acceptable)
+                    .ifPresent(n -> a.put("acceptable", n.toString()));
+            rule.passing().ifPresent(n -> a.put("passing", n.toString()));
+            ArrayNode members = a.putArray("coalition");
+            judged.coalition().forEach(members::add);
+            a.put("frontierOutcomes", coalition == null ? 0 : coalition.analysis().pareto().count());
             ArrayNode concepts = a.putArray("concepts");
-            for (SolutionConcept concept : analysis.concepts()) {
+            for (SolutionConcept concept : SolutionConcepts.registered()) {
                 concepts.addObject().put("key", concept.key()).put("name", concept.displayName());
-                analysis.point(concept.key()).ifPresent(p -> a.set(concept.key(), point(scenario, analysis, p)));
+                judged.concept(concept.key()).ifPresent(c -> a.set(concept.key(), point(scenario, c)));
             }
-            double[] achieved = new double[scenario.parties().size()];
             double welfare = 0;
-            for (int i = 0; i < achieved.length; i++) {
-                achieved[i] = result.payoff(scenario.parties().get(i).name()).utility();
-                welfare += achieved[i];
+            for (Party p : scenario.parties()) {
+                welfare += result.payoff(p.name()).utility();
             }
             a.put("socialWelfare", Views.points(welfare));
-            if (!analysis.pareto().isEmpty()) {
-                Analysis.Distances d = analysis.distances(achieved);
-                a.put("distanceToPareto", Views.points(d.pareto()));
-                d.concepts().forEach((key, distance) -> a.put(SolutionConcepts.prefixed("distanceTo", key),
-                        Views.points(distance)));
+            if (!Double.isNaN(judged.pareto())) {
+                a.put("distanceToPareto", Views.points(judged.pareto()));
+                for (NegotiationDebrief.Concept c : judged.concepts()) {
+                    a.put(SolutionConcepts.prefixed("distanceTo", c.key()), Views.points(c.distance()));
+                }
+            }
+            if (!Double.isNaN(judged.ruleFrontier())) {
+                a.put("distanceToRuleFrontier", Views.points(judged.ruleFrontier()));
             }
         }
-        return new Debrief(json, analysis, note);
+        // The debrief itself, as records keep it (utilities in [0, 1]): better coalitions, why no deal, last offers.
+        json.set("deal", NegotiationJson.of(scenario.domain()).debriefNode(judged));
+        return new Debrief(json, judged, coalition);
     }
 
-    private static ObjectNode point(Scenario scenario, Analysis analysis, BargainingPoint p) {
+    /** A concept's point of the coalition: its outcome, each member's points, and its ties. */
+    private static ObjectNode point(Scenario scenario, NegotiationDebrief.Concept concept) {
         ObjectNode node = Views.MAPPER.createObjectNode();
-        node.set("outcome", Views.outcome(scenario.domain(), p.outcome()));
+        node.set("outcome", Views.outcome(scenario.domain(), concept.outcome()));
         ObjectNode points = node.putObject("points");
-        List<String> names = analysis.problem().parties();
-        for (int i = 0; i < names.size(); i++) {
-            points.put(names.get(i), Views.points(p.point().utility(i)));
-        }
-        node.put("ties", p.ties());
+        concept.utilities().forEach((party, u) -> points.put(party, Views.points(u)));
+        node.put("ties", concept.ties());
         return node;
     }
 
     /** The chart data for parties {@code x} and {@code y}: utilities in [0, 1]. */
-    static OutcomeSpacePlot plot(Table table, String x, String y) {
+    static OutcomeSpacePlot plot(Table.State table, String x, String y) {
         Scenario scenario = table.scenario();
         int xi = scenario.indexOf(x);
         int yi = scenario.indexOf(y);
         var xp = scenario.parties().get(xi).preferences();
         var yp = scenario.parties().get(yi).preferences();
-        // Acceptable to everyone: no party's hard constraint broken, every utility at or above its reservation.
+        // Passing under the agreement rule: the parties that accept it (no hard constraint broken,
+        // utility at or above the reservation) may sign it; under unanimity, acceptable to everyone.
         OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, PLOT_LIMIT, o -> {
+            List<String> accepting = new ArrayList<>();
             for (Party p : scenario.parties()) {
-                if (!p.preferences().acceptable(o)) {
-                    return false;
+                if (p.preferences().acceptable(o)) {
+                    accepting.add(p.name());
                 }
             }
-            return true;
+            return scenario.agreement().stands(accepting);
         });
         List<Point> outcomes = new ArrayList<>();
         List<Point> acceptable = new ArrayList<>();
@@ -142,18 +155,21 @@ final class Debriefs {
         Debrief debrief = table.debrief();
         List<Point> frontier = new ArrayList<>();
         List<ConceptPoint> concepts = new ArrayList<>();
-        if (debrief.analysis() != null) {
-            Analysis analysis = debrief.analysis();
-            int ax = analysis.problem().parties().indexOf(x);
-            int ay = analysis.problem().parties().indexOf(y);
+        // The frontier and points of the coalition the debrief measures against, seen on these two
+        // axes (a party outside it at its reservation value).
+        CoalitionAnalysis coalition = debrief.coalition();
+        if (coalition != null) {
             List<Point> projected = new ArrayList<>();
-            for (FrontierPoint f : analysis.pareto().points()) {
-                projected.add(new Point(f.utility(ax), f.utility(ay)));
+            for (FrontierPoint f : coalition.frontier()) {
+                projected.add(new Point(f.utility(xi), f.utility(yi)));
             }
-            frontier = frontier2d(projected);
-            for (SolutionConcept concept : analysis.concepts()) {
-                analysis.point(concept.key()).ifPresent(p -> concepts.add(new ConceptPoint(concept.key(),
-                        concept.displayName(), new Point(p.point().utility(ax), p.point().utility(ay)))));
+            frontier = Point.front(projected);
+            for (SolutionConcept concept : coalition.analysis().concepts()) {
+                coalition.analysis().point(concept.key()).ifPresent(p -> {
+                    FrontierPoint lifted = coalition.lift(p.point());
+                    concepts.add(new ConceptPoint(concept.key(), concept.displayName(),
+                            new Point(lifted.utility(xi), lifted.utility(yi))));
+                });
             }
         }
         Map<String, List<Point>> offers = new LinkedHashMap<>();
@@ -171,22 +187,6 @@ final class Debriefs {
                 ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
                 concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.describe());
-    }
-
-    /** The points no other point beats on both axes, by increasing x. */
-    static List<Point> frontier2d(List<Point> points) {
-        List<Point> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble(Point::x).reversed().thenComparing(Point::y, Comparator.reverseOrder()));
-        List<Point> front = new ArrayList<>();
-        double bestY = Double.NEGATIVE_INFINITY;
-        for (Point p : sorted) {
-            if (p.y() > bestY) {
-                front.add(p);
-                bestY = p.y();
-            }
-        }
-        front.sort(Comparator.comparingDouble(Point::x));
-        return front;
     }
 
     static ObjectNode plotJson(OutcomeSpacePlot plot) {

@@ -11,8 +11,17 @@ import org.parley.core.strategy.StrategyRegistry;
 /** Starts and resumes engine negotiations with one strategy registry and one bid-space cache for the whole server. */
 final class Engines {
 
-    private final StrategyRegistry registry = new StrategyRegistry();
+    private final StrategyRegistry registry;
     private final BidSpaceCache cache = new BidSpaceCache();
+
+    Engines() {
+        this(new StrategyRegistry());
+    }
+
+    /** With the strategies of {@code registry}: the built-ins, and any plugins or remote agents added to it. */
+    Engines(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     StrategyRegistry registry() {
         return registry;

@@ -3,6 +3,8 @@ package org.parley.server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Event;
 import org.parley.core.negotiation.NegotiationSettings;
@@ -10,62 +12,71 @@ import org.parley.core.negotiation.Result;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
 import org.parley.store.Archive;
-import org.parley.store.StoredNegotiation;
 import org.parley.store.PartyAssignment;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
+import org.parley.store.StoredNegotiation;
+import org.parley.store.Write;
 
 /**
  * Writes one live negotiation to the record store as it goes: its start with the join links, each
- * event in order, its end. Every call returns only once the database has it, so whatever the
- * server acknowledges survives a crash.
+ * event in order, its end. Writes are queued, not waited for ({@link RecordStore#commit}): the
+ * returned future completes once the database has them, and only then does the server
+ * acknowledge a move or show it, so whatever it acknowledged survives a crash. Every unit begins
+ * by checking the number of events stored, so a unit queued behind a failed one fails too and
+ * the stored log stays a prefix of the negotiation.
  */
 final class Journal {
 
     private final RecordStore store;
     private final NegotiationJson json;
     private final String id;
-    private final Scenario scenario;
-    private int stored;
+    private int queued;
     private boolean finished;
 
     Journal(RecordStore store, String id, Scenario scenario, int stored, boolean finished) {
         this.store = store;
         this.json = NegotiationJson.of(scenario.domain());
         this.id = id;
-        this.scenario = scenario;
-        this.stored = stored;
+        this.queued = stored;
         this.finished = finished;
     }
 
-    static Journal start(RecordStore store, String id, Scenario scenario, String scenarioText,
+    /** The start of a new negotiation with its join links, queued; the future completes once it is stored. */
+    static CompletableFuture<Void> start(RecordStore store, String id, Scenario scenario, String scenarioText,
             NegotiationSettings settings, List<AccessGrant> grants) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
-        store.start(new StoredNegotiation(id, scenario.name(), scenarioText, NegotiationJson.write(settings), Archive.SERVER,
-                RecordStatus.RUNNING, null, null, Instant.now(), null, null, parties), grants);
-        return new Journal(store, id, scenario, 0, false);
+        return store.commit(List.of(new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText,
+                NegotiationJson.write(settings), Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null,
+                null, parties), grants)));
     }
 
-    /** Stores the events not yet stored and, once there is one, the result. */
-    void sync(List<Event> events, Result result) {
-        if (stored < events.size()) {
-            List<String> payloads = new ArrayList<>(events.size() - stored);
-            for (int i = stored; i < events.size(); i++) {
-                payloads.add(json.write(events.get(i)));
-            }
-            store.append(id, stored, payloads);
-            stored = events.size();
+    /** Whether there are events or a result not yet queued. */
+    boolean hasNews(List<Event> events, Result result) {
+        return queued < events.size() || (result != null && !finished);
+    }
+
+    /** Queues the events not yet queued and, once there is one, the result with its debrief (none when null). */
+    CompletableFuture<Void> write(List<Event> events, Result result, NegotiationDebrief debrief) {
+        List<String> payloads = new ArrayList<>(events.size() - queued);
+        for (int i = queued; i < events.size(); i++) {
+            payloads.add(json.write(events.get(i)));
         }
+        List<Write> unit = new ArrayList<>(2);
+        unit.add(new Write.Append(id, queued, payloads));
+        queued = events.size();
         if (result != null && !finished) {
-            store.finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result));
+            unit.add(new Write.Finish(id, RecordStatus.FINISHED, result.agreement(), json.write(result, debrief)));
             finished = true;
         }
+        return store.commit(unit);
     }
 
-    int stored() {
-        return stored;
+    /** How many events are queued or stored. */
+    int queued() {
+        return queued;
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +28,19 @@ import org.parley.store.RecordStore;
  */
 final class OpenTables implements AutoCloseable {
 
-    /** A new negotiation's join links: each human party's token, and the observer's. */
-    record Created(Table table, Map<String, String> partyTokens, String observerToken) {}
+    /**
+     * A new negotiation's join links: each human party's token, and the observer's; {@code stored}
+     * completes once its start is in the database (the links work from then on).
+     */
+    record Created(Table table, Map<String, String> partyTokens, String observerToken, CompletableFuture<Void> stored) {}
 
     private final RecordStore store;
+    private final ServerMetrics metrics;
+    private final AiPool ai;
+    private final ExecutorService news;
+    private final Table.Services services;
+    /** Threads that send new views to event streams and wake long polls: a slow client holds only one. */
+    private static final int NEWS_THREADS = 4;
     private final Engines engines;
     private final BuiltInScenarios builtIns;
     private final Tokens tokens = new Tokens();
@@ -37,11 +48,23 @@ final class OpenTables implements AutoCloseable {
     private final Map<String, AccessGrant> grants = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private static final long EVICT_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** How often event streams get a keep-alive comment: well inside a proxy's usual 60 s read timeout. */
+    static final long PING_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private long lastPing = System.nanoTime();
 
-    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns) {
+    OpenTables(RecordStore store, Engines engines, BuiltInScenarios builtIns, ServerMetrics metrics, int aiWorkers) {
         this.store = store;
         this.engines = engines;
         this.builtIns = builtIns;
+        this.metrics = metrics;
+        this.ai = new AiPool(aiWorkers);
+        this.news = Executors.newFixedThreadPool(NEWS_THREADS, r -> {
+            Thread t = new Thread(r, "parley-news");
+            t.setDaemon(true);
+            return t;
+        });
+        this.services = new Table.Services(ai, news, metrics);
+        metrics.negotiations(() -> tables.values().stream().filter(t -> !t.state().finished()).count(), tables::size);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-deadlines");
             t.setDaemon(true);
@@ -77,13 +100,18 @@ final class OpenTables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        Journal journal = Journal.start(store, id, scenario, scenarioText, settings, newGrants);
-        for (AccessGrant grant : newGrants) {
-            grants.put(grant.tokenHash(), grant);
-        }
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal);
+        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, newGrants);
+        Journal journal = new Journal(store, id, scenario, 0, false);
+        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, services);
         tables.put(id, table);
-        return new Created(table, partyTokens, observerToken);
+        stored = stored.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                for (AccessGrant grant : newGrants) {
+                    grants.put(grant.tokenHash(), grant);
+                }
+            }
+        });
+        return new Created(table, partyTokens, observerToken, stored);
     }
 
     /** Whom a token lets in, or an {@link ApiException} 401. */
@@ -135,13 +163,13 @@ final class OpenTables implements AutoCloseable {
         }
         if (record.status() == RecordStatus.RUNNING) {
             Journal journal = new Journal(store, id, scenario, log.size(), false);
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal);
+            double elapsed = log.isEmpty() ? 0 : log.get(log.size() - 1).time();
+            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, services, elapsed);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
-        return Table.ended(id, scenario, record.scenario(), settings, log,
-                json.readResult(record.result()));
+        return Table.ended(id, scenario, record.scenario(), settings, log, json.readResult(record.result()), services);
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */
@@ -155,7 +183,14 @@ final class OpenTables implements AutoCloseable {
 
     private void tick() {
         long now = System.nanoTime();
+        boolean ping = now - lastPing > PING_NANOS;
+        if (ping) {
+            lastPing = now;
+        }
         for (Table table : tables.values()) {
+            if (ping) {
+                table.ping();
+            }
             try {
                 table.tick();
             } catch (RuntimeException e) {
@@ -171,5 +206,7 @@ final class OpenTables implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        ai.close();
+        news.shutdown();
     }
 }

@@ -27,6 +27,7 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.preference.Constraint;
+import org.parley.core.preference.PlainWords;
 import org.parley.core.preference.Discount;
 import org.parley.core.preference.LinearAdditiveUtility;
 import org.parley.core.preference.PiecewiseLinearValueFunction;
@@ -57,35 +58,33 @@ final class Views {
     }
 
     /** The view for a join link: a party's or an observer's. */
-    static ObjectNode view(Table table, AccessGrant access) {
-        synchronized (table) {
-            String party = AccessGrant.PARTY.equals(access.role()) ? access.party() : null;
-            Scenario scenario = table.scenario();
-            ObjectNode view = MAPPER.createObjectNode();
-            view.put("id", table.id());
-            view.put("version", table.version());
-            ObjectNode you = view.putObject("you");
-            you.put("role", access.role());
-            if (party != null) {
-                you.put("party", party);
-            }
-            publicInfo(view, table);
-            if (party != null) {
-                view.set("preferences", preferences(scenario, party));
-            }
-            boolean ended = table.finished();
-            view.put("state", ended ? "ended" : "running");
-            status(view, table, party);
-            view.set("moves", moves(table, party));
-            if (ended) {
-                view.set("result", result(scenario, table.result()));
-                view.set("debrief", table.debrief().json());
-            }
-            return view;
+    static ObjectNode view(Table.State table, AccessGrant access) {
+        String party = AccessGrant.PARTY.equals(access.role()) ? access.party() : null;
+        Scenario scenario = table.scenario();
+        ObjectNode view = MAPPER.createObjectNode();
+        view.put("id", table.id());
+        view.put("version", table.version());
+        ObjectNode you = view.putObject("you");
+        you.put("role", access.role());
+        if (party != null) {
+            you.put("party", party);
         }
+        publicInfo(view, table);
+        if (party != null) {
+            view.set("preferences", preferences(scenario, party));
+        }
+        boolean ended = table.finished();
+        view.put("state", ended ? "ended" : "running");
+        status(view, table, party);
+        view.set("moves", moves(table, party));
+        if (ended) {
+            view.set("result", result(scenario, table.result()));
+            view.set("debrief", table.debrief().json());
+        }
+        return view;
     }
 
-    private static void publicInfo(ObjectNode view, Table table) {
+    private static void publicInfo(ObjectNode view, Table.State table) {
         Scenario scenario = table.scenario();
         NegotiationSettings settings = table.settings();
         ObjectNode s = view.putObject("scenario");
@@ -190,8 +189,9 @@ final class Views {
         }
         node.put("best", round(best));
         ArrayNode constraints = node.putArray("constraints");
+        // In plain words ("the deal must set authority to federation"), not the file's rule syntax.
         for (Constraint c : prefs.constraints()) {
-            constraints.add(c.describe(domain));
+            constraints.add(PlainWords.constraint(c, domain));
         }
         Discount discount = prefs.discount();
         if (discount.factor() < 1) {
@@ -241,7 +241,7 @@ final class Views {
         ArrayNode broken = node.putArray("brokenConstraints");
         for (Constraint c : prefs.constraints()) {
             if (!c.satisfiedBy(outcome)) {
-                broken.add(c.describe(domain));
+                broken.add(PlainWords.constraint(c, domain));
             }
         }
         node.put("acceptable", above && broken.isEmpty());
@@ -256,7 +256,7 @@ final class Views {
         return node;
     }
 
-    private static void status(ObjectNode view, Table table, String party) {
+    private static void status(ObjectNode view, Table.State table, String party) {
         Scenario scenario = table.scenario();
         NegotiationSettings settings = table.settings();
         List<Request> pending = table.pending();
@@ -299,7 +299,7 @@ final class Views {
     }
 
     /** The moves the viewer may see: the published ones, and its own sealed ones. */
-    private static ArrayNode moves(Table table, String party) {
+    private static ArrayNode moves(Table.State table, String party) {
         Scenario scenario = table.scenario();
         List<Event> events = table.events();
         int published = table.published();
@@ -315,6 +315,11 @@ final class Views {
             m.put("round", e.round());
             m.put("party", e.party());
             m.put("action", e.action().key());
+            if (e.action() instanceof Action.Misbehaviour misbehaviour) {
+                // Why an AI diplomat left (timeout, exception, invalid-move); its detail, which could
+                // quote the strategy's own numbers, only in the record after the end.
+                m.put("reason", misbehaviour.reason().key());
+            }
             if (sealed) {
                 m.put("sealed", true);
             }

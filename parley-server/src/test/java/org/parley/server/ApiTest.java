@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.core.analysis.SolutionConcepts;
+import org.parley.io.json.NegotiationJson;
 import org.parley.store.RecordStatus;
 
 /** The JSON API over HTTP: creating, viewing, scoring, moving, the end, and every refusal with its field. */
@@ -38,11 +39,30 @@ class ApiTest {
 
     /** Creates tavrik-accord with the kaldari played from outside; returns the creation response. */
     static JsonNode tavrik() {
+        return tavrikOn(http);
+    }
+
+    static JsonNode tavrikOn(Http http) {
         Http.Response created = http.post("/api/negotiations", null, """
                 {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 7,
                  "parties": {"kaldari": {"player": "human"}, "vethari": {"player": "ai", "strategy": "boulware"}}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+        JsonNode json = created.json();
+        // The federation's AI diplomat opens; the kaldari answer.
+        turnOf(http, json.path("id").asText(), json.path("parties").path("kaldari").path("token").asText());
+        return json;
+    }
+
+    /**
+     * The view once the party is to move (or the negotiation has ended): the AI diplomats answer
+     * on the server's pool after a move is acknowledged, so a client long-polls for them.
+     */
+    static JsonNode turnOf(Http http, String id, String token) {
+        JsonNode view = http.get("/api/negotiations/" + id, token).json();
+        for (int i = 0; i < 100 && view.path("turn").isNull() && view.path("state").asText().equals("running"); i++) {
+            view = http.get("/api/negotiations/" + id + "?after=" + view.path("version").asLong(), token).json();
+        }
+        return view;
     }
 
     @Test
@@ -75,11 +95,14 @@ class ApiTest {
         JsonNode created = tavrik();
         String id = created.path("id").asText();
         String token = created.path("parties").path("kaldari").path("token").asText();
-        JsonNode view = http.get("/api/negotiations/" + id, token).json();
+        JsonNode view = turnOf(http, id, token);
         assertThat(view.path("you").path("party").asText()).isEqualTo("kaldari");
         assertThat(view.path("state").asText()).isEqualTo("running");
         assertThat(view.path("turn").path("kind").asText()).isEqualTo("respond");
         assertThat(view.path("preferences").path("reservation").asDouble()).isEqualTo(20);
+        // The kaldari's red line in plain words, not rule syntax.
+        assertThat(view.path("preferences").path("constraints").get(0).asText()).isEqualTo("if the deal sets"
+                + " export-control to open-market, it must also set transition-guarantee to federation-guarantee");
 
         Http.Response score = http.post("/api/negotiations/" + id + "/score", token, "{\"offer\": " + KALDARI_BEST + "}");
         assertThat(score.status()).isEqualTo(200);
@@ -89,14 +112,19 @@ class ApiTest {
         Http.Response moved = http.post("/api/negotiations/" + id + "/moves", token,
                 "{\"type\": \"offer\", \"offer\": " + KALDARI_BEST + "}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        JsonNode after = moved.json();
-        assertThat(after.path("version").asLong()).isGreaterThan(view.path("version").asLong());
-        // The AI parties answered before the response: the kaldari are to move again, in round 1.
+        JsonNode acknowledged = moved.json();
+        assertThat(acknowledged.path("version").asLong()).isGreaterThan(view.path("version").asLong());
+        // Acknowledged once stored: the move is in the view and in the database.
+        List<String> mine = acknowledged.path("moves").findValuesAsText("party");
+        assertThat(mine).startsWith("federation", "kaldari");
+        assertThat(server.store.events(id)).hasSizeGreaterThanOrEqualTo(acknowledged.path("moves").size());
+        // The AI parties answer on the server's pool: the kaldari are to move again, in round 1.
+        JsonNode after = turnOf(http, id, token);
         assertThat(after.path("round").asInt()).isEqualTo(1);
         List<String> actors = after.path("moves").findValuesAsText("party");
         assertThat(actors).startsWith("federation", "kaldari", "vethari");
-        // Every accepted move is in the database before the response.
-        assertThat(server.store.events(id)).hasSize(after.path("moves").size());
+        // Whatever a view shows is in the database.
+        assertThat(server.store.events(id)).hasSizeGreaterThanOrEqualTo(after.path("moves").size());
     }
 
     @Test
@@ -168,6 +196,75 @@ class ApiTest {
             assertThat(analysis.path(SolutionConcepts.prefixed("distanceTo", key)).isNumber()).as(key).isTrue();
         }
         assertThat(analysis.path("distanceToNash").isNumber()).isTrue();
+        // Without a deal: who could have agreed, what blocked, how far apart the last offers were.
+        JsonNode deal = walked.json().path("debrief").path("deal");
+        assertThat(deal.path("signers")).isEmpty();
+        assertThat(deal.path("coalition")).extracting(JsonNode::asText).containsExactly("federation", "union");
+        assertThat(deal.path("whyNoDeal").get(0).path("feasible").asBoolean()).isTrue();
+        assertThat(deal.path("lastOffers").path("offers")).extracting(o -> o.path("offerer").asText())
+                .containsExactly("federation");
+        assertThat(record.at("/record/result/debrief")).isEqualTo(deal);
+    }
+
+    /**
+     * The federation and the kaldari sign the Nash point of their own coalition without the
+     * vethari, as tavrik-accord's rule lets them: the debriefing measures the deal against their
+     * frontier (zero away) and their Nash point, not against the frontier of all three; the stored
+     * record keeps the same debrief; the chart draws their frontier.
+     */
+    @Test
+    void aQuorumDealIsJudgedAgainstTheCoalitionThatSignedIt() {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "tavrik-accord", "deadline": {"rounds": 10}, "seed": 3,
+                 "parties": {"federation": {"player": "human"}, "kaldari": {"player": "human"},
+                             "vethari": {"player": "ai", "strategy": "boulware"}}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String kaldari = created.json().path("parties").path("kaldari").path("token").asText();
+        String observer = created.json().path("observer").path("token").asText();
+        String nash = """
+                {"authority": "federation", "strategic-resources": "federation", "local-resources": "kaldari-control",
+                 "export-control": "open-market", "pricing": "market-price",
+                 "trust-measures": "medical-aid-and-trade-analytics", "transition-guarantee": "federation-guarantee"}""";
+        Http.Response offered = http.post("/api/negotiations/" + id + "/moves", federation,
+                "{\"type\": \"offer\", \"offer\": " + nash + "}");
+        assertThat(offered.status()).as(offered.body()).isEqualTo(200);
+        assertThat(offered.json().has("debrief")).isFalse();
+        Http.Response accepted = http.post("/api/negotiations/" + id + "/moves", kaldari, "{\"type\": \"accept\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode view = http.get("/api/negotiations/" + id, observer).json();
+        assertThat(view.path("result").path("signers")).extracting(JsonNode::asText).containsExactly("federation", "kaldari");
+
+        JsonNode analysis = view.path("debrief").path("analysis");
+        assertThat(analysis.path("rule").asText()).isEqualTo("2 of 3, federation and kaldari required");
+        assertThat(analysis.path("unanimous").asBoolean()).isFalse();
+        assertThat(analysis.path("coalition")).extracting(JsonNode::asText).containsExactly("federation", "kaldari");
+        assertThat(analysis.path("passing").asText()).isEqualTo("375");
+        assertThat(analysis.path("acceptable").asText()).isEqualTo("228");
+        assertThat(analysis.path("distanceToPareto").asDouble()).isZero();
+        assertThat(analysis.path("distanceToNash").asDouble()).isZero();
+        assertThat(analysis.path("nash").path("points").path("federation").asDouble()).isEqualTo(76.0);
+        assertThat(analysis.path("nash").path("points").path("kaldari").asDouble()).isEqualTo(70.0);
+        assertThat(analysis.path("nash").path("points").has("vethari")).isFalse();
+        JsonNode deal = view.path("debrief").path("deal");
+        assertThat(deal.path("coalition")).isEqualTo(analysis.path("coalition"));
+        assertThat(deal.path("betterCoalitions")).isEmpty();
+        assertThat(deal.has("whyNoDeal")).isFalse();
+        assertThat(deal.has("lastOffers")).isFalse();
+
+        // The record, downloaded and stored, carries the same debrief.
+        assertThat(http.get("/api/negotiations/" + id + "/record", kaldari).json().at("/record/result/debrief"))
+                .isEqualTo(deal);
+        String stored = server.store.find(id).orElseThrow().result();
+        assertThat(NegotiationJson.parse(stored, "stored result").path("debrief")).isEqualTo(deal);
+
+        // The chart: the frontier of the two who signed, their Nash point on it.
+        JsonNode plot = http.get("/api/negotiations/" + id + "/plot?x=federation&y=kaldari", federation).json();
+        assertThat(plot.path("nash")).extracting(JsonNode::asDouble).containsExactly(76.0, 70.0);
+        assertThat(plot.path("frontier")).anySatisfy(p -> assertThat(p).extracting(JsonNode::asDouble)
+                .containsExactly(76.0, 70.0));
+        assertThat(plot.path("agreement")).isEqualTo(plot.path("nash"));
     }
 
     @Test

@@ -63,6 +63,8 @@ final class Browsers {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--window-size=1440,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // The console's messages, for noConsoleErrors.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile)));
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
@@ -98,6 +100,15 @@ final class Browsers {
             element.click();
             return true;
         });
+    }
+
+    /** Fails on any error in the browser's console so far (a failed request, the favicon's 404, a script error). */
+    static void noConsoleErrors(WebDriver driver) {
+        var errors = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(errors).as("errors in the browser's console").isEmpty();
     }
 
     static WebElement visible(WebDriver driver, By by) {

@@ -54,6 +54,9 @@ class CardassianBrowserTest {
         union.get(unionLink);
         Browsers.textIs(federation, By.id("state"), "Your turn");
         Browsers.textIs(union, By.id("state"), "Waiting for Federation");
+        // Walking away is offered only to a party the table waits for.
+        assertThat(union.findElements(By.id("walk-away"))).isEmpty();
+        assertThat(federation.findElements(By.id("walk-away"))).hasSize(1);
         // Each brief is its own: the federation's reservation is 35, the union's 40.
         assertThat(Browsers.text(federation, By.id("reservation"))).isEqualTo("35");
         assertThat(Browsers.text(union, By.id("reservation"))).isEqualTo("40");
@@ -86,6 +89,8 @@ class CardassianBrowserTest {
         Browsers.click(federation, By.cssSelector("#debrief details summary"));
         assertThat(Browsers.text(federation, By.cssSelector("#debrief details"))).containsIgnoringCase("walk-away value");
         assertThat(federation.findElements(By.cssSelector(".toast.bad"))).isEmpty();
+        // No console errors on the way, the favicon's 404 included.
+        Browsers.noConsoleErrors(federation);
         Browsers.screenshot(federation, "13-federation-debriefing");
         Browsers.screenshot(union, "14-union-debriefing");
 

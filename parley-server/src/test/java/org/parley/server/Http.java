@@ -74,7 +74,18 @@ final class Http {
         return client;
     }
 
-    private Response send(HttpRequest request) {
+    HttpResponse<byte[]> bytes(String path) {
+        try {
+            return client.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),

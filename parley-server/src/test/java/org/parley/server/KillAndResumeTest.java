@@ -55,6 +55,11 @@ class KillAndResumeTest {
             Thread player = new Thread(() -> {
                 for (int i = 0; ; i++) {
                     try {
+                        // The AI diplomats answer after the acknowledgement: wait for the turn, then move.
+                        JsonNode turn = ApiTest.turnOf(current, id, token);
+                        if (!turn.path("state").asText().equals("running")) {
+                            return;
+                        }
                         Http.Response r = current.post("/api/negotiations/" + id + "/moves", token,
                                 "{\"type\": \"offer\", \"offer\": " + OFFERS[i % 2] + "}");
                         if (r.status() != 200) {
@@ -84,7 +89,10 @@ class KillAndResumeTest {
 
             server = launch(db);
             http = new Http("http://127.0.0.1:" + port(server));
-            JsonNode view = http.get("/api/negotiations/" + id, token).json();
+            JsonNode first = http.get("/api/negotiations/" + id, token).json();
+            assertThat(first.path("version").asLong()).as("reloaded from the database, it has every acknowledged move")
+                    .isGreaterThanOrEqualTo(last.path("version").asLong());
+            JsonNode view = ApiTest.turnOf(http, id, token);
             List<JsonNode> before = list(last.path("moves"));
             List<JsonNode> after = list(view.path("moves"));
             assertThat(after.size()).isGreaterThanOrEqualTo(before.size());

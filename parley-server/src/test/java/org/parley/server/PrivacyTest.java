@@ -74,7 +74,7 @@ class PrivacyTest {
         for (int step = 0; step < 4; step++) {
             checked += tryEverything(id, tokens);
             // The federation offers (the same bundle each time), then the kaldari counter: the table moves on.
-            JsonNode view = http.get("/api/negotiations/" + id, tokens.get("federation")).json();
+            JsonNode view = humansTurn(id, tokens.get("federation"));
             String mover = view.path("turn").isObject() ? "federation" : "kaldari";
             String offer = mover.equals("federation")
                     ? "{\"authority\": \"federation\", \"strategic-resources\": \"federation\", \"local-resources\":"
@@ -91,8 +91,7 @@ class PrivacyTest {
         assertThat(checked).isGreaterThan(100);
 
         // The end: the party to move walks away, and the debriefing reveals everyone to the participants only.
-        String mover = http.get("/api/negotiations/" + id, tokens.get("federation")).json().path("turn").isObject()
-                ? "federation" : "kaldari";
+        String mover = humansTurn(id, tokens.get("federation")).path("turn").isObject() ? "federation" : "kaldari";
         Http.Response walked = http.post("/api/negotiations/" + id + "/moves", tokens.get(mover),
                 "{\"type\": \"walk-away\"}");
         assertThat(walked.json().path("state").asText()).isEqualTo("ended");
@@ -109,6 +108,20 @@ class PrivacyTest {
                 assertErrorOnly(response, who + " " + path);
             }
         }
+    }
+
+    /** The federation's view once a person is to move (the vethari's AI diplomat answers on the server's pool). */
+    private static JsonNode humansTurn(String id, String token) {
+        JsonNode view = http.get("/api/negotiations/" + id, token).json();
+        for (int i = 0; i < 100; i++) {
+            List<String> waiting = new ArrayList<>();
+            view.path("waitingFor").forEach(w -> waiting.add(w.asText()));
+            if (waiting.contains("federation") || waiting.contains("kaldari") || !view.path("state").asText().equals("running")) {
+                return view;
+            }
+            view = http.get("/api/negotiations/" + id + "?after=" + view.path("version").asLong(), token).json();
+        }
+        return view;
     }
 
     /** Calls every endpoint with every token; returns how many answers were checked. */

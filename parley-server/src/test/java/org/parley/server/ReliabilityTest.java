@@ -23,7 +23,7 @@ class ReliabilityTest {
     Path folder;
 
     /** A record store whose appends fail while {@code failing} is set, like a full disk. */
-    static final class FlakyStore implements RecordStore {
+    static class FlakyStore implements RecordStore {
         final RecordStore delegate;
         volatile boolean failing;
 
@@ -113,6 +113,7 @@ class ReliabilityTest {
             Http.Response refused = http.post("/api/negotiations/" + id + "/moves", union, "{\"type\": \"accept\"}");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.error()).contains("could not be saved").contains("disk full");
+            assertThat(MetricsTest.value(http.get("/api/metrics", null).body(), "parley_store_errors_total")).isEqualTo(1);
 
             store.failing = false;
             JsonNode view = http.get("/api/negotiations/" + id, union).json();

@@ -117,6 +117,21 @@ class TavrikBrowserTest {
         assertThat(plot.findElements(By.cssSelector("g.offers[data-party='kaldari'] circle"))).isNotEmpty();
         String scores = browser.findElement(By.id("scores")).getText();
         assertThat(scores).contains("Federation").contains("Kaldari").contains("Vethari");
+        // The debrief judges the deal that was made, under the 2-of-3 rule: against the coalition that
+        // signed it, or, without a deal, says why not and how far apart the last offers were.
+        String measured = Browsers.text(browser, By.id("measured"));
+        assertThat(measured).endsWith("under the rule: 2 of 3, federation and kaldari required.");
+        if (outcome.getText().contains("Agreement reached")) {
+            assertThat(measured).startsWith("Measured against the coalition that signed it, Federation + Kaldari");
+            assertThat(browser.findElements(By.id("better-coalitions"))).hasSize(1);
+            assertThat(browser.findElements(By.id("last-offers"))).isEmpty();
+        } else {
+            assertThat(measured).startsWith("No deal. Measured against the coalition that came nearest to one");
+            assertThat(Browsers.text(browser, By.id("why-no-deal"))).contains("Federation + Kaldari");
+            assertThat(browser.findElements(By.cssSelector("#last-offers tr[data-party='kaldari']"))).hasSize(1);
+        }
+        assertThat(Browsers.text(browser, By.cssSelector(".analysis-facts"))).containsIgnoringCase("Passing under the rule")
+                .containsIgnoringCase("Distance to the rule’s frontier");
         Browsers.screenshot(browser, "05-kaldari-debriefing");
     }
 

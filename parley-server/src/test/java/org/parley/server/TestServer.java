@@ -15,13 +15,21 @@ final class TestServer implements AutoCloseable {
     final ParleyServer server;
 
     TestServer() {
+        this(ServerOptions.defaults(), new Engines());
+    }
+
+    TestServer(ServerOptions options) {
+        this(options, new Engines());
+    }
+
+    TestServer(ServerOptions options, Engines engines) {
         try {
             folder = Files.createTempDirectory("parley-server-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
-        server = ParleyServer.start("127.0.0.1", 0, store);
+        server = ParleyServer.start("127.0.0.1", 0, store, options, engines);
     }
 
     String base() {

@@ -31,6 +31,8 @@ public final class Archive {
     public static final String RUN = "run";
     public static final String TOURNAMENT = "tournament";
     public static final String SERVER = "server";
+    /** A negotiation of a world of repeated negotiations; its batch is "world:NAME:SEED". */
+    public static final String WORLD = "world";
 
     private final RecordStore store;
 

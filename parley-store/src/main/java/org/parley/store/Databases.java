@@ -48,14 +48,11 @@ public final class Databases {
         String resolved = resolve(url, environment);
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley");
-        boolean sqlite;
         if (resolved.startsWith("jdbc:sqlite:")) {
-            sqlite = true;
             config.setDataSource(sqliteDataSource(resolved));
             // SQLite has one writer at a time; a few connections serve concurrent readers.
             config.setMaximumPoolSize(4);
         } else if (resolved.startsWith("jdbc:postgresql:")) {
-            sqlite = false;
             config.setJdbcUrl(resolved);
             config.setMaximumPoolSize(10);
         } else if (!resolved.startsWith("jdbc:")) {
@@ -85,7 +82,7 @@ public final class Databases {
             throw new IllegalStateException("Cannot open the record database (" + redact(resolved) + "): "
                     + rootMessage(e), e);
         }
-        return new JdbcRecordStore(dataSource, redact(resolved), sqlite);
+        return new JdbcRecordStore(dataSource, redact(resolved));
     }
 
     private static org.sqlite.SQLiteDataSource sqliteDataSource(String url) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -21,27 +22,44 @@ final class JdbcRecordStore implements RecordStore {
     private final Jdbi jdbi;
     private final String location;
     /**
-     * SQLite has one writer at a time and makes the others wait in a sleeping busy loop, which
-     * costs tens of milliseconds under concurrent load; queueing writers in the JVM instead keeps
-     * each write to its own cost. Null for PostgreSQL, which handles concurrent writers itself.
+     * Every write, on SQLite and PostgreSQL alike: SQLite has one writer at a time (the others
+     * would wait in a sleeping busy loop), and on both a commit is the costly part of a small write,
+     * so one thread commits whatever queued up meanwhile in one transaction.
      */
-    private final Object writeLock;
+    private final GroupCommit writer;
 
-    JdbcRecordStore(HikariDataSource dataSource, String location, boolean sqlite) {
+    JdbcRecordStore(HikariDataSource dataSource, String location) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.location = location;
-        this.writeLock = sqlite ? new Object() : null;
+        this.writer = new GroupCommit(jdbi, "parley-store-writer");
     }
 
-    private void write(Runnable work) {
-        if (writeLock == null) {
-            work.run();
-        } else {
-            synchronized (writeLock) {
-                work.run();
+    @Override
+    public CompletableFuture<Void> commit(List<Write> unit) {
+        List<Write> writes = List.copyOf(unit);
+        try {
+            for (Write write : writes) {
+                if (write instanceof Write.Start start) {
+                    checkStart(start.record(), start.grants());
+                } else if (write instanceof Write.Finish finish) {
+                    checkFinish(finish.status());
+                }
             }
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
+        return writer.submit(handle -> {
+            for (Write write : writes) {
+                if (write instanceof Write.Start start) {
+                    start(handle, start.record(), start.grants());
+                } else if (write instanceof Write.Append append) {
+                    append(handle, append.id(), append.firstSeq(), append.events());
+                } else if (write instanceof Write.Finish finish) {
+                    finish(handle, finish.id(), finish.status(), finish.agreement(), finish.result());
+                }
+            }
+        });
     }
 
     @Override
@@ -49,7 +67,7 @@ final class JdbcRecordStore implements RecordStore {
         if (record.status() == RecordStatus.RUNNING) {
             throw new IllegalArgumentException("save() stores finished negotiations; use start() for a running one.");
         }
-        write(() -> jdbi.useTransaction(handle -> {
+        writer.await(handle -> {
             insert(handle, record);
             if (!events.isEmpty()) {
                 PreparedBatch batch = handle.prepareBatch(
@@ -59,7 +77,7 @@ final class JdbcRecordStore implements RecordStore {
                 }
                 batch.execute();
             }
-        }));
+        });
     }
 
     @Override
@@ -69,6 +87,11 @@ final class JdbcRecordStore implements RecordStore {
 
     @Override
     public void start(StoredNegotiation record, List<AccessGrant> grants) {
+        checkStart(record, grants);
+        writer.await(handle -> start(handle, record, grants));
+    }
+
+    private static void checkStart(StoredNegotiation record, List<AccessGrant> grants) {
         if (record.status() != RecordStatus.RUNNING) {
             throw new IllegalArgumentException("start() stores a running negotiation; use save() for a finished one.");
         }
@@ -78,18 +101,19 @@ final class JdbcRecordStore implements RecordStore {
                         + "), not (" + record.id() + ").");
             }
         }
-        write(() -> jdbi.useTransaction(handle -> {
-            insert(handle, record);
-            if (!grants.isEmpty()) {
-                PreparedBatch batch = handle.prepareBatch("INSERT INTO negotiation_access (token_hash, negotiation_id,"
-                        + " role, party) VALUES (:hash, :id, :role, :party)");
-                for (AccessGrant grant : grants) {
-                    batch.bind("hash", grant.tokenHash()).bind("id", grant.negotiationId()).bind("role", grant.role())
-                            .bind("party", grant.party()).add();
-                }
-                batch.execute();
+    }
+
+    private static void start(Handle handle, StoredNegotiation record, List<AccessGrant> grants) {
+        insert(handle, record);
+        if (!grants.isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch("INSERT INTO negotiation_access (token_hash, negotiation_id,"
+                    + " role, party) VALUES (:hash, :id, :role, :party)");
+            for (AccessGrant grant : grants) {
+                batch.bind("hash", grant.tokenHash()).bind("id", grant.negotiationId()).bind("role", grant.role())
+                        .bind("party", grant.party()).add();
             }
-        }));
+            batch.execute();
+        }
     }
 
     @Override
@@ -142,41 +166,54 @@ final class JdbcRecordStore implements RecordStore {
         if (events.isEmpty()) {
             return;
         }
-        write(() -> jdbi.useTransaction(handle -> {
-            String status = handle.createQuery("SELECT status FROM negotiation WHERE id = :id")
-                    .bind("id", id).mapTo(String.class).findOne()
-                    .orElseThrow(() -> new IllegalStateException("No negotiation (" + id + ") in " + location + "."));
-            if (!status.equals(RecordStatus.RUNNING.code())) {
-                throw new IllegalStateException("The negotiation (" + id + ") is " + status + "; no more events can be added.");
-            }
-            int next = handle.createQuery("SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event WHERE negotiation_id = :id")
-                    .bind("id", id).mapTo(Integer.class).one();
-            if (firstSeq != next) {
-                throw new IllegalStateException("Event " + firstSeq + " of negotiation (" + id + ") is out of order: expected "
-                        + next + ".");
-            }
-            PreparedBatch batch = handle.prepareBatch(
-                    "INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)");
-            for (int i = 0; i < events.size(); i++) {
-                batch.bind("id", id).bind("seq", firstSeq + i).bind("payload", events.get(i)).add();
-            }
-            batch.execute();
-        }));
+        writer.await(handle -> append(handle, id, firstSeq, events));
+    }
+
+    /** Appends after checking that the negotiation runs and has exactly {@code firstSeq} events (also for none). */
+    private void append(Handle handle, String id, int firstSeq, List<String> events) {
+        String status = handle.createQuery("SELECT status FROM negotiation WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne()
+                .orElseThrow(() -> new IllegalStateException("No negotiation (" + id + ") in " + location + "."));
+        if (!status.equals(RecordStatus.RUNNING.code())) {
+            throw new IllegalStateException("The negotiation (" + id + ") is " + status + "; no more events can be added.");
+        }
+        int next = handle.createQuery("SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event WHERE negotiation_id = :id")
+                .bind("id", id).mapTo(Integer.class).one();
+        if (firstSeq != next) {
+            throw new IllegalStateException("Event " + firstSeq + " of negotiation (" + id + ") is out of order: expected "
+                    + next + ".");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO negotiation_event (negotiation_id, seq, payload) VALUES (:id, :seq, :payload)");
+        for (int i = 0; i < events.size(); i++) {
+            batch.bind("id", id).bind("seq", firstSeq + i).bind("payload", events.get(i)).add();
+        }
+        batch.execute();
     }
 
     @Override
     public void finish(String id, RecordStatus status, Boolean agreement, String result) {
+        checkFinish(status);
+        writer.await(handle -> finish(handle, id, status, agreement, result));
+    }
+
+    private static void checkFinish(RecordStatus status) {
         if (status == RecordStatus.RUNNING) {
             throw new IllegalArgumentException("finish() needs a final status (finished or aborted).");
         }
-        int[] updatedBox = new int[1];
-        write(() -> updatedBox[0] = jdbi.inTransaction(handle -> handle.createUpdate("""
+    }
+
+    private void finish(Handle handle, String id, RecordStatus status, Boolean agreement, String result) {
+        int updated = handle.createUpdate("""
                         UPDATE negotiation SET status = :status, agreement = :agreement, result = :result, finished_at = :at
                         WHERE id = :id AND status = 'running'""")
                 .bind("id", id).bind("status", status.code()).bind("agreement", agreement).bind("result", result)
                 .bind("at", Instant.now().toEpochMilli())
-                .execute()));
-        if (updatedBox[0] == 0) {
+                .execute();
+        if (updated == 0) {
             throw new IllegalStateException("No running negotiation (" + id + ") in " + location + ".");
         }
     }
@@ -283,6 +320,7 @@ final class JdbcRecordStore implements RecordStore {
 
     @Override
     public void close() {
+        writer.close();
         dataSource.close();
     }
 }

@@ -2,12 +2,13 @@ package org.parley.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Negotiation records. Two ways in: {@link #save} writes a finished negotiation and its whole log
  * in one transaction (a killed process leaves it complete or absent); {@link #start}, {@link
  * #append} and {@link #finish} follow a live one move by move, each call durable when it returns
- * (the server acknowledges a move only after {@link #append}).
+ * (the server acknowledges a move only once its {@link #commit} has completed).
  */
 public interface RecordStore extends AutoCloseable {
 
@@ -43,6 +44,31 @@ public interface RecordStore extends AutoCloseable {
 
     /** Marks a running negotiation finished or aborted, with its result. */
     void finish(String id, RecordStatus status, Boolean agreement, String result);
+
+    /**
+     * Stores a unit of writes, all or none, and completes the future once they are committed (or
+     * fails it with the reason they are not). Units committed by one caller in order are stored in
+     * that order. The call itself does not wait for the database: a server holds no lock while its
+     * move is written, and a store may commit the units of many callers in one transaction (group
+     * commit), which is what makes many small durable writes cheap. This default writes at once,
+     * unit by unit.
+     */
+    default CompletableFuture<Void> commit(List<Write> unit) {
+        try {
+            for (Write write : unit) {
+                if (write instanceof Write.Start start) {
+                    start(start.record(), start.grants());
+                } else if (write instanceof Write.Append append) {
+                    append(append.id(), append.firstSeq(), append.events());
+                } else if (write instanceof Write.Finish finish) {
+                    finish(finish.id(), finish.status(), finish.agreement(), finish.result());
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     Optional<StoredNegotiation> find(String id);
 

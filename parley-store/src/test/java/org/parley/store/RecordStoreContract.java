@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -316,5 +318,66 @@ abstract class RecordStoreContract {
         assertThat(store.events(id)).containsExactly("{\"e\":0}", "{\"e\":1}", "{\"e\":2}");
         store.append(id, 3, List.of());
         assertThat(store.events(id)).hasSize(3);
+    }
+
+    /**
+     * Many live negotiations committing at once, as a server does: every unit lands, in each
+     * negotiation's order, and a faulty unit (an event out of order) fails alone, leaving the
+     * units committed with it in the same group untouched.
+     */
+    @Test
+    void unitsCommittedTogetherLandInOrderAndFailAlone() throws Exception {
+        int negotiations = 30;
+        int moves = 20;
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int n = 0; n < negotiations; n++) {
+            String id = "g" + n + "-" + UUID.randomUUID();
+            ids.add(id);
+            futures.add(store.commit(List.of(new Write.Start(record(id, scenario, RecordStatus.RUNNING, Instant.now(),
+                    "human", "boulware"), List.of(new AccessGrant(randomHash(), id, AccessGrant.OBSERVER, null))))));
+        }
+        // Interleaved, as request threads would send them: each negotiation's moves in its order.
+        CompletableFuture<Void> faulty = null;
+        for (int m = 0; m < moves; m++) {
+            for (int n = 0; n < negotiations; n++) {
+                futures.add(store.commit(List.of(new Write.Append(ids.get(n), m, List.of("{\"m\":" + m + "}")))));
+                if (n == 7 && m == 10) {
+                    faulty = store.commit(List.of(new Write.Append(ids.get(n), 99, List.of("{\"m\":99}"))));
+                }
+            }
+        }
+        for (int n = 0; n < negotiations; n++) {
+            futures.add(store.commit(List.of(new Write.Append(ids.get(n), moves, List.of("{\"end\":true}")),
+                    new Write.Finish(ids.get(n), RecordStatus.FINISHED, n % 2 == 0, "{}"))));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThatThrownBy(faulty::join).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("out of order");
+        for (int n = 0; n < negotiations; n++) {
+            List<String> events = store.events(ids.get(n));
+            assertThat(events).hasSize(moves + 1);
+            for (int m = 0; m < moves; m++) {
+                assertThat(events.get(m)).isEqualTo("{\"m\":" + m + "}");
+            }
+            assertThat(store.find(ids.get(n)).orElseThrow().status()).isEqualTo(RecordStatus.FINISHED);
+        }
+    }
+
+    /** A unit is all or none: a Finish after a faulty Append is not applied, nor the Append before it. */
+    @Test
+    void aUnitIsStoredWholeOrNotAtAll() {
+        String id = "u-" + UUID.randomUUID();
+        store.commit(List.of(new Write.Start(record(id, scenario, RecordStatus.RUNNING, Instant.now(), "human", "b"),
+                List.of()))).join();
+        CompletableFuture<Void> broken = store.commit(List.of(new Write.Append(id, 0, List.of("{}")),
+                new Write.Append(id, 5, List.of("{}")), new Write.Finish(id, RecordStatus.FINISHED, true, "{}")));
+        assertThatThrownBy(broken::join).hasMessageContaining("out of order");
+        assertThat(store.events(id)).isEmpty();
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(RecordStatus.RUNNING);
+        // A Start refused before it is queued (its grant names another negotiation): the future fails, nothing stored.
+        assertThatThrownBy(() -> store.commit(List.of(new Write.Start(record("v-" + id, scenario, RecordStatus.RUNNING,
+                Instant.now(), "human"), List.of(new AccessGrant(randomHash(), "other", AccessGrant.PARTY, "p")))))
+                .join()).hasMessageContaining("other");
     }
 }

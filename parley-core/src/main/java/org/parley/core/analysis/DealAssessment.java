@@ -65,6 +65,12 @@ public record DealAssessment(
      *     the rule, or the outcome does not fit the scenario's domain
      */
     public static DealAssessment assess(RuleAnalysis analysis, Outcome agreement, Collection<String> signers) {
+        return assess(analysis, AnalysisProblem.of(analysis.scenario(), null, analysis.realSteps()), agreement, signers);
+    }
+
+    /** {@link #assess(RuleAnalysis, Outcome, Collection)} with the all-party problem of the analysis built once. */
+    static DealAssessment assess(RuleAnalysis analysis, AnalysisProblem allParties, Outcome agreement,
+            Collection<String> signers) {
         Scenario scenario = analysis.scenario();
         for (String signer : signers) {
             if (scenario.indexOf(signer) < 0) {
@@ -92,7 +98,7 @@ public record DealAssessment(
         // Payoffs in units: exact (issue terms rounded as the analysis rounds them) when the outcome
         // is on the analysed grid, else rounded floating point and a tolerance of slack.
         long[] baseline = CoalitionAnalysis.reservations(scenario);
-        long[] onGrid = onGridUtilities(AnalysisProblem.of(scenario, null, analysis.realSteps()), agreement);
+        long[] onGrid = onGridUtilities(allParties, agreement);
         long slack = onGrid == null ? FixedPoint.TOLERANCE : 0;
         for (int p = 0; p < problem.partyCount(); p++) {
             int i = coalition.position(p);

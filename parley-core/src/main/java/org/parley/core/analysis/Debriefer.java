@@ -35,6 +35,8 @@ public final class Debriefer {
 
     private final Scenario scenario;
     private final RuleAnalysis analysis;
+    /** The problem of all parties, for the payoffs of a deal in the analysis's units; null with no analysis. */
+    private final AnalysisProblem allParties;
     private final String unavailable;
     /** What blocks each minimal winning set, or why that is unknown; null until a negotiation fails. */
     private Blockers whyNoDeal;
@@ -57,6 +59,7 @@ public final class Debriefer {
             note = "no exact analysis: " + beyondLimits.getMessage();
         }
         this.analysis = found;
+        this.allParties = found == null ? null : AnalysisProblem.of(scenario, null, realSteps);
         this.unavailable = note;
     }
 
@@ -90,19 +93,10 @@ public final class Debriefer {
             return new NegotiationDebrief(rule, signers, List.of(), Double.NaN, List.of(), Double.NaN, List.of(),
                     List.of(), lastOffers, note);
         }
-        double[] reservations = new double[scenario.parties().size()];
-        for (int i = 0; i < reservations.length; i++) {
-            reservations[i] = scenario.parties().get(i).preferences().reservation();
-        }
-        CoalitionAnalysis nearest = null;
-        double pareto = Double.NaN;
-        for (CoalitionAnalysis coalition : analysis.winning()) {
-            double d = coalition.analysis().pareto().distance(members(coalition, reservations));
-            if (d < pareto || (Double.isNaN(pareto) && !Double.isNaN(d))) {
-                nearest = coalition;
-                pareto = d;
-            }
-        }
+        double[] reservations = reservations();
+        CoalitionAnalysis nearest = nearest(reservations);
+        double pareto = nearest == null ? Double.NaN
+                : nearest.analysis().pareto().distance(members(nearest, reservations));
         List<NegotiationDebrief.Concept> concepts = nearest == null ? List.of()
                 : concepts(nearest, nearest.analysis().points().values(), members(nearest, reservations));
         List<DealAssessment.BetterCoalition> better = DealAssessment.betterCoalitions(analysis, null,
@@ -120,7 +114,7 @@ public final class Debriefer {
         }
         DealAssessment deal;
         try {
-            deal = DealAssessment.assess(analysis, result.outcome(), signers);
+            deal = DealAssessment.assess(analysis, allParties, result.outcome(), signers);
         } catch (IllegalArgumentException e) {
             return new NegotiationDebrief(rule, signers, signers, Double.NaN, List.of(), Double.NaN, List.of(),
                     List.of(), null, e.getMessage());
@@ -133,6 +127,65 @@ public final class Debriefer {
         List<BargainingPoint> points = deal.concepts().stream().map(DealAssessment.ConceptDistance::point).toList();
         return new NegotiationDebrief(rule, signers, coalition.members(), deal.pareto(),
                 concepts(coalition, points, payoff), deal.ruleFrontier(), deal.betterCoalitions(), List.of(), null, "");
+    }
+
+    /**
+     * Only the distances of {@link #debrief}: to the frontier and to every registered concept's
+     * point (by key, in the registry's order; NaN where there is none) of the coalition the result
+     * is measured against. For tournaments, which need nothing else: it lists no outcomes.
+     */
+    public Analysis.Distances distances(Result result) {
+        CoalitionAnalysis coalition = coalition(result).orElse(null);
+        double[] utilities = null;
+        if (coalition != null) {
+            utilities = result.agreement() ? coalition.analysis().problem().utilities(result.outcome())
+                    : members(coalition, reservations());
+        }
+        Map<String, Double> concepts = new LinkedHashMap<>();
+        for (String key : SolutionConcepts.registered().keys()) {
+            BargainingPoint point = coalition == null ? null : coalition.analysis().points().get(key);
+            concepts.put(key, point == null ? Double.NaN : point.distance(utilities));
+        }
+        return new Analysis.Distances(coalition == null ? Double.NaN : coalition.analysis().pareto().distance(utilities),
+                concepts);
+    }
+
+    /**
+     * The coalition {@code result} is measured against: the signers of its deal, or without one the
+     * winning set whose own frontier lies nearest to no deal; empty when there is no analysis, the
+     * signers do not satisfy the rule, or no winning set accepts anything.
+     */
+    public Optional<CoalitionAnalysis> coalition(Result result) {
+        if (analysis == null) {
+            return Optional.empty();
+        }
+        return result.agreement() ? analysis.coalition(result.signers())
+                : Optional.ofNullable(nearest(reservations()));
+    }
+
+    private double[] reservations() {
+        double[] reservations = new double[scenario.parties().size()];
+        for (int i = 0; i < reservations.length; i++) {
+            reservations[i] = scenario.parties().get(i).preferences().reservation();
+        }
+        return reservations;
+    }
+
+    /**
+     * The winning set whose own frontier lies nearest to {@code point} (over all parties), the first
+     * on ties; null when no winning set accepts anything.
+     */
+    private CoalitionAnalysis nearest(double[] point) {
+        CoalitionAnalysis nearest = null;
+        double best = Double.NaN;
+        for (CoalitionAnalysis coalition : analysis.winning()) {
+            double d = coalition.analysis().pareto().distance(members(coalition, point));
+            if (d < best || (Double.isNaN(best) && !Double.isNaN(d))) {
+                nearest = coalition;
+                best = d;
+            }
+        }
+        return nearest;
     }
 
     /** Each point with its vector over the members and the distance from {@code utilities} (over the members). */

@@ -6,7 +6,7 @@ package org.parley.core.coalition;
  * the other players, P[k][W] = count / C(m, k). Storing that share rather than the count keeps every
  * entry in [0, 1] (counts reach 2^n, beyond a double for n > 1023) and the update uses only
  * additions of positive terms, P'[k][W] = P[k][W]·(m+1−k)/(m+1) + P[k−1][W−w]·k/(m+1), so the
- * relative error stays near n machine epsilons. Then φ_i = (1/n) Σ_k Σ_{q−w_i ≤ W < q} P[k][W].
+ * relative error stays near n machine epsilons. Then φ_i = (1/n) Σ_k Σ_{q−w_i ≤ W &lt; q} P[k][W].
  * O(n² · q · log D) time for D distinct weights and O(n · q · log D) memory (Matsui and Matsui 2000,
  * "A survey of algorithms for calculating power indices of weighted majority games"). A reference
  * for {@link DynamicProgrammingShapleyShubik}, which needs no size dimension.

@@ -2,6 +2,7 @@ package org.parley.core.engine;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.model.Domain;
 import org.parley.core.preference.Preferences;
 import org.parley.core.strategy.BidSpace;
@@ -11,6 +12,7 @@ import org.parley.core.strategy.BidSpace;
  * that repeated runs (tournaments, benchmarks) pay for sorting or the issue-wise tables once.
  * Thread-safe. Only the engine holds it: a strategy is handed its own bid space, never the cache.
  */
+@Stable
 public final class BidSpaceCache {
 
     private final Map<Preferences, BidSpace> spaces = new IdentityHashMap<>();

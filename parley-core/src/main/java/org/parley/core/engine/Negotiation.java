@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.api.Stable;
+import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
@@ -21,6 +23,7 @@ import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.protocol.TimeSource;
+import org.parley.core.strategy.ExternalStrategy;
 import org.parley.core.strategy.Setup;
 import org.parley.core.strategy.Strategy;
 import org.parley.core.strategy.StrategyRegistry;
@@ -32,7 +35,8 @@ import org.parley.core.strategy.StrategyRegistry;
  * parties until the session waits only on humans or has ended.
  *
  * <p>Misbehaviour never stops the run: a strategy that throws, overruns the move time limit, or
- * makes an invalid move is recorded in the log with the reason and leaves the table. A strategy
+ * makes an invalid move is recorded in the log with the reason and leaves the table; so is one whose
+ * factory threw when it was created (a plugin's, say). A strategy
  * observes the public moves at its turn, just before it moves, and the move time limit covers
  * both. With a move time limit, strategies run on a worker thread watched by the calling thread; a strategy that
  * never returns (an endless loop) is abandoned to its thread, which is interrupted, and the
@@ -42,6 +46,7 @@ import org.parley.core.strategy.StrategyRegistry;
  * is repeatable, and {@link #resume} rebuilds a negotiation from its stored log (for example after
  * a server restart) by replaying the logged moves into fresh strategies.
  */
+@Stable
 public final class Negotiation {
 
     private static final long IDLE = 0;
@@ -52,9 +57,14 @@ public final class Negotiation {
     private final Strategy[] strategies;
     private final Setup[] setups;
     private final boolean[] gone;
+    /** putOut[q]: strategy q misbehaved (it is not called again, not even to end). */
+    private final boolean[] putOut;
+    /** failed[q]: what strategy q's factory threw, or null. */
+    private final Throwable[] failed;
     private final long limitNanos;
 
     private int nextStart;
+    private int nextEnd;
     /** delivered[q]: how many public events strategy q has observed. */
     private final int[] delivered;
     /** The public moves, made once and shared by every strategy. */
@@ -76,6 +86,8 @@ public final class Negotiation {
         strategies = new Strategy[n];
         setups = new Setup[n];
         gone = new boolean[n];
+        putOut = new boolean[n];
+        failed = new Throwable[n];
         delivered = new int[n];
         for (String named : settings.strategies().keySet()) {
             if (scenario.indexOf(named) < 0) {
@@ -90,11 +102,19 @@ public final class Negotiation {
             if (spec.isHuman()) {
                 continue;
             }
-            strategies[i] = registry.create(spec);
+            // A spec naming no strategy, or a parameter it lacks, is the caller's mistake and thrown;
+            // whatever the strategy's own factory throws is the strategy's, and puts only it out.
+            registry.entry(spec);
+            try {
+                strategies[i] = registry.create(spec);
+            } catch (Throwable t) {
+                failed[i] = t;
+                strategies[i] = Unborn.INSTANCE;
+            }
             Party party = parties.get(i);
             setups[i] = new Setup(names[i], scenario.partyNames(), scenario.domain(), party.preferences(),
                     cache.get(scenario.domain(), party.preferences()), scenario.agreement(), settings.protocol(),
-                    settings.deadline(), random);
+                    settings.deadline(), settings.moveTimeLimit(), random);
         }
         Duration limit = settings.moveTimeLimit();
         limitNanos = limit == null ? 0 : limit.toNanos();
@@ -189,7 +209,9 @@ public final class Negotiation {
         int n = names.length;
         if (nextStart < n) {
             int q = nextStart++;
-            if (strategies[q] != null && !gone[q]) {
+            if (failed[q] != null) {
+                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Reason.EXCEPTION, describe(failed[q], "creation")));
+            } else if (strategies[q] != null && !gone[q]) {
                 Throwable failure = null;
                 long seq = begin(q);
                 try {
@@ -204,11 +226,8 @@ public final class Negotiation {
             }
             return true;
         }
-        if (session.finished()) {
-            return false;
-        }
-        if (session.checkDeadline()) {
-            return false;
+        if (session.finished() || session.checkDeadline()) {
+            return endNext();
         }
         Request request = nextAiRequest();
         if (request == null) {
@@ -247,6 +266,36 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    /**
+     * Tells the next strategy still at the table, or gone by walking away, that the negotiation is
+     * over (after the moves it has not seen); false when all have been told. What it does wrong
+     * then no longer counts: the result is settled.
+     */
+    private boolean endNext() {
+        while (nextEnd < names.length) {
+            int q = nextEnd++;
+            if (strategies[q] == null || putOut[q]) {
+                continue;
+            }
+            Result result = session.result();
+            Outcome agreement = result != null && result.agreement() ? result.outcome() : null;
+            Move[] batch = catchUp(q);
+            Throwable failure = null;
+            long seq = begin(q);
+            try {
+                for (Move move : batch) {
+                    strategies[q].observe(move);
+                }
+                strategies[q].end(agreement);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            end(seq, failure, "end");
+            return true;
+        }
+        return false;
     }
 
     private static final Move[] NONE = new Move[0];
@@ -294,6 +343,7 @@ public final class Negotiation {
 
     private void misbehave(int q, Action.Misbehaviour m) {
         gone[q] = true;
+        putOut[q] = true;
         session.misbehaved(names[q], m);
     }
 
@@ -349,6 +399,21 @@ public final class Negotiation {
                     .append(':').append(trace[0].getLineNumber()).append(')');
         }
         return text.toString();
+    }
+
+    /** Stands for a strategy whose factory threw: it is put out before its start and never called. */
+    private static final class Unborn implements Strategy {
+        static final Unborn INSTANCE = new Unborn();
+
+        @Override
+        public void start(Setup setup) {
+            throw new IllegalStateException("never started");
+        }
+
+        @Override
+        public Action act(Request request) {
+            throw new IllegalStateException("never called");
+        }
     }
 
     /** Signals a worker that the watchdog has taken the negotiation from it. */
@@ -420,6 +485,152 @@ public final class Negotiation {
         worker.start();
     }
 
+    // --- strategy calls run by the caller ---------------------------------------------------------
+
+    /**
+     * The next strategy call the negotiation owes (a strategy's start, or an AI party's turn), or
+     * null when the session has ended or waits only on human parties. For a caller that runs
+     * strategies on threads of its own, such as a server with a pool of workers: it takes the call
+     * under its lock on the negotiation, {@linkplain Call#run runs} it without the lock (the call
+     * touches only its own strategy, never the session), and hands it back to {@link #complete}
+     * under the lock again. While a call is out, the caller asks for no other (one strategy call
+     * at a time per negotiation, as in {@link #advance}); human parties may move meanwhile.
+     */
+    public Call nextCall() {
+        while (nextStart < names.length) {
+            int q = nextStart++;
+            if (strategies[q] != null && !gone[q]) {
+                return new Call(q, null, NONE);
+            }
+        }
+        if (session.finished() || session.checkDeadline()) {
+            return null;
+        }
+        Request request = nextAiRequest();
+        if (request == null) {
+            return null;
+        }
+        int q = index(request.party());
+        return new Call(q, request, catchUp(q));
+    }
+
+    /**
+     * Applies a call that has run: its move, or the party's misbehaviour (it threw, overran the
+     * move time limit, or moved invalidly) with which it leaves the table. A call whose turn is
+     * gone (the deadline ended the negotiation meanwhile) is dropped; so is an abandoned one.
+     */
+    public void complete(Call call) {
+        if (call.abandoned || call.completed) {
+            return;
+        }
+        call.completed = true;
+        int q = call.party;
+        Action.Misbehaviour m = null;
+        if (limitNanos != 0 && call.elapsed > limitNanos) {
+            m = timeout(call.what);
+        } else if (call.failure != null) {
+            m = new Action.Misbehaviour(Action.Misbehaviour.Reason.EXCEPTION, describe(call.failure, call.what));
+        }
+        if (session.finished()) {
+            return;
+        }
+        if (m != null) {
+            misbehave(q, m);
+            return;
+        }
+        if (call.request == null || !call.request.equals(session.pending(names[q]))) {
+            return;
+        }
+        try {
+            session.submit(names[q], call.action);
+            if (call.action instanceof Action.WalkAway) {
+                gone[q] = true;
+            }
+        } catch (InvalidMoveException e) {
+            if (!session.finished()) {
+                misbehave(q, new Action.Misbehaviour(Action.Misbehaviour.Reason.INVALID_MOVE, e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * Gives up on a call that overran the move time limit and has not returned: its party leaves
+     * the table with a timeout, and whatever the call returns later is ignored. The caller
+     * interrupts the thread running it and carries on with the next call.
+     */
+    public void abandon(Call call) {
+        if (call.abandoned || call.completed) {
+            return;
+        }
+        call.abandoned = true;
+        if (!session.finished()) {
+            misbehave(call.party, timeout("call"));
+        }
+    }
+
+    /** The move time limit of the settings, or null when there is none. */
+    public Duration moveTimeLimit() {
+        return limitNanos == 0 ? null : Duration.ofNanos(limitNanos);
+    }
+
+    /** One strategy call, taken with {@link #nextCall}: run it anywhere, then {@link #complete} it. */
+    public final class Call {
+        private final int party;
+        private final Request request;
+        private final Move[] observe;
+        private String what;
+        private Action action;
+        private Throwable failure;
+        private long elapsed;
+        private volatile boolean abandoned;
+        private boolean completed;
+
+        private Call(int party, Request request, Move[] observe) {
+            this.party = party;
+            this.request = request;
+            this.observe = observe;
+            this.what = request == null ? "start" : "observation of the moves before its turn";
+        }
+
+        /** The AI party whose strategy this call runs. */
+        public String party() {
+            return names[party];
+        }
+
+        /** Whether this is a strategy's start rather than a turn. */
+        public boolean isStart() {
+            return request == null;
+        }
+
+        /** Runs the strategy's code: nothing but its own strategy is touched, so no lock is needed. */
+        public void run() {
+            long start = System.nanoTime();
+            try {
+                if (request == null) {
+                    strategies[party].start(setups[party]);
+                } else {
+                    for (Move move : observe) {
+                        strategies[party].observe(move);
+                    }
+                    what = "move";
+                    action = strategies[party].act(request);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            elapsed = System.nanoTime() - start;
+        }
+
+        /** How long {@link #run} took, in nanoseconds. */
+        public long elapsedNanos() {
+            return elapsed;
+        }
+
+        public boolean abandoned() {
+            return abandoned;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void replay(List<Event> log, ReplayTime time) {
@@ -455,9 +666,10 @@ public final class Negotiation {
             int q = index(event.party());
             if (event.action() instanceof Action.Misbehaviour m) {
                 gone[q] = true;
+                putOut[q] = true;
                 session.misbehaved(event.party(), m);
             } else {
-                if (strategies[q] != null) {
+                if (strategies[q] != null && !(strategies[q] instanceof ExternalStrategy)) {
                     Request request = session.pending(event.party());
                     Action replayed;
                     try {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.parley.api.Stable;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Issue;
@@ -23,6 +24,7 @@ import org.parley.core.preference.Preferences;
  * [0, maxReservation]; hard constraints (require an option, forbid one, or "if option then
  * option" across two issues) go to random parties.
  */
+@Stable
 public final class ScenarioGenerator {
 
     /** What to generate. */

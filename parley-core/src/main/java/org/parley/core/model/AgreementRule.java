@@ -3,12 +3,14 @@ package org.parley.core.model;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.parley.api.Stable;
 
 /**
  * Who must sign for a deal to stand: at least {@code quorum} parties, including every party in
  * {@code required}. Unanimity is the quorum of all parties; "A and B must sign, C may" is quorum 2
  * with A and B required; "5 of 6, including A and B" is quorum 5 with A and B required.
  */
+@Stable
 public record AgreementRule(int quorum, Set<String> required) {
 
     public AgreementRule {

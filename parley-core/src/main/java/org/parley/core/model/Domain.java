@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 
 /** The issues of a negotiation, in a fixed order: an outcome's i-th coordinate belongs to issue i. */
+@Stable
 public record Domain(List<Issue> issues) {
 
     public Domain {

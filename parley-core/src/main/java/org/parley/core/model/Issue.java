@@ -1,9 +1,12 @@
 package org.parley.core.model;
 
+import org.parley.api.Stable;
+
 /**
  * One matter under negotiation. An outcome gives every issue one value; values are held as
  * {@code double} coordinates (see {@link Outcome}) so that utilities can be computed without boxing.
  */
+@Stable
 public sealed interface Issue permits DiscreteIssue, IntegerIssue, RealIssue {
 
     String name();

@@ -1,12 +1,14 @@
 package org.parley.core.model;
 
 import java.util.Arrays;
+import org.parley.api.Stable;
 
 /**
  * One value per issue of a {@link Domain}, as coordinates: the option index for a discrete issue,
  * the number itself for an integer or real issue. Immutable. A flat {@code double[]} keeps utility
  * evaluation free of boxing and lookups, which the engine's hot path depends on.
  */
+@Stable
 public final class Outcome {
 
     private final double[] values;

@@ -101,7 +101,7 @@ public final class OutcomeSpace {
         return new Outcome(coordinates);
     }
 
-    /** The outcome numbered {@code rank} (0 ≤ rank < count), last issue fastest. */
+    /** The outcome numbered {@code rank} (0 ≤ rank &lt; count), last issue fastest. */
     public Outcome outcome(long rank) {
         double[] coordinates = new double[values.length];
         for (int i = values.length - 1; i >= 0; i--) {

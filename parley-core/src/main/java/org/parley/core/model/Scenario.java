@@ -3,17 +3,28 @@ package org.parley.core.model;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.parley.api.Stable;
 
 /**
  * A negotiation to be had: the issues, the parties with their private preferences, and the rule
  * that says when a deal stands. {@code coalition} (nullable) is the weighted voting game the
- * scenario's story implies, for coalition analysis.
+ * scenario's story implies, for coalition analysis. {@code narrative} is the public story and the
+ * parties' confidential briefs (never null; {@link Narrative#NONE} when the file gives none).
  */
+@Stable
 public record Scenario(
         String name, String description, Domain domain, List<Party> parties, AgreementRule agreement,
-        WeightedVoting coalition) {
+        WeightedVoting coalition,
+        Narrative narrative) {
+
+    /** A scenario without a narrative. */
+    public Scenario(String name, String description, Domain domain, List<Party> parties, AgreementRule agreement,
+            WeightedVoting coalition) {
+        this(name, description, domain, parties, agreement, coalition, Narrative.NONE);
+    }
 
     public Scenario {
+        narrative = narrative == null ? Narrative.NONE : narrative;
         Issue.requireName(name, "a scenario");
         description = description == null ? "" : description;
         parties = List.copyOf(parties);
@@ -31,6 +42,11 @@ public record Scenario(
             agreement = AgreementRule.unanimity(names);
         }
         agreement.validate(names);
+        for (String party : narrative.briefs().keySet()) {
+            if (!seen.contains(party)) {
+                throw new IllegalArgumentException("The narrative has a brief for an unknown party (" + party + ").");
+            }
+        }
         if (coalition != null) {
             for (String player : coalition.weights().keySet()) {
                 if (!seen.contains(player)) {

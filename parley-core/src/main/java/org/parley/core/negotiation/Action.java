@@ -1,5 +1,6 @@
 package org.parley.core.negotiation;
 
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 
 /**
@@ -12,6 +13,7 @@ import org.parley.core.model.Outcome;
  * says nothing. The message is public; the rationale is private to the party and the record
  * ({@link Event#move()} leaves it out of what the others see).
  */
+@Stable
 public sealed interface Action {
 
     /** The longest message a party may send with a move. */

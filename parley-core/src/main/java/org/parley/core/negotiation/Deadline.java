@@ -1,12 +1,14 @@
 package org.parley.core.negotiation;
 
 import java.time.Duration;
+import org.parley.api.Stable;
 
 /**
  * When a negotiation ends without agreement: after {@code rounds} rounds (0 for no round limit)
  * and/or after {@code time} of wall-clock time (null for none). Normalised time is
  * t = max(round / rounds, elapsed / time); strategies concede along it.
  */
+@Stable
 public record Deadline(int rounds, Duration time) {
 
     public Deadline {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.api.Stable;
 
 /**
  * Everything that, with the scenario, determines a run: the protocol (its registered key, e.g.
@@ -12,6 +13,7 @@ import java.util.Map;
  * time a strategy may take for one move (null for no limit). Same scenario and settings, same
  * strategies: same run, except where a wall-clock limit cuts it.
  */
+@Stable
 public record NegotiationSettings(
         String protocol, Deadline deadline, Map<String, StrategySpec> strategies, long seed, Duration moveTimeLimit) {
 

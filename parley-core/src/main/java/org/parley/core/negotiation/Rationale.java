@@ -3,6 +3,7 @@ package org.parley.core.negotiation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.api.Stable;
 
 /**
  * Why a party made a move, in a form a program can read: a {@code kind} (one of the keys below, or
@@ -12,6 +13,7 @@ import java.util.Map;
  * stays in the record and the owner's view: another party is shown the move without it
  * ({@link Event#move()}), so the figures never reach the other side.
  */
+@Stable
 public record Rationale(String kind, Map<String, String> terms, Map<String, Double> figures) {
 
     /** The first offer: the party's best. */

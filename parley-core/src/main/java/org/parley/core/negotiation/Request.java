@@ -1,5 +1,6 @@
 package org.parley.core.negotiation;
 
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 
 /**
@@ -13,6 +14,7 @@ import org.parley.core.model.Outcome;
  * @param reference the current text the modification would replace (single-text mediation), else null
  * @param proposer who proposed {@code outcome} (a party, or {@link Event#MEDIATOR}), or null
  */
+@Stable
 public record Request(String party, Kind kind, int round, double time, Outcome outcome, Outcome reference, String proposer) {
 
     public enum Kind {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 
 /**
@@ -12,6 +13,7 @@ import org.parley.core.model.Outcome;
  * {@code signers} and {@code payoffs} list parties in scenario order. {@code rounds} is the number of rounds
  * begun; {@code time} the normalised time at the end.
  */
+@Stable
 public record Result(
         boolean agreement, Outcome outcome, List<String> signers, Map<String, Payoff> payoffs, int rounds, double time,
         Ending ending, String reason) {

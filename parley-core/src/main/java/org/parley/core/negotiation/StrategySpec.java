@@ -3,6 +3,7 @@ package org.parley.core.negotiation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.api.Stable;
 
 /**
  * A strategy named with its parameters, as written {@code name[:key=value,...]} (for example
@@ -10,6 +11,7 @@ import java.util.Map;
  * syntax; the strategy registry checks that the name and parameters exist. The name
  * {@value #HUMAN} marks a party whose moves come from outside (a person through a server).
  */
+@Stable
 public record StrategySpec(String name, Map<String, String> parameters) {
 
     public static final String HUMAN = "human";

@@ -1,7 +1,7 @@
 package org.parley.core.preference;
 
 /**
- * How time erodes a party's utility. Two conventions are in use (see DESIGN.md): per round, an
+ * How time erodes a party's utility. Two conventions are in use (docs/design.md, "Outcomes and utilities"): per round, an
  * agreement in round k is worth u · δ^k; over normalised time (GENIUS), at t in [0, 1] it is worth
  * u · δ^t. As in GENIUS the reservation value is discounted the same way.
  */

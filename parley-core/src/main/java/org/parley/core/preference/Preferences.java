@@ -1,6 +1,7 @@
 package org.parley.core.preference;
 
 import java.util.List;
+import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Tolerances;
 
@@ -8,6 +9,7 @@ import org.parley.core.model.Tolerances;
  * A party's private stake: its utility function, hard constraints, reservation value (the utility
  * of no agreement) and discount. Never shown to another party.
  */
+@Stable
 public record Preferences(UtilityFunction utility, List<Constraint> constraints, double reservation, Discount discount) {
 
     public Preferences {

@@ -2,6 +2,7 @@ package org.parley.core.strategy;
 
 import java.math.BigInteger;
 import java.util.random.RandomGenerator;
+import org.parley.api.Stable;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
@@ -13,6 +14,7 @@ import org.parley.core.preference.Preferences;
  * constraints: what a bidding strategy searches instead of enumerating the outcome space at every
  * move. Built once per party (see {@link #of}) and shared by its strategies; immutable.
  */
+@Stable
 public interface BidSpace {
 
     /** Spaces up to this many outcomes are enumerated and sorted; larger ones are searched issue-wise. */

@@ -5,7 +5,7 @@ import org.parley.core.model.Outcome;
 /**
  * Time-dependent concession (Faratin, Sierra and Jennings 1998): the target utility at normalised
  * time t is u_max − (u_max − u_min) · t^(1/e), with u_min the larger of the reservation value and
- * the worst feasible utility. e < 1 is Boulware (holds out, concedes late), e = 1 linear, e > 1 a
+ * the worst feasible utility. e &lt; 1 is Boulware (holds out, concedes late), e = 1 linear, e &gt; 1 a
  * conceder. The bid is the outcome closest to the target from above: O(log N) on a listed space,
  * O(issues · values) on an issue-wise one.
  */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.api.Stable;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.NegotiationSettings;
@@ -18,6 +19,7 @@ import org.parley.core.protocol.Protocols;
  * with the seed {@link Seeds#derive}(seed, i): the results depend on nothing else, in particular not
  * on how many threads run them or in which order.
  */
+@Stable
 public record TournamentPlan(
         List<Scenario> scenarios, List<StrategySpec> strategies, int repetitions, boolean selfPlay,
         String protocol, Deadline deadline, Duration moveTimeLimit, long seed) {

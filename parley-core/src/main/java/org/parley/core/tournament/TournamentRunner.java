@@ -1,9 +1,7 @@
 package org.parley.core.tournament;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,10 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.api.Stable;
 import org.parley.core.analysis.Analysis;
-import org.parley.core.analysis.AnalysisProblem;
-import org.parley.core.analysis.OutcomeAnalyzer;
-import org.parley.core.analysis.SolutionConcepts;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.engine.BidSpaceCache;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Outcome;
@@ -29,10 +26,12 @@ import org.parley.core.strategy.StrategyRegistry;
 /**
  * Runs a tournament's negotiations on a pool of threads and hands each finished one to a sink as
  * soon as it completes (in completion order; the index says where it belongs). Each scenario is
- * analysed once (Pareto frontier, every registered solution concept's point) and its bid spaces built once,
+ * analysed once under its agreement rule ({@link Debriefer}: each winning coalition's frontier and
+ * solution-concept points) and its bid spaces built once,
  * before any negotiation runs; negotiations share nothing else. {@link #stop} lets the
  * negotiations under way finish and starts no more.
  */
+@Stable
 public final class TournamentRunner {
 
     /** Receives each finished negotiation; called from the pool's threads, one call at a time. */
@@ -44,20 +43,14 @@ public final class TournamentRunner {
     private final TournamentPlan plan;
     private final StrategyRegistry registry;
     private final BidSpaceCache cache = new BidSpaceCache();
-    private final List<Analysis> analyses = new ArrayList<>();
+    private final List<Debriefer> debriefers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     public TournamentRunner(TournamentPlan plan, StrategyRegistry registry) {
         this.plan = plan;
         this.registry = registry;
         for (Scenario scenario : plan.scenarios()) {
-            Analysis analysis;
-            try {
-                analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario), 0);
-            } catch (IllegalArgumentException beyondLimits) {
-                analysis = null;
-            }
-            analyses.add(analysis);
+            debriefers.add(new Debriefer(scenario));
         }
     }
 
@@ -65,9 +58,9 @@ public final class TournamentRunner {
         return plan;
     }
 
-    /** The analysis of scenario {@code s}, or null when it is beyond the analysis's limits. */
-    public Analysis analysis(int s) {
-        return analyses.get(s);
+    /** What judges the negotiations of scenario {@code s}: its analysis under its agreement rule. */
+    public Debriefer debriefer(int s) {
+        return debriefers.get(s);
     }
 
     public void stop() {
@@ -157,25 +150,35 @@ public final class TournamentRunner {
         List<String> strategies = new ArrayList<>();
         List<Double> utilities = new ArrayList<>();
         List<Double> discounted = new ArrayList<>();
+        List<Double> reservations = new ArrayList<>();
         double welfare = 0;
-        double[] vector = new double[parties.size()];
         for (int role = 0; role < parties.size(); role++) {
             strategies.add(plan.strategies().get(match.assignment().get(role)).toString());
             Result.Payoff payoff = result.payoff(parties.get(role));
             utilities.add(payoff.utility());
             discounted.add(payoff.discounted());
+            reservations.add(scenario.parties().get(role).preferences().reservation());
             welfare += payoff.utility();
-            vector[role] = payoff.utility();
         }
-        Analysis analysis = analyses.get(match.scenario());
-        Analysis.Distances distances = analysis == null ? null : analysis.distances(vector);
-        Map<String, Double> toConcepts = new LinkedHashMap<>();
-        for (String key : SolutionConcepts.registered().keys()) {
-            toConcepts.put(key, distances == null ? Double.NaN : distances.to(key));
-        }
+        // Measured against the coalition that signed (without a deal, the nearest that could have).
+        Analysis.Distances distances = debriefers.get(match.scenario()).distances(result);
         return new MatchResult(match, scenario.name(), parties, strategies, result.agreement(), result.ending(),
-                result.rounds(), result.time(), millis, utilities, discounted, welfare,
-                distances == null ? Double.NaN : distances.pareto(), toConcepts, finalOffer(record));
+                result.rounds(), result.time(), millis, utilities, discounted, reservations, welfare,
+                distances.pareto(), distances.concepts(), finalOffer(record), misbehaviours(parties, record));
+    }
+
+    /** Per role, why the engine put the party out ("exception: its move threw ..."), or "". */
+    static List<String> misbehaviours(List<String> parties, NegotiationRecord record) {
+        List<String> why = new ArrayList<>(java.util.Collections.nCopies(parties.size(), ""));
+        for (Event event : record.events()) {
+            if (event.action() instanceof Action.Misbehaviour m) {
+                int role = parties.indexOf(event.party());
+                if (role >= 0) {
+                    why.set(role, m.describe());
+                }
+            }
+        }
+        return why;
     }
 
     /** The agreement, else the last outcome offered in the log, else null. */

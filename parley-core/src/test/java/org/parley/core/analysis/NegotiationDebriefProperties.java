@@ -90,8 +90,16 @@ class NegotiationDebriefProperties {
             v[i] = FixedPoint.toUtility(payoff[i]);
         }
 
-        NegotiationDebrief debrief = NegotiationDebrief.of(scenario, result, events);
+        Debriefer debriefer = new Debriefer(scenario);
+        NegotiationDebrief debrief = debriefer.debrief(result, events);
         assertThat(debrief.note()).isEmpty();
+        // What tournaments ask for alone: the same distances.
+        Analysis.Distances distances = debriefer.distances(result);
+        assertThat(distances.pareto()).isCloseTo(debrief.pareto(), within(EPS));
+        assertThat(distances.concepts().keySet()).containsExactlyElementsOf(SolutionConcepts.registered().keys());
+        for (String key : SolutionConcepts.registered().keys()) {
+            assertThat(distances.to(key)).as(key).isCloseTo(debrief.distance(key), within(EPS));
+        }
         assertThat(debrief.signers()).isEqualTo(signers);
         assertThat(debrief.ruleFrontier()).isCloseTo(nearestOrNaN(
                 oracle.frontier().stream().map(BruteForceRuleAnalysis.Vector::vector).toList(), v), within(EPS));

@@ -196,6 +196,29 @@ class MisbehaviourTest {
     }
 
     @Test
+    void aStrategyWhoseFactoryThrowsIsPutOutAtTheStart() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 60, 1, null, "vethari=broken");
+        Negotiation negotiation = Negotiation.start(scenario, settings, EngineFixtures.registryWith("broken", () -> {
+            throw new UnsupportedOperationException("no model file");
+        }), new BidSpaceCache());
+        negotiation.run();
+        Misbehaviour m = misbehaviourOf(negotiation, "vethari");
+        assertThat(m.reason()).isEqualTo(Misbehaviour.Reason.EXCEPTION);
+        assertThat(m.detail()).startsWith("its creation threw java.lang.UnsupportedOperationException: no model file");
+        assertThat(negotiation.session().events().get(0).action()).isEqualTo(m);
+        assertTheOthersWentOn(negotiation);
+    }
+
+    @Test
+    void aSpecNamingNoStrategyIsTheCallersMistake() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 60, 1, null, "vethari=nonesuch");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Negotiation.start(scenario, settings))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown strategy (nonesuch)");
+    }
+
+    @Test
     void aRequiredPartyMisbehavingEndsTheNegotiation() {
         Scenario scenario = TestScenarios.tavrikAccord();
         Strategy rogue = rogue(1, r -> {

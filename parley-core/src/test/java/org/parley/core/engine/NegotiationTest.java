@@ -45,6 +45,62 @@ class NegotiationTest {
         }
     }
 
+    /** Counts what it is told and checks the order: start, moves, then end once, after every public move. */
+    private static final class Listener implements org.parley.core.strategy.Strategy {
+        final org.parley.core.strategy.Strategy inner = new StrategyRegistry()
+                .create(org.parley.core.negotiation.StrategySpec.parse("conceder"));
+        final List<Outcome> ends = new java.util.ArrayList<>();
+        int observed;
+
+        @Override
+        public void start(org.parley.core.strategy.Setup setup) {
+            inner.start(setup);
+        }
+
+        @Override
+        public void observe(org.parley.core.negotiation.Move move) {
+            assertThat(ends).as("no move after the end").isEmpty();
+            observed++;
+            inner.observe(move);
+        }
+
+        @Override
+        public Action act(Request request) {
+            return inner.act(request);
+        }
+
+        @Override
+        public void end(Outcome agreement) {
+            ends.add(agreement);
+        }
+    }
+
+    @Test
+    void everyStrategyIsToldTheEndOnceAfterEveryPublicMove() {
+        for (String protocol : Protocols.registry().keys()) {
+            for (Duration limit : java.util.Arrays.asList(null, Duration.ofSeconds(5))) {
+                Scenario scenario = TestScenarios.tavrikAccord();
+                java.util.Map<String, Listener> listeners = new java.util.LinkedHashMap<>();
+                StrategyRegistry registry = new StrategyRegistry();
+                for (String party : scenario.partyNames()) {
+                    Listener listener = new Listener();
+                    listeners.put(party, listener);
+                    registry.register(new StrategyRegistry.Entry("listener-" + party, "", java.util.Set.of(), p -> listener));
+                }
+                String[] overrides = scenario.partyNames().stream().map(p -> p + "=listener-" + p).toArray(String[]::new);
+                Negotiation negotiation = Negotiation.start(scenario, EngineFixtures.settings(scenario, protocol, 40, 3,
+                        limit, overrides), registry, new BidSpaceCache());
+                Result result = negotiation.run();
+                for (var entry : listeners.entrySet()) {
+                    Listener listener = entry.getValue();
+                    assertThat(listener.ends).as(protocol + " " + entry.getKey()).hasSize(1);
+                    assertThat(listener.ends.get(0)).isEqualTo(result.agreement() ? result.outcome() : null);
+                    assertThat(listener.observed).isEqualTo(negotiation.session().published());
+                }
+            }
+        }
+    }
+
     @Test
     void anotherSeedGivesAnotherRun() {
         Scenario scenario = TestScenarios.tavrikAccord();

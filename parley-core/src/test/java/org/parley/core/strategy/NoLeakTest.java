@@ -47,7 +47,8 @@ class NoLeakTest {
     void theTypesAStrategyIsHandedCannotReachOtherParties() {
         List<Class<?>> handed = List.of(Strategy.class, Setup.class, Request.class, Move.class, Action.class,
                 Action.Offer.class, Action.Accept.class, Action.Reject.class, Action.WalkAway.class,
-                Action.Misbehaviour.class, Action.Ratify.class, BidSpace.class);
+                Action.Misbehaviour.class, Action.Ratify.class, BidSpace.class, org.parley.api.StrategyProvider.class,
+                StrategyRegistry.Entry.class, StrategyRegistry.Parameter.class, StrategyRegistry.Parameters.class);
         for (Class<?> type : handed) {
             for (Method method : type.getMethods()) {
                 if (method.getDeclaringClass() == Object.class) {

@@ -9,9 +9,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.NegotiationDebrief;
+import org.parley.core.analysis.OutcomeAnalyzer;
 import org.parley.core.analysis.SolutionConcepts;
+import org.parley.core.model.AgreementRule;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Party;
@@ -56,7 +61,7 @@ class TournamentRunnerTest {
     /** A result without its wall-clock time, the one figure allowed to differ. */
     static MatchResult timeless(MatchResult r) {
         return new MatchResult(r.match(), r.scenario(), r.parties(), r.strategies(), r.agreement(), r.ending(), r.rounds(),
-                r.time(), 0, r.utilities(), r.discounted(), r.socialWelfare(), r.distancePareto(), r.distances(),
+                r.time(), 0, r.utilities(), r.discounted(), r.reservations(), r.socialWelfare(), r.distancePareto(), r.distances(),
                 r.finalOffer());
     }
 
@@ -105,15 +110,22 @@ class TournamentRunnerTest {
             double sum = 0;
             for (int p = 0; p < r.parties().size(); p++) {
                 assertThat(r.utilities().get(p)).isEqualTo(result.payoff(r.parties().get(p)).utility());
+                assertThat(r.reservations().get(p)).isEqualTo(0.2);
+                assertThat(r.advantage(p)).isEqualTo(r.utilities().get(p) - 0.2);
+                if (!result.agreement()) {
+                    assertThat(r.advantage(p)).isZero();
+                }
                 sum += r.utilities().get(p);
             }
             assertThat(r.socialWelfare()).isCloseTo(sum, within(1e-12));
+            // Unanimity: the distances are those of the payoffs to the all-party analysis.
             double[] u = r.utilities().stream().mapToDouble(Double::doubleValue).toArray();
-            assertThat(r.distancePareto()).isEqualTo(runner.analysis(match.scenario()).distances(u).pareto());
+            var all = OutcomeAnalyzer.analyze(AnalysisProblem.of(plan.scenarios().get(match.scenario())), 0).distances(u);
+            assertThat(r.distancePareto()).isCloseTo(all.pareto(), within(1e-12));
             // Every registered concept, each point on the frontier, so no nearer than the frontier.
             assertThat(r.distances().keySet()).containsExactlyElementsOf(SolutionConcepts.registered().keys());
             for (String key : SolutionConcepts.registered().keys()) {
-                assertThat(r.distance(key)).as(key).isEqualTo(runner.analysis(match.scenario()).distances(u).to(key))
+                assertThat(r.distance(key)).as(key).isCloseTo(all.to(key), within(1e-12))
                         .isGreaterThanOrEqualTo(r.distancePareto() - 1e-12);
             }
             if (result.agreement()) {
@@ -122,6 +134,33 @@ class TournamentRunnerTest {
                 assertThat(r.finalOffer()).isNotNull();
             }
         }
+    }
+
+    /**
+     * Under a quorum rule a deal is measured against the coalition that signed it, as its debrief
+     * says, not against the frontier of all parties.
+     */
+    @Test
+    void aQuorumDealIsMeasuredAgainstItsSigners() {
+        Scenario three = scenario(3);
+        Scenario twoOfThree = new Scenario(three.name(), three.description(), three.domain(), three.parties(),
+                new AgreementRule(2, Set.of()), null);
+        TournamentPlan plan = new TournamentPlan(List.of(twoOfThree), List.of(StrategySpec.parse("boulware"),
+                StrategySpec.parse("conceder"), StrategySpec.parse("random")), 2, false, "sao", Deadline.rounds(30),
+                null, 4);
+        TournamentRunner runner = new TournamentRunner(plan, new StrategyRegistry());
+        int quorumDeals = 0;
+        for (Match match : plan.matches()) {
+            NegotiationRecord record = runner.play(match);
+            MatchResult r = runner.measure(match, record, 0);
+            NegotiationDebrief debrief = NegotiationDebrief.of(twoOfThree, record.result(), record.events());
+            assertThat(r.distancePareto()).isCloseTo(debrief.pareto(), within(1e-12));
+            for (String key : SolutionConcepts.registered().keys()) {
+                assertThat(r.distance(key)).as(key).isCloseTo(debrief.distance(key), within(1e-12));
+            }
+            quorumDeals += record.result().agreement() && record.result().signers().size() == 2 ? 1 : 0;
+        }
+        assertThat(quorumDeals).as("deals signed by two of the three").isPositive();
     }
 
     @Test
@@ -143,6 +182,55 @@ class TournamentRunnerTest {
         List<Integer> all = new ArrayList<>(seen);
         all.addAll(rest);
         assertThat(all).doesNotHaveDuplicates().hasSize(plan.size());
+    }
+
+    @Test
+    void aStrategyOverTheMoveLimitLeavesItsNegotiationsAndTheTournamentCompletes() throws InterruptedException {
+        StrategyRegistry registry = new StrategyRegistry();
+        registry.register(new StrategyRegistry.Entry("sleepy", "sleeps past the limit from round 2", java.util.Set.of(),
+                p -> new org.parley.core.strategy.Strategy() {
+                    final org.parley.core.strategy.Strategy honest = new StrategyRegistry().create(StrategySpec.parse("boulware"));
+
+                    @Override
+                    public void start(org.parley.core.strategy.Setup setup) {
+                        honest.start(setup);
+                    }
+
+                    @Override
+                    public org.parley.core.negotiation.Action act(org.parley.core.negotiation.Request request) {
+                        if (request.round() >= 2) {
+                            try {
+                                Thread.sleep(2_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return honest.act(request);
+                    }
+
+                    @Override
+                    public void observe(org.parley.core.negotiation.Move move) {
+                        honest.observe(move);
+                    }
+                }));
+        TournamentPlan plan = new TournamentPlan(List.of(scenario(2)), List.of(StrategySpec.parse("hardliner"),
+                StrategySpec.parse("sleepy")), 1, false, "sao", Deadline.rounds(30), java.time.Duration.ofMillis(100), 1);
+        Map<Integer, MatchResult> results = Collections.synchronizedMap(new TreeMap<>());
+        Map<Integer, NegotiationRecord> records = Collections.synchronizedMap(new TreeMap<>());
+        new TournamentRunner(plan, registry).run(new HashSet<>(), 2, (r, record) -> {
+            results.put(r.index(), r);
+            records.put(r.index(), record);
+        });
+        assertThat(results).hasSize(2);
+        for (MatchResult r : results.values()) {
+            // The sleeper is put out in round 2 and, with two parties, no deal is possible any more.
+            assertThat(r.ending()).isEqualTo(Result.Ending.WALK_AWAY);
+            assertThat(r.rounds()).isEqualTo(3);
+            NegotiationRecord record = records.get(r.index());
+            assertThat(record.result().reason()).contains("took longer than the limit of 100 ms");
+            assertThat(record.events()).filteredOn(e -> e.action() instanceof org.parley.core.negotiation.Action.Misbehaviour m
+                    && m.reason() == org.parley.core.negotiation.Action.Misbehaviour.Reason.TIMEOUT).hasSize(1);
+        }
     }
 
     @Test

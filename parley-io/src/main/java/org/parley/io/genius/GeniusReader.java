@@ -39,7 +39,7 @@ import org.parley.io.interop.PartyNames;
  *   <li>real issues: linear clamp(parameter1 · x + parameter0, 0, 1), constant parameter0, triangular
  *       (0 at parameter0, 1 at parameter2, 0 at parameter1) and triangular with a variable top
  *       (parameter3 at the top), each held exactly as a piecewise-linear function;
- *   <li>issue weights normalised to sum to 1 (DESIGN.md); {@code <reservation>}; and
+ *   <li>issue weights normalised to sum to 1 (docs/design.md, "Outcomes and utilities"); {@code <reservation>}; and
  *       {@code <discount_factor>} as a discount over normalised time (0 meaning none, as in GENIUS);
  *   <li>non-linear spaces of hyper-rectangles ({@code <utility><ufun>}) via {@link HyperRectangles}.
  * </ul>

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.parley.io.FormatException;
@@ -115,6 +117,65 @@ public final class ScenarioImport {
 
     private static String titles(List<ScenarioFormat> formats) {
         return String.join(" or ", formats.stream().map(ScenarioFormat::title).toList());
+    }
+
+    /**
+     * Every scenario under {@code root}, for commands that take many (a tournament over an ANAC
+     * year's folder): a list of paths, each one scenario that {@link #load(Path)} reads. A file is
+     * itself. A folder is searched depth first, names in order, and the registered formats decide
+     * what is a scenario: a folder that a format claims ({@link ScenarioFormat#recognizes}) is one
+     * (a GENIUS or GeniusWeb scenario: a domain and its profiles); a file that a format recognizes
+     * but whose folder that format does not claim is one (a Parley file); files no format
+     * recognizes (notes, jars, pictures) and names starting with a dot are passed over; subfolders
+     * are searched the same way, including those of a claimed folder.
+     *
+     * @throws FormatException when {@code root} does not exist or holds no scenario at all
+     */
+    public static List<Path> discover(Path root) {
+        requireExisting(List.of(root));
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            found.add(root);
+            return found;
+        }
+        discover(root, ScenarioFormats.all(), found, new HashSet<>());
+        if (found.isEmpty()) {
+            throw unrecognized(root, ScenarioFormats.all());
+        }
+        return found;
+    }
+
+    private static void discover(Path folder, List<ScenarioFormat> formats, List<Path> found, Set<Path> visited) {
+        try {
+            if (!visited.add(folder.toRealPath())) {
+                return; // a link back to a folder already searched
+            }
+        } catch (IOException e) {
+            throw new FormatException(folder.toString(), 0, 0, "", "cannot be read: " + e.getMessage());
+        }
+        List<ScenarioFormat> claiming = formats.stream().filter(f -> f.recognizes(folder)).toList();
+        if (!claiming.isEmpty()) {
+            found.add(folder);
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new FormatException(folder.toString(), 0, 0, "", "cannot be listed: " + e.getMessage());
+        }
+        for (Path entry : entries) {
+            if (Files.isRegularFile(entry)) {
+                List<ScenarioFormat> mine = formats.stream().filter(f -> f.recognizes(entry)).toList();
+                if (!mine.isEmpty() && mine.stream().noneMatch(claiming::contains)) {
+                    found.add(entry);
+                }
+            }
+        }
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                discover(entry, formats, found, visited);
+            }
+        }
     }
 
     /** The folder's files with that extension (lower-case, with the dot), sorted by name. */

@@ -1,0 +1,131 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parley.core.world.World;
+import org.parley.core.world.WorldResult;
+import org.parley.core.world.WorldRunner;
+import org.parley.io.world.WorldReader;
+import org.parley.plot.Charts;
+import org.parley.plot.Point;
+import org.parley.plot.SeriesPlot;
+import org.parley.store.Archive;
+import org.parley.store.RecordStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs a world of repeated negotiations: who kept their word, what it cost them, and who trusts whom. */
+@Command(name = "world", mixinStandardHelpOptions = true, description = {
+        "Run a world of repeated negotiations (docs/worlds.md): each negotiation in turn, then each signer honours",
+        "or breaches the agreement and the powers that see it update their trust. Prints each power's welfare,",
+        "agreements made, honoured and broken and its standing (the others' mean trust in it); plots trust and",
+        "welfare over the negotiations; records every negotiation (parley history --world world:NAME:SEED)."})
+final class WorldCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A world file (YAML or JSON), e.g. worlds/sector.yaml.")
+    Path file;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "The seed (default ${DEFAULT-VALUE}):"
+            + " same world and seed, same result.")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write trust.svg/png and welfare.svg/png into this folder.")
+    Path out;
+
+    @Option(names = "--negotiations", negatable = false, description = "Also list every negotiation: its powers,"
+            + " result and who breached.")
+    boolean list;
+
+    @Option(names = "--no-record", negatable = false, description = "Do not store the negotiations.")
+    boolean noRecord;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        World world = WorldReader.read(file);
+        PrintWriter o = spec.commandLine().getOut();
+        String batch = "world:" + world.name() + ":" + seed;
+        long start = System.nanoTime();
+        WorldResult result;
+        int[] stored = {0};
+        try (RecordStore records = noRecord ? null : store.open()) {
+            Archive archive = records == null ? null : new Archive(records);
+            result = WorldRunner.run(world, seed, (index, played, record, meeting) -> {
+                if (archive != null) {
+                    // Ids from the batch: running the same world and seed again stores nothing twice.
+                    if (archive.saveIfAbsent(Archive.batchId(batch, index), played, record, Archive.WORLD, batch)) {
+                        stored[0]++;
+                    }
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        o.printf(Locale.ROOT, "world %s (seed %d): %d negotiations among %d powers in %.1f s; trust: %s, breaches seen by %s%n%n",
+                world.name(), seed, world.meetings().size(), world.powers().size(), seconds,
+                world.trust().model().name().toLowerCase(Locale.ROOT),
+                world.breach().visibility() == World.Visibility.PUBLIC ? "all" : "the signers");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"power", "honours", "welfare", "negotiations", "agreements", "honoured", "breached", "standing"});
+        result.totals().forEach((power, t) -> rows.add(new String[] {power,
+            world.power(power).honour().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            String.format(Locale.ROOT, "%.2f", t.welfare()), String.valueOf(t.negotiations()),
+            String.valueOf(t.agreements()), String.valueOf(t.honoured()), String.valueOf(t.breached()),
+            String.format(Locale.ROOT, "%.2f", t.standing())}));
+        Tables.print(rows, o, 2, 3, 4, 5, 6, 7);
+        if (list) {
+            o.println();
+            List<String[]> meetings = new ArrayList<>();
+            meetings.add(new String[] {"#", "scenario", "powers", "result", "breached by"});
+            for (WorldResult.MeetingResult m : result.meetings()) {
+                meetings.add(new String[] {String.valueOf(m.index() + 1), m.scenario(),
+                    String.join(", ", m.roles().values()),
+                    m.result().agreement() ? "agreement (" + m.result().signers().size() + " signed)" : "no agreement",
+                    m.breachers().isEmpty() ? "" : String.join(", ", m.breachers())});
+            }
+            Tables.print(meetings, o, 0);
+        }
+        if (out != null) {
+            Charts.write(Charts.series(new SeriesPlot(world.name() + ": each power's standing (the others' mean trust)",
+                    "negotiation", "trust", points(result.standing()), 0.0, 1.0)), out.resolve("trust.svg"));
+            Charts.write(Charts.series(new SeriesPlot(world.name() + ": each power's welfare so far", "negotiation",
+                    "welfare (sum of utilities)", points(result.welfare()), null, null)), out.resolve("welfare.svg"));
+            Charts.write(Charts.series(new SeriesPlot(world.name() + ": each power's standing (the others' mean trust)",
+                    "negotiation", "trust", points(result.standing()), 0.0, 1.0)), out.resolve("trust.png"));
+            Charts.write(Charts.series(new SeriesPlot(world.name() + ": each power's welfare so far", "negotiation",
+                    "welfare (sum of utilities)", points(result.welfare()), null, null)), out.resolve("welfare.png"));
+            o.println();
+            o.println("wrote trust.svg, trust.png, welfare.svg and welfare.png in " + out);
+        }
+        if (!noRecord) {
+            o.println("recorded " + stored[0] + " negotiations: parley history --world " + batch);
+        }
+        return 0;
+    }
+
+    private static Map<String, List<Point>> points(Map<String, List<Double>> series) {
+        Map<String, List<Point>> out = new LinkedHashMap<>();
+        series.forEach((power, values) -> {
+            List<Point> points = new ArrayList<>();
+            for (int k = 0; k < values.size(); k++) {
+                points.add(new Point(k + 1, values.get(k)));
+            }
+            out.put(power, points);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,303 @@
+package org.parley.core.world;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.core.engine.BidSpaceCache;
+import org.parley.core.engine.Negotiation;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.OutcomeSpace;
+import org.parley.core.model.Party;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.NegotiationRecord;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Result;
+import org.parley.core.negotiation.StrategySpec;
+import org.parley.core.preference.LinearAdditiveUtility;
+import org.parley.core.preference.Preferences;
+import org.parley.core.protocol.Protocols;
+import org.parley.core.strategy.StrategyRegistry;
+
+/**
+ * Runs a world: its negotiations in order, each followed by an execution phase in which every
+ * signer honours or breaches the agreement, and the powers who see it update their trust. Same
+ * world and seed, same result.
+ *
+ * <p>Trust enters negotiations through the walk-away value: a trust-aware power facing a
+ * counterpart it distrusts (trust below ½, a stranger's) raises the walk-away value it negotiates
+ * with towards its best outcome, by {@code weight × distrust}, where distrust = 1 − trust / ½ of its
+ * least-trusted counterpart. So it demands more, concedes less and refuses deals it would have
+ * taken from a power in good standing. Payoffs are always scored with the scenario's own walk-away
+ * values: the raised one is a bargaining stance, not a change of interests.
+ *
+ * <p>A power that honours "when it pays" breaches when the gain exceeds the reputation cost it
+ * expects: for each of its remaining negotiations with a trust-aware counterpart, the fall in that
+ * counterpart's trust a breach would cause (against honouring), priced at the rate distrust grows
+ * (twice the fall), times the counterpart's trust weight, times the surplus it has earned per
+ * agreement so far (¼ before its first). The longer the world's horizon, the dearer a breach.
+ */
+public final class WorldRunner {
+
+    /** Receives each negotiation as it ends, with its full record (the CLI stores it). */
+    public interface Listener {
+        void negotiated(int index, Scenario played, NegotiationRecord record, WorldResult.MeetingResult result);
+    }
+
+    /** Surplus a "when it pays" power assumes per agreement before it has made one. */
+    static final double PRIOR_SURPLUS = 0.25;
+
+    private WorldRunner() {}
+
+    public static WorldResult run(World world, long seed) {
+        return run(world, seed, (i, s, r, m) -> { });
+    }
+
+    public static WorldResult run(World world, long seed, Listener listener) {
+        Reputation reputation = new Reputation(world.trust(), world.powerNames());
+        StrategyRegistry registry = new StrategyRegistry();
+        Map<String, double[]> totals = new LinkedHashMap<>(); // welfare, negotiations, agreements, honoured, breached, surplus
+        Map<String, List<Double>> standing = new LinkedHashMap<>();
+        Map<String, List<Double>> welfare = new LinkedHashMap<>();
+        for (String p : world.powerNames()) {
+            totals.put(p, new double[6]);
+            standing.put(p, new ArrayList<>());
+            welfare.put(p, new ArrayList<>());
+        }
+        List<WorldResult.MeetingResult> results = new ArrayList<>();
+        Schedule schedule = Schedule.of(world);
+        for (int k = 0; k < world.meetings().size(); k++) {
+            World.Meeting meeting = world.meetings().get(k);
+            Scenario scenario = meeting.scenario();
+            Map<String, Double> demanded = new LinkedHashMap<>();
+            Scenario played = withDemands(world, meeting, reputation, demanded);
+            Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+            for (Party party : scenario.parties()) {
+                strategies.put(party.name(), world.power(meeting.roles().get(party.name())).strategy());
+            }
+            NegotiationSettings settings = new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(world.rounds()),
+                    strategies, seed * 1_000_003L + k, null);
+            Negotiation negotiation = Negotiation.start(played, settings, registry, new BidSpaceCache());
+            Result result = negotiation.run();
+
+            Map<String, Double> payoffs = new LinkedHashMap<>();
+            List<String> breachers = new ArrayList<>();
+            for (Party party : scenario.parties()) {
+                String power = meeting.roles().get(party.name());
+                totals.get(power)[1]++;
+                boolean signed = result.agreement() && result.signers().contains(party.name());
+                payoffs.put(power, signed ? result.payoff(party.name()).discounted() : party.preferences().reservation());
+            }
+            if (result.agreement()) {
+                execute(world, schedule, k, result, reputation, totals, payoffs, breachers);
+            }
+            for (var entry : payoffs.entrySet()) {
+                totals.get(entry.getKey())[0] += entry.getValue();
+            }
+            for (String p : world.powerNames()) {
+                standing.get(p).add(reputation.standing(p));
+                welfare.get(p).add(totals.get(p)[0]);
+            }
+            WorldResult.MeetingResult mr = new WorldResult.MeetingResult(k, scenario.name(), meeting.roles(), result,
+                    demanded, breachers, payoffs);
+            results.add(mr);
+            listener.negotiated(k, played, negotiation.session().record(), mr);
+        }
+        Map<String, WorldResult.PowerTotals> summary = new LinkedHashMap<>();
+        totals.forEach((p, t) -> summary.put(p, new WorldResult.PowerTotals(t[0], (int) t[1], (int) t[2], (int) t[3],
+                (int) t[4], reputation.standing(p))));
+        return new WorldResult(world.name(), seed, results, summary, standing, welfare);
+    }
+
+    /** The scenario as played: trust-aware powers' walk-away values raised against distrusted counterparts. */
+    private static Scenario withDemands(World world, World.Meeting meeting, Reputation reputation,
+            Map<String, Double> demanded) {
+        Scenario scenario = meeting.scenario();
+        if (world.trust().model() == World.Trust.Model.NONE) {
+            return scenario;
+        }
+        List<Party> parties = new ArrayList<>();
+        boolean changed = false;
+        for (Party party : scenario.parties()) {
+            String power = meeting.roles().get(party.name());
+            Preferences p = party.preferences();
+            if (world.power(power).trustAware()) {
+                double distrust = 0;
+                for (String other : meeting.roles().values()) {
+                    if (!other.equals(power)) {
+                        distrust = Math.max(distrust, distrust(reputation.trust(power, other)));
+                    }
+                }
+                if (distrust > 0) {
+                    double best = best(scenario, p);
+                    double raised = p.reservation() + world.trust().weight() * distrust * Math.max(0, best - p.reservation());
+                    p = new Preferences(p.utility(), p.constraints(), raised, p.discount());
+                    demanded.put(party.name(), raised);
+                    changed = true;
+                }
+            }
+            parties.add(new Party(party.name(), party.role(), p, party.strategy()));
+        }
+        return changed ? new Scenario(scenario.name(), scenario.description(), scenario.domain(), parties,
+                scenario.agreement(), scenario.coalition(), scenario.narrative()) : scenario;
+    }
+
+    /** 0 for trust of ½ (a stranger's) or more, rising to 1 at trust 0. */
+    static double distrust(double trust) {
+        return Math.max(0, 1 - trust / 0.5);
+    }
+
+    private static void execute(World world, Schedule schedule, int index, Result result, Reputation reputation,
+            Map<String, double[]> totals, Map<String, Double> payoffs, List<String> breachers) {
+        World.Meeting meeting = world.meetings().get(index);
+        Scenario scenario = meeting.scenario();
+        Outcome agreed = result.outcome();
+        for (String signer : result.signers()) {
+            String power = meeting.roles().get(signer);
+            totals.get(power)[2]++;
+            Preferences p = scenario.party(signer).preferences();
+            double u = p.utility(agreed);
+            totals.get(power)[5] += Math.max(0, u - p.reservation());
+            double gain = Double.isNaN(world.breach().gain()) ? Math.max(0, best(scenario, p) - u) : world.breach().gain();
+            boolean breach = switch (world.power(power).honour()) {
+                case ALWAYS -> false;
+                case NEVER -> gain > 0;
+                case WHEN_IT_PAYS -> gain > reputationCost(world, schedule, index, power, reputation, totals);
+            };
+            if (breach) {
+                breachers.add(power);
+            }
+        }
+        for (String breacher : breachers) {
+            String party = partyOf(meeting, breacher);
+            Preferences p = scenario.party(party).preferences();
+            double gain = Double.isNaN(world.breach().gain())
+                    ? Math.max(0, best(scenario, p) - p.utility(agreed)) : world.breach().gain();
+            payoffs.merge(breacher, gain, Double::sum);
+            for (String signer : result.signers()) {
+                String victim = meeting.roles().get(signer);
+                if (!victim.equals(breacher)) {
+                    Preferences v = scenario.party(signer).preferences();
+                    double loss = world.breach().loss() * Math.max(0, v.utility(agreed) - v.reservation());
+                    payoffs.merge(victim, -loss, Double::sum);
+                }
+            }
+        }
+        // The execution phase is seen: by every power, or by the signers only.
+        List<String> observers = world.breach().visibility() == World.Visibility.PUBLIC
+                ? world.powerNames()
+                : result.signers().stream().map(s -> meeting.roles().get(s)).toList();
+        for (String signer : result.signers()) {
+            String power = meeting.roles().get(signer);
+            boolean honoured = !breachers.contains(power);
+            totals.get(power)[honoured ? 3 : 4]++;
+            for (String observer : observers) {
+                if (!observer.equals(power)) {
+                    reputation.observe(observer, power, honoured);
+                }
+            }
+        }
+    }
+
+    /** What a breach now would cost {@code power} over its remaining negotiations, by its own estimate. */
+    private static double reputationCost(World world, Schedule schedule, int index, String power,
+            Reputation reputation, Map<String, double[]> totals) {
+        World.Meeting now = world.meetings().get(index);
+        if (world.trust().model() == World.Trust.Model.NONE) {
+            return 0;
+        }
+        Reputation after = reputation.copy();
+        List<String> observers = world.breach().visibility() == World.Visibility.PUBLIC
+                ? world.powerNames() : List.copyOf(now.roles().values());
+        for (String observer : observers) {
+            if (!observer.equals(power)) {
+                after.observe(observer, power, false);
+            }
+        }
+        Reputation kept = reputation.copy();
+        for (String observer : observers) {
+            if (!observer.equals(power)) {
+                kept.observe(observer, power, true);
+            }
+        }
+        double[] t = totals.get(power);
+        double surplus = t[2] > 0 ? t[5] / t[2] : PRIOR_SURPLUS;
+        // The fall in each counterpart's trust does not depend on the negotiation: price it once.
+        Map<String, Double> fall = new java.util.HashMap<>();
+        double cost = 0;
+        for (int k : schedule.laterMeetings(power, index)) {
+            for (String other : world.meetings().get(k).roles().values()) {
+                if (!other.equals(power) && world.power(other).trustAware()) {
+                    // Trust is capital: a breach that leaves trust above ½ costs nothing at once but
+                    // spends what later breaches would have drawn on, so the fall is priced at the
+                    // rate distrust grows below ½ (2 per unit of trust), whatever the level now.
+                    double f = fall.computeIfAbsent(other, o -> kept.trust(o, power) - after.trust(o, power));
+                    cost += world.trust().weight() * 2 * f * surplus;
+                }
+            }
+        }
+        return cost;
+    }
+
+    /** Each power's negotiations by index, to find its later ones without scanning the whole schedule. */
+    private record Schedule(Map<String, int[]> byPower) {
+        static Schedule of(World world) {
+            Map<String, List<Integer>> lists = new LinkedHashMap<>();
+            for (int k = 0; k < world.meetings().size(); k++) {
+                for (String power : world.meetings().get(k).roles().values()) {
+                    lists.computeIfAbsent(power, p -> new ArrayList<>()).add(k);
+                }
+            }
+            Map<String, int[]> arrays = new LinkedHashMap<>();
+            lists.forEach((p, l) -> arrays.put(p, l.stream().mapToInt(Integer::intValue).toArray()));
+            return new Schedule(arrays);
+        }
+
+        int[] laterMeetings(String power, int index) {
+            int[] all = byPower.getOrDefault(power, new int[0]);
+            int from = java.util.Arrays.binarySearch(all, index);
+            from = from >= 0 ? from + 1 : -from - 1;
+            return java.util.Arrays.copyOfRange(all, from, all.length);
+        }
+    }
+
+    private static String partyOf(World.Meeting meeting, String power) {
+        for (var e : meeting.roles().entrySet()) {
+            if (e.getValue().equals(power)) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException(power + " plays no party of " + meeting.scenario().name());
+    }
+
+    /**
+     * A party's utility of its best outcome: the issue-wise maximum for additive utilities (exact
+     * when its hard constraints allow that outcome), otherwise the maximum over the space when it
+     * has at most 10^5 outcomes, otherwise 1.
+     */
+    static double best(Scenario scenario, Preferences p) {
+        if (p.utility() instanceof LinearAdditiveUtility u) {
+            OutcomeSpace space = new OutcomeSpace(scenario.domain());
+            double sum = 0;
+            for (int i = 0; i < space.issueCount(); i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (double x : space.values(i)) {
+                    max = Math.max(max, u.term(i, x));
+                }
+                sum += max;
+            }
+            return sum;
+        }
+        OutcomeSpace space = new OutcomeSpace(scenario.domain());
+        if (space.count().compareTo(BigInteger.valueOf(100_000)) > 0) {
+            return 1;
+        }
+        double max = 0;
+        for (long r = 0; r < space.count().longValueExact(); r++) {
+            max = Math.max(max, p.utility(space.outcome(r)));
+        }
+        return max;
+    }
+}
