@@ -44,6 +44,11 @@ public final class EnumeratingExcessOracle implements ExcessOracle {
     }
 
     @Override
+    public String description() {
+        return "a scan of all 2^" + n + " coalitions";
+    }
+
+    @Override
     public double scale() {
         return scale;
     }

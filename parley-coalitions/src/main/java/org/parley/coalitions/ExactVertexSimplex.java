@@ -17,19 +17,19 @@ import java.util.List;
  * define the vertex, which is what the degenerate programmes of symmetric games need (the dense
  * tableau of {@link ExactSimplex} grows with the square of the rows).
  *
- * <p>Start: the equality rows and then the {@code preferred} rows (those tight at a floating-point
- * optimum) in order, as far as they are independent, give a vertex; if it violates some row, ε
- * is raised until none is, and the point is moved to a vertex again (each move along a direction
- * that keeps the tight rows tight and does not increase ε, until one more row blocks). Rows
- * without ε that the starting vertex violates cannot be repaired that way: then it throws
- * {@link StartException} and the caller falls back to the two-phase tableau.
+ * <p>Start: a payoff x that satisfies the rows without ε (the caller knows one: an imputation, or
+ * the previous stage's optimum), with ε raised until every row holds; the point is then moved to a
+ * vertex (each move along a direction that keeps the tight rows tight and does not increase ε,
+ * until one more row blocks), so no phase one is needed. Starting from a vertex built of
+ * independent rows alone, as an earlier version did, can break a bound or a fixed coalition's row
+ * that no value of ε repairs.
  */
 final class ExactVertexSimplex {
 
     /** a·z ≥ rhs (or = rhs), a the indicator of {@code coalition} plus ε when {@code epsilon}. */
     record Row(long coalition, boolean epsilon, Rational rhs, boolean equality) {}
 
-    /** No vertex to start from: the rows leave a line, or a row without ε is violated at the start. */
+    /** No vertex to start from: the rows leave a line, or the starting point breaks a row without ε. */
     static final class StartException extends IllegalStateException {
         StartException(String message) {
             super(message);
@@ -72,9 +72,12 @@ final class ExactVertexSimplex {
         return rows;
     }
 
-    /** Solves from scratch, the vertex built from the equalities and then the {@code preferred} rows. */
-    void solve(List<Integer> preferred) {
-        start(preferred);
+    /**
+     * Solves from scratch, starting at the payoff {@code x}, which must satisfy every row without
+     * ε (a previous stage's optimum does: its fixed coalitions and bounds are tight there).
+     */
+    void solve(Rational[] x) {
+        start(x);
         iterate();
     }
 
@@ -166,56 +169,32 @@ final class ExactVertexSimplex {
 
     // ---- start ------------------------------------------------------------------------------
 
-    private void start(List<Integer> preferred) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).equality()) {
-                order.add(i);
-            }
+    /**
+     * z = (x, the least ε that satisfies every row), or a {@link StartException} when x breaks a
+     * row without ε; then {@link #purify} makes it a vertex.
+     */
+    private void start(Rational[] x) {
+        if (x.length != n) {
+            throw new IllegalArgumentException("A starting point has " + n + " coordinates, not " + x.length + ".");
         }
-        for (int i : preferred) {
-            if (!rows.get(i).equality()) {
-                order.add(i);
-            }
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            order.add(i);
-        }
-        List<Integer> chosen = independent(order, k);
-        if (chosen.size() < k) {
-            throw new StartException("The rows leave a line: rank " + chosen.size() + " < " + k + ".");
-        }
-        Rational[][] inverse = setBasis(chosen);
-        z = new Rational[k];
-        for (int j = 0; j < k; j++) {
-            Rational sum = Rational.ZERO;
-            for (int p = 0; p < k; p++) {
-                Rational b = rows.get(basis[p]).rhs();
-                if (!b.isZero() && !inverse[j][p].isZero()) {
-                    sum = sum.add(inverse[j][p].multiply(b));
-                }
-            }
-            z[j] = sum;
-        }
-        Rational raise = null;
+        z = Arrays.copyOf(x, k);
+        z[n] = Rational.ZERO;
         Scaled zs = new Scaled(z);
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+        Rational epsilon = null;
+        for (Row row : rows) {
             Rational slack = zs.dot(row).subtract(row.rhs());
-            if (slack.signum() < 0) {
-                if (row.equality() || !row.epsilon()) {
-                    throw new StartException("The starting vertex violates a row without ε.");
+            if (row.epsilon() && !row.equality()) {
+                Rational needed = slack.negate(); // ε = 0 in zs, so the row needs ε ≥ −slack
+                if (epsilon == null || needed.compareTo(epsilon) > 0) {
+                    epsilon = needed;
                 }
-                Rational needed = z[n].subtract(slack);
-                if (raise == null || needed.compareTo(raise) > 0) {
-                    raise = needed;
-                }
+            } else if (row.equality() ? slack.signum() != 0 : slack.signum() < 0) {
+                throw new StartException("The starting point breaks a row without ε (coalition bitmask "
+                        + row.coalition() + ").");
             }
         }
-        if (raise != null) {
-            z[n] = raise;
-            purify();
-        }
+        z[n] = epsilon == null ? Rational.ZERO : epsilon;
+        purify();
     }
 
     /** From a feasible point, a vertex no worse: grow a set of independent tight rows one move at a time. */

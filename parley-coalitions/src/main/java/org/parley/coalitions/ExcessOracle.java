@@ -17,6 +17,9 @@ public interface ExcessOracle {
 
     CoalitionalGame game();
 
+    /** How the oracle finds coalitions, for reports: "a search of the 12 basis coalitions". */
+    String description();
+
     /** The largest |v(S)|, for tolerances. */
     double scale();
 

@@ -75,6 +75,11 @@ public final class MonotonicCoverExcessOracle implements ExcessOracle {
     }
 
     @Override
+    public String description() {
+        return "a best-first search over the supersets of the game's " + (masks.length - 1) + " basis coalitions";
+    }
+
+    @Override
     public double scale() {
         return scale;
     }

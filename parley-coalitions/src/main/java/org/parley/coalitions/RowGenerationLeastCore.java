@@ -28,7 +28,8 @@ public final class RowGenerationLeastCore implements LeastCoreAlgorithm {
         }
         RowGenerationProgramme.Problem problem = new RowGenerationProgramme.Problem(ExcessOracle.Admission.all(),
                 List.of(), Set.of(), false, programme.value(programme.all));
-        RowGenerationProgramme.Stage stage = programme.solve(problem, Set.of());
+        RowGenerationProgramme.Stage stage = programme.solve(problem, Set.of(),
+                programme.startingPoint(false, problem.grand()));
         return new LeastCore(stage.epsilon(), stage.x());
     }
 }

@@ -43,6 +43,7 @@ public final class RowGenerationNucleolus implements NucleolusAlgorithm {
         Set<Integer> fixedSingletons = new HashSet<>();
         List<Rational> levels = new ArrayList<>();
         Set<Long> working = Set.of();
+        Rational[] start = programme.startingPoint(imputations, grand);
         while (true) {
             long settled = 0;
             for (int i = 0; i < n; i++) {
@@ -52,7 +53,7 @@ public final class RowGenerationNucleolus implements NucleolusAlgorithm {
             }
             RowGenerationProgramme.Problem problem = new RowGenerationProgramme.Problem(new ExcessOracle.Admission(
                     s -> !span.contains(s), settled), List.copyOf(fixed), Set.copyOf(fixedSingletons), imputations, grand);
-            RowGenerationProgramme.Stage stage = programme.solve(problem, working);
+            RowGenerationProgramme.Stage stage = programme.solve(problem, working, start);
             levels.add(stage.epsilon());
             for (long s : stage.positiveCoalitions()) {
                 if (span.add(s)) {
@@ -68,6 +69,7 @@ public final class RowGenerationNucleolus implements NucleolusAlgorithm {
                 return new Nucleolus(stage.x(), levels, !imputations);
             }
             working = stage.working();
+            start = stage.x(); // tight on every coalition and bound fixed so far: feasible for the next stage
         }
     }
 }

@@ -79,7 +79,11 @@ final class RowGenerationProgramme {
         }
     }
 
-    Stage solve(Problem problem, Set<Long> seed) {
+    /**
+     * Solves {@code problem} from the payoff {@code start}, which must satisfy its rows without ε:
+     * the previous stage's optimum, or {@link #startingPoint} for the first.
+     */
+    Stage solve(Problem problem, Set<Long> seed, Rational[] start) {
         Set<Long> working = new LinkedHashSet<>();
         for (long s : seed) {
             addWithComplement(working, s, problem);
@@ -102,11 +106,7 @@ final class RowGenerationProgramme {
         for (long s : working) {
             lp.add(new ExactVertexSimplex.Row(s, true, value(s), false));
         }
-        List<Integer> preferred = new ArrayList<>();
-        for (int r = 0; r < lp.rows().size(); r++) {
-            preferred.add(r);
-        }
-        lp.solve(preferred);
+        lp.solve(start);
         ExcessOracle.Admission admission = new ExcessOracle.Admission(s -> problem.free(s) && !working.contains(s),
                 problem.admission().settled());
         while (true) {
@@ -137,6 +137,26 @@ final class RowGenerationProgramme {
             }
             lp.reoptimize();
         }
+    }
+
+    /**
+     * A payoff with x(N) = grand that satisfies a first stage's rows without ε: the equal split, or
+     * with {@code imputations} each player's v({i}) plus an equal share of what is left over (the
+     * caller checks Σ v({i}) ≤ grand).
+     */
+    Rational[] startingPoint(boolean imputations, Rational grand) {
+        Rational[] x = new Rational[n];
+        Rational rest = grand;
+        if (imputations) {
+            for (int i = 0; i < n; i++) {
+                rest = rest.subtract(value(1L << i));
+            }
+        }
+        Rational share = rest.divide(Rational.of(n));
+        for (int i = 0; i < n; i++) {
+            x[i] = imputations ? value(1L << i).add(share) : share;
+        }
+        return x;
     }
 
     private void addWithComplement(Set<Long> working, long s, Problem problem) {
