@@ -15,6 +15,7 @@ async function init() {
     return;
   }
   renderScenarios();
+  initOrganizerKey();
   document.getElementById('upload').addEventListener('change', upload);
   document.getElementById('create').addEventListener('click', create);
   for (const id of ['rounds', 'minutes', 'protocol']) {
@@ -142,7 +143,8 @@ async function create() {
     parties[p.name] = state.players[p.name] === 'human'
       ? {player: 'human'} : {player: 'ai', strategy: state.strategyOf[p.name]};
   }
-  const body = {protocol: document.getElementById('protocol').value, deadline, parties};
+  const body = {protocol: document.getElementById('protocol').value, deadline, parties,
+    advisor: document.getElementById('advisor').checked};
   if (s === state.upload) {
     body.scenarioText = s.text;
     body.scenarioFormat = s.format;
@@ -152,7 +154,7 @@ async function create() {
   const button = document.getElementById('create');
   button.disabled = true;
   try {
-    const created = await api('POST', '/api/negotiations', body);
+    const created = await api('POST', '/api/negotiations', body, organizerKey());
     showLinks(s, created);
   } catch (e) {
     error.textContent = (e.field ? e.field + ': ' : '') + e.message;
@@ -172,7 +174,7 @@ function showLinks(scenario, created) {
   }
   rows.push(linkRow('observer', 'Observer', 'watch live', created.observer));
   if (Object.keys(created.parties).length === 0) {
-    rows.unshift(el('div', {class: 'notice'}, 'Only AI diplomats play: the negotiation is already over. Open the observer link for the debriefing.'));
+    rows.unshift(el('div', {class: 'notice'}, 'Only AI diplomats play: follow them with the observer link, which shows the debriefing at the end.'));
   }
   clear(document.getElementById('links'), rows);
 }
@@ -189,3 +191,22 @@ function linkRow(key, name, kind, link) {
 }
 
 document.addEventListener('DOMContentLoaded', init);
+
+/* The organizer key: asked for when the server needs one; kept for this tab only (sessionStorage). */
+async function initOrganizerKey() {
+  const fromLink = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('key');
+  if (fromLink) {
+    sessionStorage.setItem('parley.organizerKey', fromLink);
+    history.replaceState(null, '', window.location.pathname);
+  }
+  const health = await api('GET', '/api/health');
+  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
+  const input = document.getElementById('organizer-key');
+  input.value = sessionStorage.getItem('parley.organizerKey') || '';
+  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
+  document.getElementById('organizer-field').classList.remove('hidden');
+}
+
+function organizerKey() {
+  return sessionStorage.getItem('parley.organizerKey') || undefined;
+}

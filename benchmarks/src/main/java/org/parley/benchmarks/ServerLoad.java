@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.server.ParleyServer;
+import org.parley.server.ServerOptions;
 import org.parley.store.Databases;
 import org.parley.store.RecordStore;
 
@@ -110,7 +111,9 @@ public final class ServerLoad {
         if (url == null) {
             Path folder = Files.createTempDirectory("parley-load-");
             store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
-            server = ParleyServer.start("127.0.0.1", 0, store);
+            // One client address plays 500 tables: no rate limits, room for every table.
+            server = ParleyServer.start("127.0.0.1", 0, store, ServerOptions.defaults().withRates(null, null)
+                    .withMaxRunning(Math.max(negotiations, 1)));
             url = "http://127.0.0.1:" + server.port();
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }
@@ -208,6 +211,11 @@ public final class ServerLoad {
         }
         game.movedAt = System.nanoTime();
         game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        // As a person at the table would: wait for the AI diplomats' replies at once (a long poll),
+        // rather than going round the other tables first.
+        while (!game.view.path("turn").isObject() && !ended(game)) {
+            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+        }
         turnCameBack(game);
         return !ended(game);
     }

@@ -38,6 +38,25 @@ final class ServeCommand implements Callable<Integer> {
                     + " agents: whoever creates a negotiation could otherwise make the server call any address.")
     List<String> allowRemote = List.of();
 
+    @Option(names = "--organizer-key", paramLabel = "KEY",
+            description = "A key that lets its holder set up negotiations and use the organizer's page (/organizer;"
+                    + " repeatable, one per organizer; 16 to 200 characters). Needed on any address but this"
+                    + " machine's: without one, parley serve makes one and prints it. Also from PARLEY_ORGANIZER_KEY.")
+    List<String> organizerKeys = List.of();
+
+    @Option(names = "--create-limit", paramLabel = "RATE", defaultValue = "60/min",
+            description = "New negotiations per organizer (or client address): N/s, N/min, N/h or off (default"
+                    + " ${DEFAULT-VALUE}).")
+    String createLimit;
+
+    @Option(names = "--move-limit", paramLabel = "RATE", defaultValue = "10/s",
+            description = "Moves per join link: N/s, N/min, N/h or off (default ${DEFAULT-VALUE}).")
+    String moveLimit;
+
+    @Option(names = "--max-running", paramLabel = "N", defaultValue = "2000",
+            description = "Running negotiations at most; more are refused until some end (default ${DEFAULT-VALUE}).")
+    int maxRunning;
+
     @Spec
     CommandSpec spec;
 
@@ -61,10 +80,32 @@ final class ServeCommand implements Callable<Integer> {
                                 + " --allow-remote).");
             }
         });
+        List<String> keys = new java.util.ArrayList<>(organizerKeys);
+        String fromEnvironment = System.getenv("PARLEY_ORGANIZER_KEY");
+        if (keys.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            keys.add(fromEnvironment.strip());
+        }
+        String generated = null;
+        if (keys.isEmpty() && !ParleyServer.loopback(host)) {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            generated = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            keys.add(generated);
+        }
+        org.parley.server.ServerOptions options;
+        try {
+            options = org.parley.server.ServerOptions.defaults()
+                    .withOrganizerKeys(java.util.Set.copyOf(keys))
+                    .withRates(org.parley.server.ServerOptions.Rate.parse(createLimit),
+                            org.parley.server.ServerOptions.Rate.parse(moveLimit))
+                    .withMaxRunning(maxRunning);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("parley serve: " + e.getMessage());
+        }
         RecordStore records = store.open();
         ParleyServer server;
         try {
-            server = ParleyServer.start(host, port, records, strategies);
+            server = ParleyServer.start(host, port, records, options, strategies);
         } catch (RuntimeException e) {
             records.close();
             throw new UserException("Cannot serve on " + host + ":" + port + ": " + rootMessage(e)
@@ -74,6 +115,12 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("Parley is serving on http://%s:%d/ (records in %s). Stop with Ctrl-C.%n", shown, server.port(),
                 records.location());
+        if (generated != null) {
+            out.printf("Organizer key (needed to set up negotiations; keep it for this run): %s%n"
+                    + "Organizer's page: http://%s:%d/organizer#%s%n", generated, shown, server.port(), generated);
+        } else if (!keys.isEmpty()) {
+            out.printf("Organizer's page: http://%s:%d/organizer (with your organizer key)%n", shown, server.port());
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

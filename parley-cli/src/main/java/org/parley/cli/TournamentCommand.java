@@ -85,7 +85,8 @@ final class TournamentCommand implements Callable<Integer> {
 
     @Option(names = "--deadline", paramLabel = "LIMIT", description = "When a negotiation ends without agreement:"
             + " rounds (1000r), wall-clock time (180s, 3m, 500ms), or both, whichever comes first (1000r,180s)."
-            + " Default " + DEFAULT_ROUNDS + "r. A time limit makes results depend on the machine's speed.")
+            + " Default " + DEFAULT_ROUNDS + "r. A time limit alone is capped at " + TIME_ONLY_ROUND_CAP + " rounds,"
+            + " and makes results depend on the machine's speed.")
     String deadline;
 
     @Option(names = "--rounds", paramLabel = "N", description = "The round limit: the same as --deadline Nr.")
@@ -509,8 +510,8 @@ final class TournamentCommand implements Callable<Integer> {
         }
         // On by default, as in ANAC, so that one strategy that hangs cannot stall the tournament. A
         // time-out depends on the machine's load, but the built-in strategies answer in microseconds,
-        // a thousandth of a millisecond limit, so the promise that a seed gives the same results holds
-        // for them; the watching costs throughput (docs/records.md, "Benchmarks"), and "none" buys it back.
+        // a millionth of the default limit, so the promise that a seed gives the same results holds
+        // for them; the watching costs throughput (docs/tournaments.md, "Cost"), and "none" buys it back.
         String moveText = moveLimit == null ? DEFAULT_MOVE_LIMIT : moveLimit.strip();
         Duration move = moveText.equalsIgnoreCase("none") || moveText.equalsIgnoreCase("off") ? null
                 : RunCommand.duration("--move-limit", moveText);

@@ -7,16 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Result;
 import org.parley.core.world.World;
 import org.parley.core.world.WorldResult;
 import org.parley.core.world.WorldRunner;
+import org.parley.io.ScenarioWriter;
+import org.parley.io.json.NegotiationJson;
 import org.parley.io.world.WorldReader;
 import org.parley.plot.Charts;
 import org.parley.plot.Point;
 import org.parley.plot.SeriesPlot;
 import org.parley.store.Archive;
+import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
+import org.parley.store.StoredNegotiation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +57,16 @@ final class WorldCommand implements Callable<Integer> {
     @Option(names = "--no-record", negatable = false, description = "Do not store the negotiations.")
     boolean noRecord;
 
+    @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "ID", description = {
+        "Carry on a run of this world that was interrupted: the negotiations it recorded are taken from the",
+        "database, not played again, and the rest are played; the result is the uninterrupted run's. ID",
+        "(world:NAME:SEED, as printed) names the run; without it, the run of this world and --seed."})
+    String resume;
+
+    @Option(names = "--stop-after", paramLabel = "N", description = "Stop after playing N negotiations, as an"
+            + " interruption would (run a long world in parts; --resume carries on).")
+    Integer stopAfter;
+
     @Mixin
     StoreOption store;
 
@@ -59,22 +77,53 @@ final class WorldCommand implements Callable<Integer> {
     public Integer call() {
         World world = WorldReader.read(file);
         PrintWriter o = spec.commandLine().getOut();
+        if (resume != null && !resume.isEmpty()) {
+            seed = seedOf(resume, world);
+        }
+        if (resume != null && noRecord) {
+            throw new UserException("--resume reads the negotiations recorded so far: it cannot go with --no-record.");
+        }
+        if (stopAfter != null && stopAfter < 1) {
+            throw new UserException("--stop-after (" + stopAfter + ") must be at least 1.");
+        }
         String batch = "world:" + world.name() + ":" + seed;
         long start = System.nanoTime();
         WorldResult result;
         int[] stored = {0};
+        int[] played = {0};
+        int[] replayed = {0};
         try (RecordStore records = noRecord ? null : store.open()) {
             Archive archive = records == null ? null : new Archive(records);
-            result = WorldRunner.run(world, seed, (index, played, record, meeting) -> {
-                if (archive != null) {
-                    // Ids from the batch: running the same world and seed again stores nothing twice.
-                    if (archive.saveIfAbsent(Archive.batchId(batch, index), played, record, Archive.WORLD, batch)) {
-                        stored[0]++;
+            WorldRunner.Recorded recorded = resume == null ? WorldRunner.Recorded.NONE
+                    : (index, scenario, settings) -> {
+                        var earlier = recorded(records, batch, index, scenario, settings);
+                        earlier.ifPresent(r -> replayed[0]++);
+                        return earlier;
+                    };
+            try {
+                result = WorldRunner.run(world, seed, recorded, (index, scenario, record, meeting) -> {
+                    if (archive != null) {
+                        // Ids from the batch: running the same world and seed again stores nothing twice.
+                        if (archive.saveIfAbsent(Archive.batchId(batch, index), scenario, record, Archive.WORLD, batch)) {
+                            stored[0]++;
+                        }
                     }
-                }
-            });
+                    if (stopAfter != null && ++played[0] >= stopAfter && index + 1 < world.meetings().size()) {
+                        throw new Stopped(index + 1);
+                    }
+                });
+            } catch (Stopped stopped) {
+                o.printf(Locale.ROOT, "world %s (seed %d): stopped after negotiation %d of %d (%d played now, %d"
+                        + " recorded); carry on with: parley world %s --resume %s%n", world.name(), seed, stopped.done,
+                        world.meetings().size(), played[0], stored[0], file, batch);
+                return 0;
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (resume != null) {
+            o.printf(Locale.ROOT, "resumed %s: %d negotiations taken from the database, %d played now%n", batch,
+                    replayed[0], world.meetings().size() - replayed[0]);
+        }
         o.printf(Locale.ROOT, "world %s (seed %d): %d negotiations among %d powers in %.1f s; trust: %s, breaches seen by %s%n%n",
                 world.name(), seed, world.meetings().size(), world.powers().size(), seconds,
                 world.trust().model().name().toLowerCase(Locale.ROOT),
@@ -115,6 +164,50 @@ final class WorldCommand implements Callable<Integer> {
             o.println("recorded " + stored[0] + " negotiations: parley history --world " + batch);
         }
         return 0;
+    }
+
+    /** Thrown from the listener to stop a world early (--stop-after), as an interruption would. */
+    private static final class Stopped extends RuntimeException {
+        final int done;
+
+        Stopped(int done) {
+            super(null, null, false, false);
+            this.done = done;
+        }
+    }
+
+    /** The seed of a world run's id (world:NAME:SEED), which must name this world. */
+    static long seedOf(String id, World world) {
+        String prefix = "world:" + world.name() + ":";
+        if (!id.startsWith(prefix)) {
+            throw new UserException("--resume " + id + ": not a run of the world " + world.name() + " (its runs are "
+                    + prefix + "SEED, as parley world prints them).");
+        }
+        try {
+            return Long.parseLong(id.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            throw new UserException("--resume " + id + ": the seed (" + id.substring(prefix.length())
+                    + ") is not a whole number.");
+        }
+    }
+
+    /**
+     * The result of negotiation {@code index} of the run {@code batch} if it was recorded, after
+     * checking that it was played as this run would play it (the world file may have changed).
+     */
+    private Optional<Result> recorded(RecordStore records, String batch, int index, Scenario played,
+            NegotiationSettings settings) {
+        Optional<StoredNegotiation> stored = records.find(Archive.batchId(batch, index));
+        if (stored.isEmpty() || stored.get().status() != RecordStatus.FINISHED) {
+            return Optional.empty();
+        }
+        StoredNegotiation s = stored.get();
+        if (!s.scenario().equals(ScenarioWriter.toYaml(played)) || !s.settings().equals(NegotiationJson.write(settings))) {
+            throw new UserException("--resume: negotiation " + (index + 1) + " of " + batch + " (record " + s.id()
+                    + ") was played with another scenario or other settings than " + file + " gives it now; the world"
+                    + " file changed since. Run it afresh under another name or seed.");
+        }
+        return Optional.of(NegotiationJson.of(played.domain()).readResult(s.result()));
     }
 
     private static Map<String, List<Point>> points(Map<String, List<Double>> series) {

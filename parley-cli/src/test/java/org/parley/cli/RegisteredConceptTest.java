@@ -93,9 +93,13 @@ class RegisteredConceptTest {
         NegotiationRecord record = negotiation.session().record();
         OutcomeSpacePlot plot = NegotiationPlots.outcomeSpace(scenario, record, "union", "federation");
         assertThat(plot.concepts()).extracting(ConceptPoint::key).containsExactlyElementsOf(SolutionConcepts.registered().keys());
-        // union is the first party of this plot's two-party problem: its best frontier vector.
+        // The points are the signing coalition's, whichever two parties the plot puts on its axes: the
+        // concept's "first party" is the scenario's first (federation, drawn on the y axis here), not
+        // the plot's first axis.
+        double federationBest = plot.frontier().stream().mapToDouble(p -> p.y()).max().orElseThrow();
         double unionBest = plot.frontier().stream().mapToDouble(p -> p.x()).max().orElseThrow();
-        assertThat(plot.concept(FirstPartyBestConcept.KEY).x()).isCloseTo(unionBest, within(1e-12));
+        assertThat(plot.concept(FirstPartyBestConcept.KEY).y()).isCloseTo(federationBest, within(1e-12));
+        assertThat(plot.concept(FirstPartyBestConcept.KEY).x()).isLessThan(unionBest);
         assertThat(Charts.outcomeSpace(plot).getSeriesMap()).containsKey(FirstPartyBestConcept.NAME + " point");
 
         Path png = dir.resolve("talks.png");

@@ -50,6 +50,37 @@ class ServeCommandTest {
         assertThat(code.get()).isZero();
     }
 
+    @Test
+    void onTheNetworkItMakesAnOrganizerKeyAndPrintsIt() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String db = folder.resolve("network.db").toString();
+        Thread serving = new Thread(() -> ParleyCommand.execute(new String[] {"serve", "--host", "0.0.0.0", "--port",
+                "0", "--db", db}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        serving.start();
+        Pattern page = Pattern.compile("Organizer's page: http://localhost:(\\d+)/organizer#(\\S+)");
+        Matcher matcher = page.matcher("");
+        for (int i = 0; i < 200 && !matcher.reset(out.toString()).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(matcher.find(0)).as(out + " " + err).isTrue();
+        String base = "http://127.0.0.1:" + matcher.group(1);
+        String key = matcher.group(2);
+        assertThat(out.toString()).contains("Organizer key (needed to set up negotiations; keep it for this run): " + key);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String body = "{\"scenario\": \"cardassian-talks\", \"deadline\": {\"rounds\": 4}}";
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(base + "/api/negotiations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> organized = client.send(HttpRequest.newBuilder(URI.create(base + "/api/negotiations"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(organized.statusCode()).as(organized.body()).isEqualTo(201);
+        serving.interrupt();
+        serving.join(10_000);
+    }
+
     /*
      * In a process of its own, since slf4j-simple reads its level once per JVM: by default nothing
      * is logged (warnings and errors only); with --verbose, the libraries' information and each

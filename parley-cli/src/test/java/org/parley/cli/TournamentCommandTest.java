@@ -524,6 +524,26 @@ class TournamentCommandTest {
     }
 
     @Test
+    void helpListsTheAnacOptionsWithTheirDefaultsAndNoWarning() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(stray, true, StandardCharsets.UTF_8));
+        CliRunner help;
+        try {
+            help = CliRunner.run("tournament", "--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(help.exitCode()).isZero();
+        // Words, whatever the line breaks.
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--deadline=LIMIT", "Default 100r.",
+                "--move-limit=DURATION", "Default 1s; none to switch it off.", "--self-play", "each with a 95% interval",
+                "an ANAC year's folder is one argument");
+        // picocli reads descriptions as format strings: a lone % would print a warning instead.
+        assertThat(stray.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void strategiesSplitAtCommasButKeepTheirParameters() {
         assertThat(TournamentCommand.splitStrategies("boulware, time-dependent:e=0.5,ac=const ,micro"))
                 .containsExactly("boulware", "time-dependent:e=0.5,ac=const", "micro");

@@ -24,6 +24,18 @@ public final class ApiException extends RuntimeException {
         return new ApiException(409, null, message);
     }
 
+    private long retryAfter;
+
+    /** The same, telling the client to retry after this many seconds (a Retry-After header). */
+    ApiException retryAfter(long seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    long retryAfter() {
+        return retryAfter;
+    }
+
     public int status() {
         return status;
     }

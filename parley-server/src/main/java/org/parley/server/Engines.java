@@ -31,7 +31,7 @@ final class Engines {
         return Negotiation.start(scenario, settings, registry, cache);
     }
 
-    Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log) {
-        return Negotiation.resume(scenario, settings, log, registry, cache);
+    Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log, double elapsed) {
+        return Negotiation.resume(scenario, settings, log, registry, cache, elapsed);
     }
 }

@@ -68,11 +68,20 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     static ParleyServer start(String host, int port, RecordStore store, ServerOptions options, Engines engines) {
+        if (options.organizerKeys().isEmpty() && !loopback(host)) {
+            throw new IllegalArgumentException("Serving on " + host + " (not this machine only) needs an organizer key,"
+                    + " so that not everyone who reaches the port can set up negotiations.");
+        }
         ServerMetrics metrics = new ServerMetrics();
-        OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options.aiWorkers());
+        OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options);
         Api api = new Api(tables);
+        ClassApi classes = new ClassApi(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
+        String organizer = page("web/organizer.html");
+        String classSetup = page("web/class-setup.html");
+        String dashboard = page("web/class.html");
+        String join = page("web/join.html");
         byte[] favicon = resource("web/favicon.ico");
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -106,6 +115,8 @@ public final class ParleyServer implements AutoCloseable {
                 ObjectNode node = Views.MAPPER.createObjectNode();
                 node.put("status", "ok");
                 node.put("negotiationsInMemory", tables.loaded());
+                node.put("negotiationsRunning", tables.running());
+                node.put("organizerKeyRequired", tables.organizers().required());
                 Api.json(ctx, 200, node);
             });
             config.routes.get("/api/metrics", ctx -> {
@@ -118,6 +129,9 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.get("/api/strategies", api::strategies);
             config.routes.get("/api/protocols", api::protocols);
             config.routes.post("/api/negotiations", api::create);
+            config.routes.get("/api/organizer/negotiations", api::organized);
+            config.routes.post("/api/organizer/negotiations/{id}/end", api::end);
+            config.routes.get("/organizer", ctx -> html(ctx, organizer));
             config.routes.get("/api/negotiations/{id}", api::view);
             config.routes.post("/api/negotiations/{id}/score", api::score);
             config.routes.post("/api/negotiations/{id}/moves", api::move);
@@ -126,7 +140,27 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.get("/api/negotiations/{id}/plot", api::plot);
             config.routes.get("/api/negotiations/{id}/plot.svg", api::plotSvg);
             config.routes.get("/api/negotiations/{id}/record", api::record);
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+            // Class sessions: set up a class, follow it on the dashboard, join by code.
+            config.routes.get("/class", ctx -> html(ctx, classSetup));
+            config.routes.get("/class/{id}", ctx -> html(ctx, dashboard));
+            config.routes.get("/join", ctx -> html(ctx, join));
+            config.routes.post("/api/classes", classes::create);
+            config.routes.get("/api/classes/{id}", classes::view);
+            config.routes.get("/api/classes/{id}/plot", classes::plot);
+            config.routes.get("/api/classes/{id}/results.csv", classes::resultsCsv);
+            config.routes.get("/api/classes/{id}/codes.csv", classes::seatsCsv);
+            config.routes.get("/api/classes/{id}/slips.{format}", classes::slips);
+            config.routes.get("/api/classes/{id}/handouts/{party}.{format}", classes::handout);
+            config.routes.post("/api/classes/{id}/end", classes::end);
+            config.routes.post("/api/classes/{id}/tables/{number}/end", classes::end);
+            config.routes.post("/api/join", classes::join);
+            config.routes.get("/api/organizer/classes", classes::organized);
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                if (e.retryAfter() > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfter()));
+                }
+                error(ctx, e.status(), e.field(), e.getMessage());
+            });
             // Javalin's own refusals (a body over the size limit, a bad request line) in the API's shape.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null,
                     switch (e.getStatus()) {
@@ -161,6 +195,15 @@ public final class ParleyServer implements AutoCloseable {
         app.start(host, port);
         LOG.info("serving on {}:{}, records in {}", host, app.port(), store.location());
         return new ParleyServer(app, tables, metrics);
+    }
+
+    /** Whether {@code host} is this machine only (127.0.0.1, ::1, localhost). */
+    public static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public int port() {

@@ -158,6 +158,7 @@ final class Table {
     private final Scenario scenario;
     private final String scenarioText;
     private final NegotiationSettings settings;
+    private final TableOptions options;
     private final Negotiation engine;
     private final Journal journal;
     private final Services services;
@@ -179,12 +180,13 @@ final class Table {
     private final AtomicBoolean newsScheduled = new AtomicBoolean();
     private long notified;
 
-    private Table(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, Negotiation engine,
-            Journal journal, Services services, double elapsed) {
+    private Table(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, TableOptions options,
+            Negotiation engine, Journal journal, Services services, double elapsed) {
         this.id = id;
         this.scenario = scenario;
         this.scenarioText = scenarioText;
         this.settings = settings;
+        this.options = options;
         this.engine = engine;
         this.journal = journal;
         this.services = services;
@@ -197,8 +199,8 @@ final class Table {
      * the AI parties begin to play on the pool at once, their moves queued after the start.
      */
     static Table open(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            Negotiation engine, Journal journal, Services services) {
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, services, 0);
+            TableOptions options, Negotiation engine, Journal journal, Services services) {
+        Table table = new Table(id, scenario, scenarioText, settings, options, engine, journal, services, 0);
         synchronized (table) {
             table.state.set(table.snapshot());
             table.scheduleAi();
@@ -208,9 +210,9 @@ final class Table {
 
     /** A running negotiation rebuilt from its stored log; the AI parties then play any moves they still owe. */
     static Table resume(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            List<Event> log, Engines engines, Journal journal, Services services, double elapsed) {
-        Negotiation engine = engines.resume(scenario, settings, log);
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, services, elapsed);
+            TableOptions options, List<Event> log, Engines engines, Journal journal, Services services, double elapsed) {
+        Negotiation engine = engines.resume(scenario, settings, log, elapsed);
+        Table table = new Table(id, scenario, scenarioText, settings, options, engine, journal, services, elapsed);
         synchronized (table) {
             table.state.set(table.snapshot());
             table.engine.session().checkDeadline();
@@ -221,9 +223,9 @@ final class Table {
     }
 
     /** A negotiation that had ended when it was loaded: read-only. */
-    static Table ended(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, List<Event> log,
-            Result result, Services services) {
-        Table table = new Table(id, scenario, scenarioText, settings, null, null, services, 1);
+    static Table ended(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
+            TableOptions options, List<Event> log, Result result, Services services) {
+        Table table = new Table(id, scenario, scenarioText, settings, options, null, null, services, 1);
         table.state.set(new State(table, List.copyOf(log), log.size(), List.of(), result));
         return table;
     }
@@ -242,6 +244,10 @@ final class Table {
 
     NegotiationSettings settings() {
         return settings;
+    }
+
+    TableOptions options() {
+        return options;
     }
 
     /** What clients see now. */
@@ -287,6 +293,24 @@ final class Table {
             throw refused;
         }
         return stored;
+    }
+
+    /** System.nanoTime() at which the time limit's clock started. */
+    long clockStart() {
+        return clockStart;
+    }
+
+    /**
+     * Ends a running negotiation now, without agreement (an organizer calling time); the future
+     * completes once that is stored. 409 if it has ended already.
+     */
+    CompletableFuture<State> stop(String reason) {
+        touch();
+        synchronized (this) {
+            requireLive();
+            engine.session().stop(reason);
+            return persist();
+        }
     }
 
     /** Ends the negotiation if its time limit has passed. */
@@ -371,37 +395,51 @@ final class Table {
         }
     }
 
-    /** One strategy call: taken under the lock, run without it, applied under it again; then back in the queue. */
+    /**
+     * A worker's turn at the table: strategy calls one after the other (each taken under the lock,
+     * run without it, applied under it again) until no AI diplomat owes a move, or the turn has
+     * lasted {@link #AI_TURN_NANOS}, when the table goes to the back of the queue so that one busy
+     * table cannot keep a worker from the others.
+     */
     private void aiStep() {
-        Negotiation.Call call;
-        synchronized (this) {
-            aiScheduled = false;
-            if (broken || engine.finished()) {
-                return;
+        long turnStart = System.nanoTime();
+        while (true) {
+            Negotiation.Call call;
+            synchronized (this) {
+                aiScheduled = false;
+                if (broken || engine.finished()) {
+                    return;
+                }
+                call = engine.nextCall();
+                persist(); // the deadline may have ended the negotiation
+                if (call == null) {
+                    return;
+                }
+                aiScheduled = true;
             }
-            call = engine.nextCall();
-            persist(); // the deadline may have ended the negotiation
-            if (call == null) {
-                return;
+            Duration limit = engine.moveTimeLimit();
+            AiPool.Watch watch = limit == null ? null : services.ai().watch(limit.toNanos(), () -> abandon(call));
+            call.run();
+            if (watch != null && !services.ai().unwatch(watch)) {
+                return; // the watchdog gave the call up and carried the table on
             }
-            aiScheduled = true;
-        }
-        Duration limit = engine.moveTimeLimit();
-        AiPool.Watch watch = limit == null ? null : services.ai().watch(limit.toNanos(), () -> abandon(call));
-        call.run();
-        if (watch != null && !services.ai().unwatch(watch)) {
-            return; // the watchdog gave the call up and carried the table on
-        }
-        if (!call.isStart()) {
-            services.metrics().aiMove(call.elapsedNanos());
-        }
-        synchronized (this) {
-            engine.complete(call);
-            persist();
-            aiScheduled = false;
-            scheduleAi();
+            if (!call.isStart()) {
+                services.metrics().aiMove(call.elapsedNanos());
+            }
+            synchronized (this) {
+                engine.complete(call);
+                persist();
+                if (System.nanoTime() - turnStart > AI_TURN_NANOS) {
+                    aiScheduled = false;
+                    scheduleAi();
+                    return;
+                }
+            }
         }
     }
+
+    /** How long a worker stays at one table before it lets the others' AI diplomats in. */
+    private static final long AI_TURN_NANOS = 20_000_000L;
 
     /** The watchdog's: the call overran the move time limit; its party leaves the table and the others go on. */
     private void abandon(Negotiation.Call call) {

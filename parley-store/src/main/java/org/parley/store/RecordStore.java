@@ -57,11 +57,16 @@ public interface RecordStore extends AutoCloseable {
         try {
             for (Write write : unit) {
                 if (write instanceof Write.Start start) {
+                    if (start.organizerHash() != null) {
+                        throw new UnsupportedOperationException("This record store keeps no organizers.");
+                    }
                     start(start.record(), start.grants());
                 } else if (write instanceof Write.Append append) {
                     append(append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
                     finish(finish.id(), finish.status(), finish.agreement(), finish.result());
+                } else if (write instanceof Write.ClassStart) {
+                    throw new UnsupportedOperationException("This record store keeps no class sessions.");
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -71,6 +76,27 @@ public interface RecordStore extends AutoCloseable {
     }
 
     Optional<StoredNegotiation> find(String id);
+
+    /** The class session with this id ({@link Write.ClassStart}), with its tables and seats. */
+    default Optional<ClassSession> findClass(String id) {
+        return Optional.empty();
+    }
+
+    /**
+     * The class sessions set up by the organizer whose key has this hash, newest first, at most
+     * {@code limit}, with their tables and seats. A store that keeps no classes has none.
+     */
+    default List<ClassSession> classesOrganizedBy(String organizerHash, int limit) {
+        return List.of();
+    }
+
+    /**
+     * The negotiations set up by the organizer whose key has this hash ({@link Write.Start}), newest
+     * first, at most {@code limit}. A store that keeps no organizers has none.
+     */
+    default List<StoredNegotiation> organizedBy(String organizerHash, int limit) {
+        return List.of();
+    }
 
     /**
      * The ids that start with {@code prefix}, at most {@code limit} of them in id order: what a

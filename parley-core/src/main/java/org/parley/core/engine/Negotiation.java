@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
+import org.parley.core.model.Phrasebook;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
@@ -18,6 +19,7 @@ import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
@@ -38,9 +40,12 @@ import org.parley.core.strategy.StrategyRegistry;
  * makes an invalid move is recorded in the log with the reason and leaves the table; so is one whose
  * factory threw when it was created (a plugin's, say). A strategy
  * observes the public moves at its turn, just before it moves, and the move time limit covers
- * both. With a move time limit, strategies run on a worker thread watched by the calling thread; a strategy that
- * never returns (an endless loop) is abandoned to its thread, which is interrupted, and the
- * negotiation carries on in a fresh worker. Without a limit, everything runs in the caller.
+ * both. With a move time limit, {@link #advance} runs strategies on a worker thread watched by the calling
+ * thread; a strategy that never returns (an endless loop) is abandoned to its thread, which is
+ * interrupted, and the negotiation carries on in a fresh worker. Without a limit, everything runs in
+ * the caller. A caller running many negotiations (a tournament) can instead run each in its own
+ * thread with {@link #advanceHere} and watch them all from one thread with {@link #seizeIfOverrun},
+ * which saves a thread and two hand-overs per negotiation.
  *
  * <p>Every random choice comes from the settings' seed and strategies see only the log, so a run
  * is repeatable, and {@link #resume} rebuilds a negotiation from its stored log (for example after
@@ -56,6 +61,7 @@ public final class Negotiation {
     private final String[] names;
     private final Strategy[] strategies;
     private final Setup[] setups;
+    private final Phrasebook[] phrases;
     private final boolean[] gone;
     /** putOut[q]: strategy q misbehaved (it is not called again, not even to end). */
     private final boolean[] putOut;
@@ -85,6 +91,7 @@ public final class Negotiation {
         names = scenario.partyNames().toArray(String[]::new);
         strategies = new Strategy[n];
         setups = new Setup[n];
+        phrases = new Phrasebook[n];
         gone = new boolean[n];
         putOut = new boolean[n];
         failed = new Throwable[n];
@@ -97,6 +104,7 @@ public final class Negotiation {
         }
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < n; i++) {
+            phrases[i] = parties.get(i).phrases();
             StrategySpec spec = settings.strategy(names[i]);
             SplittableRandom random = seeds.split();
             if (spec.isHuman()) {
@@ -147,12 +155,23 @@ public final class Negotiation {
      */
     public static Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log,
             StrategyRegistry registry, BidSpaceCache cache) {
+        return resume(scenario, settings, log, registry, cache, 0);
+    }
+
+    /**
+     * As {@link #resume(Scenario, NegotiationSettings, List, StrategyRegistry, BidSpaceCache)}, with
+     * the wall clock of a time limit resuming at {@code elapsed} (a fraction of the limit) if that is
+     * later than the last logged event: for a negotiation that was only out of memory, not stopped,
+     * so that its time kept running meanwhile.
+     */
+    public static Negotiation resume(Scenario scenario, NegotiationSettings settings, List<Event> log,
+            StrategyRegistry registry, BidSpaceCache cache, double elapsed) {
         ReplayTime time = new ReplayTime(TimeSource.live(settings.deadline()));
         if (!log.isEmpty()) {
             time.logged(log.get(0).time());
         }
         Negotiation negotiation = new Negotiation(scenario, settings, registry, cache, time);
-        negotiation.replay(log, time);
+        negotiation.replay(log, time, elapsed);
         return negotiation;
     }
 
@@ -177,6 +196,45 @@ public final class Negotiation {
             return;
         }
         advanceWatched();
+    }
+
+    /**
+     * Plays the AI parties in the calling thread until the session ends or waits only on humans,
+     * bookkeeping the move time limit for a watchdog thread that calls {@link #seizeIfOverrun}; with
+     * no watchdog the limit is still checked when each call returns, but a call that never returns
+     * is never cut short.
+     *
+     * @throws Abandoned when the watchdog took the negotiation from this thread because its strategy
+     *     overran: the thread must leave the negotiation alone (the watchdog's thread carries it on)
+     */
+    public void advanceHere() {
+        while (step()) {
+            // each step is one strategy call or one bookkeeping move
+        }
+    }
+
+    /**
+     * For a watchdog thread of negotiations run by {@link #advanceHere}: when a strategy call under
+     * way has run past the move time limit, takes the negotiation from the thread running it (which
+     * is interrupted, and gets {@link Abandoned} if the call ever returns), puts the strategy out as
+     * timed out and returns true. The caller then owns the negotiation and must carry it on, from a
+     * thread of its own, with {@link #advanceHere}. Otherwise returns false and changes nothing.
+     */
+    public boolean seizeIfOverrun() {
+        long seq = moveState.get();
+        if (seq <= 0 || limitNanos == 0) {
+            return false;
+        }
+        int q = moveParty;
+        Thread stuck = moveThread;
+        if (System.nanoTime() - moveStart <= limitNanos || !moveState.compareAndSet(seq, ABANDONED)) {
+            return false;
+        }
+        // This thread owns the negotiation now; the stuck one will exit if its call ever returns.
+        stuck.interrupt();
+        moveState.set(IDLE);
+        misbehave(q, timeout("call"));
+        return true;
     }
 
     /** A human party's move; then the AI parties play on. */
@@ -255,6 +313,7 @@ public final class Negotiation {
             misbehave(q, m);
             return true;
         }
+        action = voice(q, request, action);
         try {
             session.submit(request.party(), action);
             if (action instanceof Action.WalkAway) {
@@ -266,6 +325,32 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    /**
+     * The action with a line in the faction's words when the strategy gave a rationale but no
+     * message: the phrasebook sees only the rationale's kind and public terms, never its figures.
+     * The variant turns with the round, so that a faction does not say the same thing each time.
+     */
+    private Action voice(int q, Request request, Action action) {
+        if (action == null || action.message() != null || action.rationale() == null) {
+            return action;
+        }
+        Rationale why = action.rationale();
+        String line = phrases[q].render(why.kind(), why.terms(), request.round() + q);
+        if (line == null) {
+            return action;
+        }
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(why, line);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(why, line);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(why, line);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(why, line);
+        }
+        return action;
     }
 
     /**
@@ -416,8 +501,11 @@ public final class Negotiation {
         }
     }
 
-    /** Signals a worker that the watchdog has taken the negotiation from it. */
-    private static final class Abandoned extends RuntimeException {
+    /**
+     * Thrown to a thread whose strategy call overran the move time limit once the call returns: a
+     * watchdog has taken the negotiation from it (see {@link #seizeIfOverrun}).
+     */
+    public static final class Abandoned extends RuntimeException {
         static final Abandoned INSTANCE = new Abandoned();
 
         private Abandoned() {
@@ -452,20 +540,9 @@ public final class Negotiation {
     }
 
     private void takeOverIfOverrun(CompletableFuture<Void> done) {
-        long seq = moveState.get();
-        if (seq <= 0) {
-            return;
+        if (seizeIfOverrun()) {
+            startWorker(done);
         }
-        int q = moveParty;
-        Thread stuck = moveThread;
-        if (System.nanoTime() - moveStart <= limitNanos || !moveState.compareAndSet(seq, ABANDONED)) {
-            return;
-        }
-        // This thread owns the negotiation now; the stuck worker will exit if its call ever returns.
-        stuck.interrupt();
-        moveState.set(IDLE);
-        misbehave(q, timeout("call"));
-        startWorker(done);
     }
 
     private void startWorker(CompletableFuture<Void> done) {
@@ -541,9 +618,11 @@ public final class Negotiation {
         if (call.request == null || !call.request.equals(session.pending(names[q]))) {
             return;
         }
+        // The same line as on the engine's own thread: a replay (voice in replay) must find it again.
+        Action action = voice(q, call.request, call.action);
         try {
-            session.submit(names[q], call.action);
-            if (call.action instanceof Action.WalkAway) {
+            session.submit(names[q], action);
+            if (action instanceof Action.WalkAway) {
                 gone[q] = true;
             }
         } catch (InvalidMoveException e) {
@@ -633,7 +712,7 @@ public final class Negotiation {
 
     // ---------------------------------------------------------------------------------------------
 
-    private void replay(List<Event> log, ReplayTime time) {
+    private void replay(List<Event> log, ReplayTime time, double elapsed) {
         // A strategy that once overran its time might do so again: its logged moves are taken as
         // they are, and it is never called (it left the table at that point anyway).
         for (Event event : log) {
@@ -673,7 +752,7 @@ public final class Negotiation {
                     Request request = session.pending(event.party());
                     Action replayed;
                     try {
-                        replayed = request == null ? null : strategies[q].act(request);
+                        replayed = request == null ? null : voice(q, request, strategies[q].act(request));
                     } catch (Throwable t) {
                         replayed = null;
                     }
@@ -692,8 +771,11 @@ public final class Negotiation {
             }
             check(log, i);
         }
-        if (log.isEmpty()) {
-            time.live(TimeSource.live(session.settings().deadline()));
+        // The clock goes on from the last logged move, or from later when the caller says its time ran on
+        // (set once the log is replayed, so that the replayed moves keep their own times).
+        if (log.isEmpty() || elapsed > log.get(log.size() - 1).time()) {
+            time.live(TimeSource.live(session.settings().deadline(),
+                    Math.max(elapsed, log.isEmpty() ? 0 : log.get(log.size() - 1).time())));
         }
         deliverQuietly();
     }

@@ -47,6 +47,15 @@ public interface NegotiationSession {
     /** Ends the session when its wall-clock deadline has passed; returns whether it is finished. */
     boolean checkDeadline();
 
+    /**
+     * Ends the negotiation now without agreement, as if its deadline had passed (the ending is
+     * {@link Result.Ending#DEADLINE}), with {@code reason}: an organizer calling time. Nothing
+     * happens if it has ended already.
+     */
+    default void stop(String reason) {
+        throw new UnsupportedOperationException("This session cannot be stopped.");
+    }
+
     boolean finished();
 
     /** The full log so far, in order. */

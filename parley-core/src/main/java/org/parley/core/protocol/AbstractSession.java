@@ -153,6 +153,13 @@ public abstract class AbstractSession implements NegotiationSession {
     }
 
     @Override
+    public void stop(String reason) {
+        if (result == null) {
+            finishNoAgreement(Result.Ending.DEADLINE, reason);
+        }
+    }
+
+    @Override
     public boolean finished() {
         return result != null;
     }

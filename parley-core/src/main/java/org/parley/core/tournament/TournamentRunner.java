@@ -3,12 +3,11 @@ package org.parley.core.tournament;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.parley.api.Stable;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.Debriefer;
@@ -24,7 +23,7 @@ import org.parley.core.negotiation.Result;
 import org.parley.core.strategy.StrategyRegistry;
 
 /**
- * Runs a tournament's negotiations on a pool of threads and hands each finished one to a sink as
+ * Runs a tournament's negotiations on a set of threads and hands each finished one to a sink as
  * soon as it completes (in completion order; the index says where it belongs). Each scenario is
  * analysed once under its agreement rule ({@link Debriefer}: each winning coalition's frontier and
  * solution-concept points) and its bid spaces built once,
@@ -74,6 +73,13 @@ public final class TournamentRunner {
     /**
      * Runs every negotiation whose index is not in {@code done}, on {@code threads} threads, and
      * returns how many it ran. A failure of the engine or the sink stops the run and is rethrown.
+     *
+     * <p>Each thread plays its negotiations itself ({@link Negotiation#advanceHere}); with a move
+     * time limit one watchdog thread checks them all every quarter of the limit, and when a strategy
+     * overruns it takes that negotiation over ({@link Negotiation#seizeIfOverrun}) and hands it, with
+     * the rest of the stuck thread's share of the work, to a new thread. So the limit costs no
+     * thread hand-over per negotiation, and a strategy that never returns loses one thread, not the
+     * run.
      */
     public int run(Set<Integer> done, int threads, Sink sink) throws InterruptedException {
         if (threads < 1) {
@@ -85,52 +91,138 @@ public final class TournamentRunner {
                 todo.add(match);
             }
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ran = new AtomicInteger();
-        Object sinkLock = new Object();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "parley-tournament");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Lanes lanes = new Lanes(todo, threads, sink);
+        for (int i = 0; i < threads; i++) {
+            lanes.start(i, null);
+        }
+        Thread watchdog = null;
+        if (plan.moveTimeLimit() != null) {
+            long poll = Math.max(1, plan.moveTimeLimit().toMillis() / 4);
+            watchdog = new Thread(() -> lanes.watch(poll), "parley-tournament-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    // Workers take matches in index order, so an interrupted run has done mostly a prefix.
-                    for (int i = next.getAndIncrement(); i < todo.size() && !stopped.get(); i = next.getAndIncrement()) {
-                        Match match = todo.get(i);
-                        long start = System.nanoTime();
-                        NegotiationRecord record = play(match);
-                        MatchResult result = measure(match, record, (System.nanoTime() - start) / 1_000_000);
-                        // A negotiation under way when stop() came still finishes and is kept.
-                        synchronized (sinkLock) {
-                            sink.accept(result, record);
-                        }
-                        ran.incrementAndGet();
-                    }
-                    return null;
-                }));
+            lanes.finished.await();
+        } catch (InterruptedException e) {
+            // The lanes stop after the negotiations under way, as with stop().
+            stopped.set(true);
+            throw e;
+        } finally {
+            if (watchdog != null) {
+                watchdog.interrupt();
             }
-            for (Future<?> worker : workers) {
+        }
+        Throwable failure = lanes.failure.get();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return lanes.ran.get();
+    }
+
+    /** A negotiation under way in a lane, with the time it began. */
+    private record Running(Match match, Negotiation negotiation, long start) {}
+
+    /**
+     * The tournament's threads: lane i plays negotiations one after the other, taking the next in
+     * index order, so that an interrupted run has done mostly a prefix. {@code running[i]} is the
+     * negotiation lane i is playing, for the watchdog; when the watchdog seizes it, a new thread
+     * takes over lane i and the stuck one leaves as soon as its strategy call returns, if ever.
+     */
+    private final class Lanes {
+        final List<Match> todo;
+        final Sink sink;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger ran = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicReferenceArray<Running> running;
+        final CountDownLatch finished;
+        final Object sinkLock = new Object();
+
+        Lanes(List<Match> todo, int threads, Sink sink) {
+            this.todo = todo;
+            this.sink = sink;
+            this.running = new AtomicReferenceArray<>(threads);
+            this.finished = new CountDownLatch(threads);
+        }
+
+        void start(int lane, Running resume) {
+            Thread thread = new Thread(() -> play(lane, resume), "parley-tournament");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void play(int lane, Running resume) {
+            try {
+                Running current = resume;
+                while (true) {
+                    if (current == null) {
+                        int i = next.getAndIncrement();
+                        if (i >= todo.size() || stopped.get()) {
+                            break;
+                        }
+                        Match match = todo.get(i);
+                        // Timed from before the start, as the negotiation's clock is: building its
+                        // bid spaces counts, else a time deadline could end it in fewer millis than it has.
+                        long start = System.nanoTime();
+                        current = new Running(match, Negotiation.start(plan.scenarios().get(match.scenario()),
+                                plan.settings(match), registry, cache), start);
+                        running.set(lane, current);
+                    }
+                    try {
+                        current.negotiation().advanceHere();
+                    } catch (Negotiation.Abandoned taken) {
+                        return; // the watchdog gave this lane to another thread
+                    }
+                    running.set(lane, null);
+                    if (!current.negotiation().finished()) {
+                        throw new IllegalStateException("Negotiation #" + current.match().index() + " waits on "
+                                + current.negotiation().session().pending() + "; a tournament has no human parties.");
+                    }
+                    NegotiationRecord record = current.negotiation().session().record();
+                    MatchResult result = measure(current.match(), record, (System.nanoTime() - current.start()) / 1_000_000);
+                    // A negotiation under way when stop() came still finishes and is kept.
+                    synchronized (sinkLock) {
+                        sink.accept(result, record);
+                    }
+                    ran.incrementAndGet();
+                    current = null;
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+                stopped.set(true);
+            }
+            finished.countDown();
+        }
+
+        void watch(long pollMillis) {
+            while (finished.getCount() > 0) {
                 try {
-                    worker.get();
-                } catch (ExecutionException e) {
+                    Thread.sleep(pollMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    for (int lane = 0; lane < running.length(); lane++) {
+                        Running r = running.get(lane);
+                        if (r != null && r.negotiation().seizeIfOverrun()) {
+                            start(lane, r);
+                        }
+                    }
+                } catch (Throwable t) {
+                    // Without a watchdog a stuck strategy would hang the run: stop it instead.
+                    failure.compareAndSet(null, t);
                     stopped.set(true);
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(cause);
+                    return;
                 }
             }
-        } finally {
-            pool.shutdownNow();
         }
-        return ran.get();
     }
 
     /** Plays one negotiation to its end. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.parley.core.engine.BidSpaceCache;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Outcome;
@@ -41,9 +42,30 @@ import org.parley.core.strategy.StrategyRegistry;
  */
 public final class WorldRunner {
 
-    /** Receives each negotiation as it ends, with its full record (the CLI stores it). */
+    /**
+     * Receives each negotiation played in this run as it ends, with its full record (the CLI stores
+     * it). Negotiations taken from {@link Recorded} on a resume are not played again, so not passed on.
+     */
     public interface Listener {
         void negotiated(int index, Scenario played, NegotiationRecord record, WorldResult.MeetingResult result);
+    }
+
+    /**
+     * The negotiations an earlier, interrupted run of the same world and seed finished (the CLI
+     * reads them from the database). A world's state after a negotiation is a function of the
+     * results so far (the execution phase and trust are worked out from them), so a resumed run
+     * replays those results instead of the negotiations and ends exactly as an uninterrupted one.
+     */
+    public interface Recorded {
+        /** Nothing recorded: every negotiation is played. */
+        Recorded NONE = (index, played, settings) -> Optional.empty();
+
+        /**
+         * The result of negotiation {@code index} if it was recorded. {@code played} and
+         * {@code settings} are what this run would play it with; an implementation should refuse a
+         * record made with others (the world file changed since).
+         */
+        Optional<Result> result(int index, Scenario played, NegotiationSettings settings);
     }
 
     /** Surplus a "when it pays" power assumes per agreement before it has made one. */
@@ -56,6 +78,14 @@ public final class WorldRunner {
     }
 
     public static WorldResult run(World world, long seed, Listener listener) {
+        return run(world, seed, Recorded.NONE, listener);
+    }
+
+    /**
+     * Runs the world, taking the results {@code recorded} holds instead of playing those
+     * negotiations again (a resume), and passing each negotiation it plays to {@code listener}.
+     */
+    public static WorldResult run(World world, long seed, Recorded recorded, Listener listener) {
         Reputation reputation = new Reputation(world.trust(), world.powerNames());
         StrategyRegistry registry = new StrategyRegistry();
         Map<String, double[]> totals = new LinkedHashMap<>(); // welfare, negotiations, agreements, honoured, breached, surplus
@@ -79,8 +109,15 @@ public final class WorldRunner {
             }
             NegotiationSettings settings = new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(world.rounds()),
                     strategies, seed * 1_000_003L + k, null);
-            Negotiation negotiation = Negotiation.start(played, settings, registry, new BidSpaceCache());
-            Result result = negotiation.run();
+            Optional<Result> earlier = recorded.result(k, played, settings);
+            Negotiation negotiation = null;
+            Result result;
+            if (earlier.isPresent()) {
+                result = earlier.get();
+            } else {
+                negotiation = Negotiation.start(played, settings, registry, new BidSpaceCache());
+                result = negotiation.run();
+            }
 
             Map<String, Double> payoffs = new LinkedHashMap<>();
             List<String> breachers = new ArrayList<>();
@@ -103,7 +140,9 @@ public final class WorldRunner {
             WorldResult.MeetingResult mr = new WorldResult.MeetingResult(k, scenario.name(), meeting.roles(), result,
                     demanded, breachers, payoffs);
             results.add(mr);
-            listener.negotiated(k, played, negotiation.session().record(), mr);
+            if (negotiation != null) {
+                listener.negotiated(k, played, negotiation.session().record(), mr);
+            }
         }
         Map<String, WorldResult.PowerTotals> summary = new LinkedHashMap<>();
         totals.forEach((p, t) -> summary.put(p, new WorldResult.PowerTotals(t[0], (int) t[1], (int) t[2], (int) t[3],
@@ -138,7 +177,7 @@ public final class WorldRunner {
                     changed = true;
                 }
             }
-            parties.add(new Party(party.name(), party.role(), p, party.strategy()));
+            parties.add(new Party(party.name(), party.role(), p, party.strategy(), party.persona(), party.phrases()));
         }
         return changed ? new Scenario(scenario.name(), scenario.description(), scenario.domain(), parties,
                 scenario.agreement(), scenario.coalition(), scenario.narrative()) : scenario;

@@ -45,6 +45,19 @@ class StrategyCallTest {
         }
     }
 
+    /* The diplomat's lines are rendered on the caller's path too, so that a replayed log finds them again. */
+    @Test
+    void callsRunOneByOneGiveTheDiplomatsTheirLines() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 30, 1, null,
+                "federation=diplomat", "kaldari=diplomat", "vethari=diplomat");
+        Negotiation byRun = Negotiation.start(scenario, settings);
+        byRun.run();
+        Negotiation byCalls = drive(Negotiation.start(scenario, settings));
+        assertThat(stripTimes(byCalls)).isEqualTo(stripTimes(byRun));
+        assertThat(byCalls.session().events()).allSatisfy(e -> assertThat(e.action().message()).isNotBlank());
+    }
+
     private static List<String> stripTimes(Negotiation negotiation) {
         return negotiation.session().events().stream().map(e -> e.party() + " " + e.round() + " " + e.action()).toList();
     }
@@ -168,5 +181,38 @@ class StrategyCallTest {
                 honest.observe(move);
             }
         };
+    }
+
+    @Test
+    void stoppingEndsWithoutAgreementAsADeadlineWithTheReason() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        Negotiation negotiation = Negotiation.start(scenario, EngineFixtures.settings(scenario, "sao", 30, 1, null,
+                "kaldari=human"));
+        drive(negotiation);
+        assertThat(negotiation.finished()).isFalse();
+        negotiation.session().stop("the organizer ended the negotiation");
+        assertThat(negotiation.finished()).isTrue();
+        assertThat(negotiation.result().agreement()).isFalse();
+        assertThat(negotiation.result().ending()).isEqualTo(org.parley.core.negotiation.Result.Ending.DEADLINE);
+        assertThat(negotiation.result().reason()).isEqualTo("the organizer ended the negotiation");
+        negotiation.session().stop("again");
+        assertThat(negotiation.result().reason()).isEqualTo("the organizer ended the negotiation");
+    }
+
+    @Test
+    void aResumedNegotiationsClockCanGoOnFromLaterThanItsLog() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = new NegotiationSettings("sao",
+                new org.parley.core.negotiation.Deadline(30, Duration.ofSeconds(100)),
+                EngineFixtures.settings(scenario, "sao", 30, 1, null, "kaldari=human").strategies(), 1, null);
+        Negotiation live = drive(Negotiation.start(scenario, settings));
+        List<org.parley.core.negotiation.Event> log = List.copyOf(live.session().events());
+        Negotiation atLog = Negotiation.resume(scenario, settings, log, new org.parley.core.strategy.StrategyRegistry(),
+                new BidSpaceCache());
+        assertThat(atLog.session().checkDeadline()).isFalse();
+        Negotiation late = Negotiation.resume(scenario, settings, log, new org.parley.core.strategy.StrategyRegistry(),
+                new BidSpaceCache(), 1.5);
+        assertThat(late.session().checkDeadline()).isTrue();
+        assertThat(late.result().ending()).isEqualTo(org.parley.core.negotiation.Result.Ending.DEADLINE);
     }
 }

@@ -88,6 +88,10 @@ class TournamentRunnerTest {
     @Test
     void resultsAreTheSameWhateverTheThreadCount() throws InterruptedException {
         Map<Integer, MatchResult> one = run(plan(5), 1);
+        TournamentRunner whole = new TournamentRunner(plan(5), new StrategyRegistry());
+        assertThat(whole.run(new HashSet<>(), 2, (r, record) -> {})).isEqualTo(plan(5).size());
+        // A run that ends by itself was not stopped (the CLI would report an interruption).
+        assertThat(whole.stopped()).isFalse();
         Map<Integer, MatchResult> three = run(plan(5), 3);
         assertThat(one.keySet()).hasSize(plan(5).size());
         assertThat(three.values().stream().map(TournamentRunnerTest::timeless).toList())
@@ -230,6 +234,45 @@ class TournamentRunnerTest {
             assertThat(record.result().reason()).contains("took longer than the limit of 100 ms");
             assertThat(record.events()).filteredOn(e -> e.action() instanceof org.parley.core.negotiation.Action.Misbehaviour m
                     && m.reason() == org.parley.core.negotiation.Action.Misbehaviour.Reason.TIMEOUT).hasSize(1);
+        }
+    }
+
+    @Test
+    void aStrategyThatNeverReturnsCostsOneThreadAndTheRestOfItsWorkGoesOn() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger stuck = new java.util.concurrent.atomic.AtomicInteger();
+        StrategyRegistry registry = new StrategyRegistry();
+        registry.register(new StrategyRegistry.Entry("spinner", "loops, deaf to interruption, at its first move",
+                java.util.Set.of(), p -> new org.parley.core.strategy.Strategy() {
+                    @Override
+                    public void start(org.parley.core.strategy.Setup setup) {}
+
+                    @Override
+                    public org.parley.core.negotiation.Action act(org.parley.core.negotiation.Request request) {
+                        stuck.incrementAndGet();
+                        while (!release.get()) {
+                            Thread.onSpinWait();
+                        }
+                        throw new IllegalStateException("released");
+                    }
+
+                    @Override
+                    public void observe(org.parley.core.negotiation.Move move) {}
+                }));
+        try {
+            // One thread, six negotiations, each with a spinner: each spinner keeps a thread for good,
+            // and a new thread carries on the negotiation and then the ones after it.
+            TournamentPlan plan = new TournamentPlan(List.of(scenario(2)), List.of(StrategySpec.parse("boulware"),
+                    StrategySpec.parse("spinner")), 3, false, "sao", Deadline.rounds(30),
+                    java.time.Duration.ofMillis(50), 1);
+            Map<Integer, MatchResult> results = Collections.synchronizedMap(new TreeMap<>());
+            int ran = new TournamentRunner(plan, registry).run(new HashSet<>(), 1, (r, record) -> results.put(r.index(), r));
+            assertThat(ran).isEqualTo(6);
+            assertThat(results.keySet()).containsExactly(0, 1, 2, 3, 4, 5);
+            assertThat(results.values()).allMatch(r -> r.ending() == Result.Ending.WALK_AWAY && !r.agreement());
+            assertThat(stuck.get()).isEqualTo(6);
+        } finally {
+            release.set(true);
         }
     }
 

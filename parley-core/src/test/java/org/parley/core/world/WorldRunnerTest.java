@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.core.generate.ScenarioGenerator;
 import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 
 class WorldRunnerTest {
@@ -101,6 +104,28 @@ class WorldRunnerTest {
     void theSameSeedGivesTheSameWorld() {
         World w = world(World.Honour.WHEN_IT_PAYS, World.Trust.Model.WITNESS, 10);
         assertThat(WorldRunner.run(w, 11)).isEqualTo(WorldRunner.run(w, 11));
+    }
+
+    @Test
+    void anInterruptedWorldResumedFromItsRecordsEndsAsAnUninterruptedOne() {
+        World w = world(World.Honour.WHEN_IT_PAYS, World.Trust.Model.WITNESS, 12);
+        WorldResult whole = WorldRunner.run(w, 5);
+        for (int k : new int[] {1, 6, 11}) {
+            // The first run is killed after k negotiations; what it had stored is all the resume gets.
+            Map<Integer, Result> stored = new HashMap<>();
+            assertThatThrownBy(() -> WorldRunner.run(w, 5, WorldRunner.Recorded.NONE, (i, played, record, m) -> {
+                stored.put(i, record.result());
+                if (stored.size() == k) {
+                    throw new IllegalStateException("killed");
+                }
+            })).hasMessage("killed");
+            List<Integer> played = new ArrayList<>();
+            WorldResult resumed = WorldRunner.run(w, 5, (i, s, settings) -> Optional.ofNullable(stored.get(i)),
+                    (i, s, record, m) -> played.add(i));
+            assertThat(resumed).isEqualTo(whole);
+            assertThat(played).first().isEqualTo(k);
+            assertThat(played).hasSize(12 - k);
+        }
     }
 
     @Test
