@@ -380,6 +380,32 @@ class ClassApiTest {
         }
     }
 
+    /** The facilitator calls time on one table, then on the rest; an ended table cannot be ended again. */
+    @Test
+    void theFacilitatorCallsTime() {
+        JsonNode created = createClass(http, 9, "");
+        String id = created.path("id").asText();
+        String token = created.path("dashboard").path("token").asText();
+        assertRefused(http.post("/api/classes/" + id + "/tables/2/end", null, ""), 401, null, "facilitator's token");
+        assertRefused(http.post("/api/classes/" + id + "/tables/7/end", token, ""), 404, null, "tables are 1 to 3");
+        Http.Response one = http.post("/api/classes/" + id + "/tables/2/end", token, "");
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().path("tables").findValuesAsText("state")).containsExactly("running", "ended", "running");
+        assertThat(one.json().path("tables").get(1).path("reason").asText()).isEqualTo(ClassApi.FACILITATOR_ENDED);
+        assertRefused(http.post("/api/classes/" + id + "/tables/2/end", token, ""), 409, null, "has ended");
+        Http.Response all = http.post("/api/classes/" + id + "/end", token, "");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("tables").findValuesAsText("state")).containsOnly("ended");
+        assertThat(all.json().path("results").path("ended").asInt()).isEqualTo(3);
+        assertThat(all.json().path("results").path("agreements").asInt()).isZero();
+        // A student's view says why it ended.
+        String code = created.path("tables").get(0).path("seats").get(0).path("code").asText();
+        JsonNode view = http.get("/api/negotiations/" + created.path("tables").get(0).path("negotiation").asText(), code)
+                .json();
+        assertThat(view.path("result").path("reason").asText()).isEqualTo(ClassApi.FACILITATOR_ENDED);
+        assertThat(http.post("/api/classes/" + id + "/end", token, "").status()).isEqualTo(200);
+    }
+
     @Test
     void aClassOutlivesItsServer() {
         TestServer first = new TestServer();
