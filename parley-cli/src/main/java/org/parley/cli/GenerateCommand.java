@@ -38,6 +38,14 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Number of random hard constraints, spread over the parties (default: ${DEFAULT-VALUE}).")
     int constraints = 0;
 
+    @Option(names = "--discount", paramLabel = "MIN",
+            description = "Give each party a per-round discount factor drawn from [MIN, 1) (default: none).")
+    double discount = 1;
+
+    @Option(names = "--quorum", paramLabel = "Q",
+            description = "Agreement rule: any Q of the parties must sign (default: unanimity).")
+    int quorum = 0;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write here (.yaml or .json) instead of printing YAML.")
     Path out;
@@ -49,7 +57,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioGenerator.Settings settings;
         try {
-            settings = new ScenarioGenerator.Settings(parties, issues, options, seed, reservation, constraints);
+            settings = new ScenarioGenerator.Settings(parties, issues, options, seed, reservation, constraints,
+                    discount, quorum);
         } catch (IllegalArgumentException e) {
             throw new UserException(flagOf(e.getMessage()) + e.getMessage());
         }
@@ -95,6 +104,12 @@ final class GenerateCommand implements Callable<Integer> {
             if (message.startsWith("The number of " + flag + " ")) {
                 return "--" + flag + ": ";
             }
+        }
+        if (message.startsWith("The discount")) {
+            return "--discount: ";
+        }
+        if (message.startsWith("The quorum")) {
+            return "--quorum: ";
         }
         return message.startsWith("The reservation") ? "--reservation: " : "";
     }

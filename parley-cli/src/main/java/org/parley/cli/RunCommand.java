@@ -185,6 +185,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserException("--strategy (" + assignment + "): " + e.getMessage());
             }
         }
+        // A diplomat plays its faction's persona, whoever chose it (its own parameters win).
+        chosen.replaceAll((party, strategy) -> StrategyRegistry.withPersona(strategy, scenario.party(party).persona()));
         chosen.forEach((party, strategy) -> {
             try {
                 registry.validate(strategy);

@@ -38,7 +38,7 @@ class RunCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("tavrik-accord — stacked alternating offers, 3 parties, deadline 100 rounds, seed 1")
                 .contains("2 of 3 must sign, including federation and kaldari")
-                .contains("federation  plays conceder")
+                .contains("federation  plays diplomat:style=hardliner,patience=0.3,reciprocity=0.5")
                 .containsPattern("(?m)^    0  federation  offer         1\\.000  federation · federation · federation")
                 .contains("result: agreement")
                 .contains("outside the deal")

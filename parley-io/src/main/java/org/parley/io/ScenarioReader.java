@@ -17,6 +17,8 @@ import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
 import org.parley.core.model.Narrative;
 import org.parley.core.model.Party;
+import org.parley.core.model.Persona;
+import org.parley.core.model.Phrasebook;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
 import org.parley.core.model.Tolerances;
@@ -46,8 +48,8 @@ public final class ScenarioReader {
     private static final Set<String> ROOT_KEYS = Set.of("name", "description", "story", "issues", "parties", "agreement",
             "coalition");
     private static final Set<String> PARTY_KEYS = Set.of(
-            "role", "description", "brief", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
-            "constraints");
+            "role", "description", "brief", "strategy", "persona", "phrases", "points", "scale", "weights", "values",
+            "rectangles", "reservation", "discount", "constraints");
 
     private ScenarioReader() {}
 
@@ -154,6 +156,72 @@ public final class ScenarioReader {
     }
 
     private static Party readParty(String name, Node node, Domain domain, MapNode parent) {
+        Party party = readPreferences(name, node, domain);
+        MapNode map = node.asMap();
+        Persona persona = map.has("persona") ? readPersona(map.get("persona")) : null;
+        Phrasebook phrases = map.has("phrases") ? readPhrases(map.get("phrases")) : Phrasebook.NONE;
+        return new Party(party.name(), party.role(), party.preferences(), party.strategy(), persona, phrases);
+    }
+
+    /**
+     * A persona: {@code {style: hardliner | pragmatic | cooperative, patience: 0..1, reciprocity: 0..1}},
+     * each field optional (a pragmatic diplomat of patience and reciprocity 0.5 fills the gaps).
+     */
+    private static Persona readPersona(Node node) {
+        MapNode map = node.asMap();
+        map.allowOnly(Set.of("style", "patience", "reciprocity"));
+        Persona.Style style = Persona.DEFAULT.style();
+        if (map.has("style")) {
+            String text = map.get("style").asString();
+            try {
+                style = Persona.Style.of(text);
+            } catch (IllegalArgumentException e) {
+                String hint = Node.closest(text, List.of("hardliner", "pragmatic", "cooperative"));
+                throw map.get("style").error("unknown style (" + text + ")" + (hint == null ? "" : "; did you mean ("
+                        + hint + ")?") + " The styles are hardliner, pragmatic and cooperative");
+            }
+        }
+        double patience = map.has("patience") ? share(map.get("patience"), "patience") : Persona.DEFAULT.patience();
+        double reciprocity = map.has("reciprocity") ? share(map.get("reciprocity"), "reciprocity")
+                : Persona.DEFAULT.reciprocity();
+        return new Persona(style, patience, reciprocity);
+    }
+
+    private static double share(Node node, String what) {
+        double x = node.asDouble();
+        if (!(x >= 0 && x <= 1)) {
+            throw node.error("the " + what + " (" + node.asScalar().value() + ") must lie from 0 to 1");
+        }
+        return x;
+    }
+
+    /** The faction's own lines: kind of reason → a template or a list of them. */
+    private static Phrasebook readPhrases(Node node) {
+        MapNode map = node.asMap();
+        map.allowOnly(Phrasebook.DEFAULTS.keySet(), "kind of line");
+        Map<String, List<String>> phrases = new LinkedHashMap<>();
+        for (var entry : map.entries().entrySet()) {
+            Node value = entry.getValue();
+            List<Node> items = value instanceof ListNode list ? list.items() : List.of(value);
+            if (items.isEmpty()) {
+                throw value.error("give at least one line for (" + entry.getKey() + ")");
+            }
+            List<String> lines = new ArrayList<>();
+            for (Node item : items) {
+                String line = item.asString();
+                try {
+                    Phrasebook.check(line);
+                } catch (IllegalArgumentException e) {
+                    throw item.error(e.getMessage());
+                }
+                lines.add(line);
+            }
+            phrases.put(entry.getKey(), lines);
+        }
+        return new Phrasebook(phrases);
+    }
+
+    private static Party readPreferences(String name, Node node, Domain domain) {
         MapNode map = node.asMap();
         map.allowOnly(PARTY_KEYS);
         String role = map.getString("role", "");
