@@ -46,7 +46,19 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String count(Scenario scenario) {
         var count = scenario.domain().outcomeCount();
-        return count.signum() < 0 ? "uncountably many (real issues)" : count.toString();
+        return count.signum() < 0 ? "uncountably many (real issues)" : outcomes(count);
+    }
+
+    /**
+     * A count as people read it: whole up to 15 digits, else its magnitude ("about 1.00 × 10^2000"),
+     * since 1,000 issues of 100 options make a number of 2,001 digits.
+     */
+    static String outcomes(java.math.BigInteger count) {
+        String digits = count.toString();
+        if (digits.length() <= 15) {
+            return digits;
+        }
+        return "about " + digits.charAt(0) + "." + digits.substring(1, 3) + " × 10^" + (digits.length() - 1);
     }
 
     private static String describe(Issue issue) {

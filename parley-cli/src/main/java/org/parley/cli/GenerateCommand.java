@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new UserException("--out: " + e.getMessage());
             }
             spec.commandLine().getOut().printf("%s: wrote %s (%d parties, %d issues × %d options, %s outcomes)%n", out,
-                    scenario.name(), parties, issues, options, scenario.domain().outcomeCount());
+                    scenario.name(), parties, issues, options, CheckCommand.outcomes(scenario.domain().outcomeCount()));
         }
         spec.commandLine().getOut().flush();
         return 0;

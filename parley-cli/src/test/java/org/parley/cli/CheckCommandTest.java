@@ -11,6 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
 
     @Test
+    void aCountOfThousandsOfDigitsIsShownByItsMagnitude() {
+        assertThat(CheckCommand.outcomes(java.math.BigInteger.valueOf(188_160))).isEqualTo("188160");
+        assertThat(CheckCommand.outcomes(java.math.BigInteger.TEN.pow(14))).isEqualTo("100000000000000");
+        assertThat(CheckCommand.outcomes(java.math.BigInteger.valueOf(100).pow(1000))).isEqualTo("about 1.00 × 10^2000");
+        assertThat(CheckCommand.outcomes(new java.math.BigInteger("1234567890123456789"))).isEqualTo("about 1.23 × 10^18");
+    }
+
+    @Test
     void summarisesTheBuiltInScenarios() {
         CliRunner result = CliRunner.run("check", "../scenarios/tavrik-accord.yaml", "../scenarios/trinity-station.yaml");
         assertThat(result.exitCode()).isZero();
