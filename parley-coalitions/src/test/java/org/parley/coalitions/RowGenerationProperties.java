@@ -85,23 +85,6 @@ class RowGenerationProperties {
         }
     }
 
-    /*
-     * Larger games, up to 16 players: the least core against the one programme over all 2^n − 2
-     * rows, on weighted voting and monotonic cover games (the derived game's shape). On random
-     * tables the full programme is the slow side: 8 minutes for one 16-player table on a loaded
-     * machine, against 0.15 s by row generation; tables are compared above up to 9 players and at
-     * 12 in RowGenerationTest.
-     */
-    @Property(tries = 6)
-    void leastCoreAsTheFullProgrammeUpToSixteenPlayers(@ForAll @IntRange(min = 13, max = 16) int n,
-            @ForAll @IntRange(min = 2, max = 3) int kind, @ForAll long seed) {
-        CoalitionalGame game = game(kind, n, seed);
-        LeastCore full = new LinearProgrammingLeastCore().leastCore(game);
-        LeastCore generated = new RowGenerationLeastCore().leastCore(game);
-        assertThat(generated.epsilon()).isEqualTo(full.epsilon());
-        CoreChecks.assertFeasible(game, generated.allocation(), generated.epsilon());
-    }
-
     /* The cover oracle searches the basis; enumeration reads every coalition: the same programmes either way. */
     @Property(tries = 200)
     void coverOracleAsEnumeration(@ForAll @IntRange(min = 2, max = 10) int n, @ForAll long seed) {
