@@ -21,12 +21,18 @@ import org.parley.core.negotiation.Request;
  * "May accept" means keeping its hard constraints and reaching its reservation value: no
  * acceptance condition can make it sign a deal worse than no deal. It walks away only when no
  * outcome at all is acceptable to it.
+ *
+ * <p>A wary BOA strategy ({@code wary} above 0) reads trust from its setup: at a table with a
+ * counterpart it distrusts it signs nothing below its guarded reservation value
+ * ({@link Setup#guardedReservation}), whatever its acceptance condition would take.
  */
 public class BoaStrategy implements Strategy {
 
     private final BiddingStrategy bidding;
     private final AcceptanceCondition acceptance;
     private final OpponentModel model;
+    private final double wary;
+    private double floor;
     private OfferHistory received;
     private Setup setup;
     private java.util.Set<String> opponents;
@@ -35,9 +41,18 @@ public class BoaStrategy implements Strategy {
     private boolean hopeless;
 
     public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model) {
+        this(bidding, acceptance, model, 0);
+    }
+
+    /** @param wary how far full distrust of a counterpart raises the least it signs towards its best bid, in [0, 1] */
+    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model, double wary) {
+        if (!(wary >= 0 && wary <= 1)) {
+            throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
+        }
         this.bidding = bidding;
         this.acceptance = acceptance;
         this.model = model;
+        this.wary = wary;
     }
 
     @Override
@@ -47,6 +62,7 @@ public class BoaStrategy implements Strategy {
         this.opponents = new java.util.HashSet<>(setup.opponents());
         BidSpace bids = setup.bids();
         hopeless = bids.isEmpty() || bids.max() < setup.reservation() - Tolerances.ACCEPTANCE;
+        floor = setup.guardedReservation(wary);
         if (model != null) {
             model.start(setup);
         }
@@ -103,7 +119,7 @@ public class BoaStrategy implements Strategy {
     private boolean accepts(Outcome offered, Outcome nextBid, double t) {
         var preferences = setup.preferences();
         double u = preferences.utility(offered);
-        return u >= preferences.reservation() - Tolerances.ACCEPTANCE
+        return u >= floor - Tolerances.ACCEPTANCE
                 && preferences.satisfiesConstraints(offered)
                 && acceptance.accept(u, bidUtility(nextBid), t, received);
     }

@@ -159,9 +159,17 @@ public final class StrategyRegistry {
         origins.replaceAll((name, origin) -> BUILT_IN);
     }
 
+    /** The parameter of the strategies that read trust (a world of repeated negotiations tells them). */
+    public static final String WARY = "wary";
+
     private void timeDependent(String name, String e, String description) {
         register(new Entry(name, description, with(AC, Parameter.of("e", e, "concession exponent: below 1 holds out,"
-                + " above 1 concedes early")), p -> boa(new TimeDependentBidding(p.positive("e")), p, null)));
+                + " above 1 concedes early"), Parameter.of(WARY, "0.6", "how far distrust of a counterpart (trust"
+                + " below a stranger's, from earlier dealings in a world) raises the least it concedes to and signs,"
+                + " towards its best: 0 ignores trust")), p -> {
+                    double wary = p.fraction(WARY);
+                    return new BoaStrategy(new TimeDependentBidding(p.positive("e"), wary), acceptance(p), null, wary);
+                }));
     }
 
     private static List<Parameter> with(List<Parameter> base, Parameter... more) {

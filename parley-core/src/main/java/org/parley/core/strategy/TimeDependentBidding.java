@@ -8,26 +8,40 @@ import org.parley.core.model.Outcome;
  * the worst feasible utility. e &lt; 1 is Boulware (holds out, concedes late), e = 1 linear, e &gt; 1 a
  * conceder. The bid is the outcome closest to the target from above: O(log N) on a listed space,
  * O(issues · values) on an issue-wise one.
+ *
+ * <p>It reads trust: facing a counterpart it distrusts from earlier dealings (a world of repeated
+ * negotiations), it raises u_min towards u_max by {@code wary × distrust}
+ * ({@link Setup#guardedReservation}), so it demands more and concedes less to that table.
  */
 public final class TimeDependentBidding implements BiddingStrategy {
 
     private final double e;
+    private final double wary;
     private BidSpace bids;
     private double max;
     private double min;
 
     public TimeDependentBidding(double e) {
+        this(e, 0);
+    }
+
+    /** @param wary how far full distrust of a counterpart raises u_min towards u_max, in [0, 1] */
+    public TimeDependentBidding(double e, double wary) {
         if (!(e > 0) || !Double.isFinite(e)) {
             throw new IllegalArgumentException("The concession exponent e (" + e + ") must be a positive number.");
         }
+        if (!(wary >= 0 && wary <= 1)) {
+            throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
+        }
         this.e = e;
+        this.wary = wary;
     }
 
     @Override
     public void start(Setup setup, OpponentModel model) {
         bids = setup.bids();
         max = bids.max();
-        min = Math.min(max, Math.max(setup.reservation(), bids.min()));
+        min = Math.min(max, Math.max(setup.guardedReservation(wary), bids.min()));
     }
 
     public double target(double time) {
