@@ -143,7 +143,8 @@ async function create() {
     parties[p.name] = state.players[p.name] === 'human'
       ? {player: 'human'} : {player: 'ai', strategy: state.strategyOf[p.name]};
   }
-  const body = {protocol: document.getElementById('protocol').value, deadline, parties};
+  const body = {protocol: document.getElementById('protocol').value, deadline, parties,
+    advisor: document.getElementById('advisor').checked};
   if (s === state.upload) {
     body.scenarioText = s.text;
     body.scenarioFormat = s.format;

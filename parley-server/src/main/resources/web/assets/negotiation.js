@@ -85,7 +85,7 @@ function renderStatus() {
   items.push(stat(v.state === 'ended' ? 'Rounds played' : 'Round', v.state === 'ended' ? String(v.result.rounds) : v.deadline.rounds ? (v.round + 1) + ' of ' + v.deadline.rounds : String(v.round + 1)));
   if (v.roundsLeft !== undefined && v.state === 'running') items.push(stat('Rounds left', String(v.roundsLeft)));
   if (v.timeLeftMs !== undefined && v.state === 'running') items.push(stat('Time left', '', 'time-left'));
-  items.push(stat('Rule', v.agreementRule));
+  items.push(stat('Rule', v.agreementRule, null, 'rule'));
   items.push(el('span', {class: 'spacer'}));
   items.push(el('span', {class: 'conn', id: 'conn'}));
   clear(bar, items);
@@ -94,8 +94,8 @@ function renderStatus() {
   tick();
 }
 
-function stat(label, value, id) {
-  return el('div', {class: 'stat'}, el('span', {class: 'label'}, label), el('span', {class: 'value', id}, value));
+function stat(label, value, id, glossary) {
+  return el('div', {class: 'stat'}, el('span', {class: 'label'}, glossary ? term(label, glossary) : label), el('span', {class: 'value', id}, value));
 }
 
 function renderConnection() {
@@ -119,6 +119,7 @@ function tick() {
 function renderSide() {
   const side = document.getElementById('side');
   const cards = [];
+  if (isParty()) cards.push(receivedCard());
   if (isParty() && S.view.state === 'running') cards.push(briefCard(S.view.preferences, 'Your brief'));
   cards.push(partiesCard());
   clear(side, cards);
@@ -129,7 +130,7 @@ function briefCard(prefs, heading) {
   const issues = S.view.issues;
   const own = heading === 'Your brief';
   const facts = el('div', {class: 'keyfacts'},
-    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Walk-away value'), el('div', {class: 'value', id: own ? 'reservation' : null}, fmtPoints(prefs.reservation))),
+    el('div', {class: 'keyfact'}, el('div', {class: 'label'}, term('Walk-away value', 'reservation')), el('div', {class: 'value', id: own ? 'reservation' : null}, fmtPoints(prefs.reservation))),
     el('div', {class: 'keyfact'}, el('div', {class: 'label'}, 'Best possible'), el('div', {class: 'value'}, fmtPoints(prefs.best))));
   const rows = prefs.issues.map((p, i) => {
     const issue = issues[i];
@@ -155,6 +156,69 @@ function briefCard(prefs, heading) {
     rows, rules.length ? el('ul', {class: 'rules'}, rules) : null);
 }
 
+// The offers I received, scored for me, in the order they came: is the table moving my way?
+function receivedCard() {
+  const received = S.view.moves.filter(m => m.action === 'offer' && m.party !== me() && m.score);
+  const prefs = S.view.preferences;
+  const head = el('div', {class: 'card-head'}, el('h2', {}, 'Offers you received'), el('span', {class: 'tag'}, 'your points'));
+  if (received.length === 0) {
+    return el('section', {class: 'card', id: 'received'}, head, el('p', {class: 'empty'}, 'None yet: each offer made to you will appear here, scored for you.'));
+  }
+  const W = 300, H = 150, L = 30, R = 8, T = 10, B = 22;
+  const top = Math.max(100, prefs.best);
+  const n = received.length;
+  const sx = i => L + (n === 1 ? (W - L - R) / 2 : i * (W - L - R) / (n - 1));
+  const sy = p => T + (H - T - B) * (1 - Math.max(0, Math.min(top, p)) / top);
+  const ticks = [0, 25, 50, 75, 100].filter(t => t <= top).map(t => svg('g', {class: 'tick'},
+    svg('line', {x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: '#eef0f4'}),
+    svg('text', {x: L - 4, y: sy(t) + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#7b8497'}, String(t))));
+  const reservation = svg('g', {id: 'received-reservation'},
+    svg('line', {x1: L, x2: W - R, y1: sy(prefs.reservation), y2: sy(prefs.reservation), stroke: '#c0392b', 'stroke-dasharray': '4 3'}),
+    svg('text', {x: W - R, y: sy(prefs.reservation) - 3, 'text-anchor': 'end', 'font-size': 9, fill: '#c0392b'}, 'walk-away ' + fmtPoints(prefs.reservation)));
+  const byParty = {};
+  received.forEach((m, i) => { (byParty[m.party] = byParty[m.party] || []).push([i, m]); });
+  const lines = Object.entries(byParty).map(([party, list]) => svg('g', {class: 'received-party', 'data-party': party},
+    list.length > 1 ? svg('polyline', {points: list.map(([i, m]) => sx(i) + ',' + sy(m.score.points)).join(' '), fill: 'none',
+      stroke: partyColour(parties(), party), 'stroke-width': 1.5, opacity: 0.7}) : null,
+    list.map(([i, m]) => svg('circle', {cx: sx(i), cy: sy(m.score.points), r: 3.5, fill: partyColour(parties(), party)},
+      svg('title', {}, title(party) + ', round ' + (m.round + 1) + ': ' + fmtPoints(m.score.points) + ' pts for you')))));
+  const chart = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, class: 'received-chart', id: 'received-chart', role: 'img',
+      'aria-label': 'The offers you received, scored for you'},
+    ticks, reservation, lines,
+    svg('text', {x: L, y: H - 6, 'font-size': 9, fill: '#7b8497'}, 'first'),
+    svg('text', {x: W - R, y: H - 6, 'text-anchor': 'end', 'font-size': 9, fill: '#7b8497'}, 'latest'));
+  const last = received[received.length - 1];
+  return el('section', {class: 'card', id: 'received'}, head, chart,
+    el('div', {class: 'row wrap small'}, Object.keys(byParty).map(p => partyChip(parties(), p))),
+    el('p', {class: 'muted small'}, 'The latest, by ' + title(last.party) + ', gives you ' + fmtPoints(last.score.points) + ' points ('
+      + (last.score.margin >= 0 ? fmtPoints(last.score.margin) + ' above' : fmtPoints(-last.score.margin) + ' below') + ' your walk-away value).'));
+}
+
+// The advisor (turned on by whoever set the negotiation up): trades that look better for me and no worse for the others.
+function adviceCard() {
+  const a = S.view.advice;
+  const from = a.learntFrom.map(title).join(' and ');
+  const turn = S.view.turn;
+  const base = turn && turn.score && turn.kind === 'respond' ? turn.score.points : null;
+  return el('section', {class: 'card advice', id: 'advice'},
+    el('div', {class: 'card-head'}, el('h2', {}, 'Advisor'), el('span', {class: 'tag'}, 'turned on for this negotiation')),
+    el('p', {class: 'small muted'}, 'Counter-offers better for you than ' + title(a.referenceBy) + '’s offer that, judging only by the '
+      + a.offersSeen + (a.offersSeen === 1 ? ' offer ' : ' offers ') + from + ' made, should cost them nothing. The advisor does not know their points: it guesses from what they offered.'),
+    a.suggestions.length === 0
+      ? el('p', {class: 'empty', id: 'no-advice'}, 'Nothing yet: no change looks better for you without costing ' + from + ' something, judging by the offers so far.')
+      : a.suggestions.map((s, k) => el('div', {class: 'suggestion', dataset: {k: String(k)}},
+        el('div', {class: 'changes'}, s.changes.map(c => el('div', {class: 'change'},
+          title(c.issue) + ': ' + option(c.from) + ' → ', el('strong', {}, option(c.to))))),
+        el('div', {class: 'num'}, el('strong', {}, fmtPoints(s.score.points) + ' pts'),
+          el('div', {class: 'hint'}, base !== null ? '+' + fmtPoints(s.score.points - base) + ' on the table’s offer' : marginText(s.score))),
+        el('button', {class: 'link use-suggestion', onclick: () => { Object.assign(S.composer, s.offer); S.touched = true; renderCenter(); requestScore(); }},
+          'Put in my offer'))));
+}
+
+function marginText(score) {
+  return (score.margin >= 0 ? '+' : '−') + fmtPoints(Math.abs(score.margin)) + ' over your walk-away value';
+}
+
 function partiesCard() {
   const v = S.view;
   return el('section', {class: 'card'},
@@ -172,12 +236,20 @@ function partiesCard() {
 
 function renderCenter() {
   const center = document.getElementById('center');
+  // A view arriving while someone types a message must not take the cursor away.
+  const typing = document.activeElement && document.activeElement.id === 'say' ? document.activeElement.selectionStart : null;
   const cards = [];
   if (S.view.state === 'running') cards.push(tableCard());
+  if (isParty() && S.view.state === 'running' && S.view.advice) cards.push(adviceCard());
   if (isParty() && S.view.state === 'running') cards.push(composerCard());
   cards.push(historyCard());
   clear(center, cards);
   paint(center);
+  if (typing !== null && document.getElementById('say')) {
+    const box = document.getElementById('say');
+    box.focus();
+    box.setSelectionRange(typing, typing);
+  }
   if (isParty() && S.view.state === 'running') renderScore();
 }
 
@@ -200,9 +272,38 @@ function offerGrid(offer, score) {
 function scoreTags(score) {
   const tags = [el('span', {class: 'tag ' + (score.acceptable ? 'good' : 'bad')},
     score.acceptable ? 'acceptable to you' : 'not acceptable to you')];
+  tags.push(marginTag(score));
   if (!score.aboveReservation) tags.push(el('span', {class: 'tag bad'}, 'below your walk-away value'));
   for (const c of score.brokenConstraints) tags.push(el('span', {class: 'tag bad'}, 'breaks: ' + c));
   return tags;
+}
+
+// The margin over my walk-away value: what this deal gives me beyond what I get by leaving.
+function marginTag(score) {
+  const m = score.margin;
+  return el('span', {class: 'tag margin ' + (m >= 0 ? 'good' : 'bad'), title: 'Points above (or below) your walk-away value'},
+    marginText(score));
+}
+
+// What the party said with its latest offer, if anything: the others see the line, never the reason behind it.
+function lastSaid(party) {
+  const moves = S.view.moves;
+  for (let i = moves.length - 1; i >= 0; i--) {
+    if (moves[i].party === party && moves[i].action === 'offer') return moves[i].message || null;
+  }
+  return null;
+}
+
+// A line to say with the next move (offer, accept, reject or walk away); kept across redraws until sent.
+function sayInput() {
+  return el('div', {class: 'say-row'},
+    el('label', {for: 'say', class: 'small muted'}, 'Say something with your move (optional, one line, shown to everyone)'),
+    el('input', {type: 'text', id: 'say', class: 'say', maxlength: 500, placeholder: 'e.g. We can move on pricing if the guarantee stays.',
+      value: S.say || '', oninput: e => { S.say = e.target.value; }}));
+}
+
+function said(text) {
+  return el('p', {class: 'said'}, '“' + text + '”');
 }
 
 function tableCard() {
@@ -210,6 +311,7 @@ function tableCard() {
   const turn = isParty() ? v.turn : null;
   const body = [];
   let idle = false;
+  if (v.protocolLine) body.push(el('p', {class: 'protocol-line small', id: 'protocol-line'}, v.protocolLine));
   if (turn && (turn.kind === 'respond' || turn.kind === 'vote' || turn.kind === 'ratify')) {
     const who = turn.proposer === 'mediator' ? 'The mediator' : title(turn.proposer);
     const heading = turn.kind === 'respond' ? who + '’s offer is on the table'
@@ -217,6 +319,8 @@ function tableCard() {
       : 'The mediator’s final text: sign it?';
     body.push(el('div', {class: 'row between wrap'}, el('h2', {}, heading),
       el('div', {class: 'row'}, el('span', {class: 'score-big'}, el('span', {id: 'offer-score'}, fmtPoints(turn.score.points)), el('small', {}, ' pts for you')))));
+    const words = turn.proposer && turn.proposer !== 'mediator' ? lastSaid(turn.proposer) : null;
+    if (words) body.push(said(words));
     body.push(offerGrid(turn.offer, turn.score));
     body.push(el('div', {class: 'row wrap tags-row'}, scoreTags(turn.score)));
     if (turn.reference) {
@@ -234,10 +338,17 @@ function tableCard() {
     }
     buttons.push(el('span', {class: 'spacer'}));
     buttons.push(walkAwayButton());
+    // What "Accept" does under the agreement rule: closing the deal at once, and for whom, is said before the click.
+    if (turn.acceptEffect) {
+      body.push(el('div', {class: 'notice accept-effect ' + (turn.acceptEffect.closes ? 'warn' : ''), id: 'accept-effect'},
+        el('strong', {}, turn.acceptEffect.closes ? 'Before you accept: ' : 'What Accept does: '), turn.acceptEffect.text));
+    }
+    body.push(sayInput());
     body.push(el('div', {class: 'actions'}, buttons));
   } else if (turn && turn.kind === 'propose') {
     body.push(el('h2', {}, 'Your move: make an offer'));
     body.push(el('p', {class: 'muted'}, 'Compose a deal below and send it to the table, or walk away and take your walk-away value.'));
+    body.push(sayInput());
     body.push(el('div', {class: 'actions'}, walkAwayButton()));
   } else {
     idle = true;
@@ -245,6 +356,7 @@ function tableCard() {
     const waiting = v.waitingFor.map(title).join(', ');
     body.push(el('h2', {}, offer ? 'Latest offer, by ' + (offer.party === 'mediator' ? 'the mediator' : title(offer.party)) : 'No offer on the table yet'));
     if (offer) {
+      if (offer.message) body.push(said(offer.message));
       body.push(offerGrid(offer.offer, offer.score));
       if (offer.score) body.push(el('div', {class: 'row wrap tags-row'}, el('strong', {}, fmtPoints(offer.score.points) + ' pts for you'), scoreTags(offer.score)));
     }
@@ -360,7 +472,9 @@ async function move(body) {
   S.busy = true;
   document.querySelectorAll('#on-table button, #send-offer').forEach(b => { b.disabled = true; });
   try {
+    if (S.say && S.say.trim()) body = {...body, message: S.say.trim()};
     const view = await api('POST', '/api/negotiations/' + S.id + '/moves', body, S.token);
+    S.say = '';
     render(view);
     toast(body.type === 'offer' ? 'Offer sent' : body.type === 'walk-away' ? 'You walked away' : body.type === 'accept' ? 'Accepted' : 'Rejected');
   } catch (e) {
@@ -402,8 +516,10 @@ function historyCard() {
       return el('div', {class: 'move'},
         el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
         el('div', {}, el('div', {class: 'what'}, actor, ' ', verb, m.sealed ? el('span', {class: 'tag'}, 'sealed until all are in') : null),
-          m.offer ? el('div', {class: 'detail'}, offerText(m.offer)) : null),
-        el('span', {class: 'mine'}, m.score ? fmtPoints(m.score.points) + ' pts' : ''));
+          m.offer ? el('div', {class: 'detail'}, offerText(m.offer)) : null,
+          m.message ? el('div', {class: 'said'}, '“' + m.message + '”') : null),
+        el('span', {class: 'mine'}, m.score ? fmtPoints(m.score.points) + ' pts' : '',
+          m.score ? el('div', {class: 'hint ' + (m.score.margin >= 0 ? 'up' : 'down')}, (m.score.margin >= 0 ? '+' : '−') + fmtPoints(Math.abs(m.score.margin)) + ' vs walk-away') : null));
     })));
 }
 
@@ -429,7 +545,7 @@ function renderDebrief() {
   const you = isParty() ? me() : null;
   const scores = el('table', {id: 'scores'},
     el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Played by'), el('th', {}, 'Signed'),
-      el('th', {class: 'num'}, 'Score'), el('th', {class: 'num'}, 'Walk-away'))),
+      el('th', {class: 'num'}, 'Score'), el('th', {class: 'num'}, term('Walk-away', 'reservation')))),
     el('tbody', {}, d.parties.map(p => el('tr', {class: p.name === you ? 'you-row' : null},
       el('td', {}, partyChip(parties(), p.name), p.name === you ? el('span', {class: 'hint'}, ' (you)') : null),
       el('td', {class: 'small'}, p.player === 'ai' ? 'AI: ' + p.strategy : 'person'),
@@ -444,16 +560,16 @@ function renderDebrief() {
   const facts = [];
   if (a.outcomes) {
     facts.push(keyfact('Possible deals', Number(a.outcomes).toLocaleString('en')));
-    if (!a.unanimous && a.passing !== undefined) facts.push(keyfact('Passing under the rule', Number(a.passing).toLocaleString('en')));
-    if (a.acceptable !== undefined) facts.push(keyfact('Acceptable to all', Number(a.acceptable).toLocaleString('en')));
-    if (a.distanceToPareto !== undefined) facts.push(keyfact('Distance to Pareto', fmtPoints(a.distanceToPareto) + ' pts'));
+    if (!a.unanimous && a.passing !== undefined) facts.push(keyfact('Passing under the rule', Number(a.passing).toLocaleString('en'), 'passing'));
+    if (a.acceptable !== undefined) facts.push(keyfact('Acceptable to all', Number(a.acceptable).toLocaleString('en'), 'acceptable'));
+    if (a.distanceToPareto !== undefined) facts.push(keyfact('Distance to Pareto', fmtPoints(a.distanceToPareto) + ' pts', 'pareto'));
     // One distance per solution concept the server lists, named as it names them.
     for (const c of a.concepts || []) {
       const distance = a['distanceTo' + c.key[0].toUpperCase() + c.key.slice(1)];
-      if (distance !== undefined) facts.push(keyfact('Distance to ' + c.name, fmtPoints(distance) + ' pts'));
+      if (distance !== undefined) facts.push(keyfact('Distance to ' + c.name, fmtPoints(distance) + ' pts', c.key));
     }
     if (!a.unanimous && a.distanceToRuleFrontier !== undefined) {
-      facts.push(keyfact('Distance to the rule’s frontier', fmtPoints(a.distanceToRuleFrontier) + ' pts'));
+      facts.push(keyfact('Distance to the rule’s frontier', fmtPoints(a.distanceToRuleFrontier) + ' pts', 'ruleFrontier'));
     }
   }
   // What the figures are measured against: the coalition that signed (not every party, under a quorum rule).
@@ -503,6 +619,15 @@ function renderDebrief() {
       + (o.acceptedBy.length ? joined(o.acceptedBy) : 'no one') + (o.passes ? ', who could have signed it alone.' : ', not enough to pass under the rule.'))))
     : null;
   const deal = r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null;
+  // The conversation, to talk over: each message with the move it came with.
+  const talk = d.messages && d.messages.length ? el('div', {class: 'small', id: 'conversation'},
+    el('h3', {class: 'section-title'}, 'What was said'),
+    d.messages.map(m => el('div', {class: 'move', dataset: {party: m.party}},
+      el('span', {class: 'round'}, 'Round ' + (m.round + 1)),
+      el('div', {}, el('div', {class: 'what'}, partyChip(parties(), m.party, m.party === you ? 'You' : title(m.party)), ' ',
+        m.party === you ? (YOUR_VERBS[m.action] || m.action) : (VERBS[m.action] || m.action)),
+        el('div', {class: 'said'}, '“' + m.message + '”')))))
+    : null;
   const plotCard = el('section', {class: 'card', id: 'plot-card'},
     el('div', {class: 'card-head'}, el('h2', {}, 'The outcome space'), el('div', {class: 'row', id: 'axes'})),
     el('p', {class: 'muted small plot-note'}, 'Every possible deal, placed by what it gives each of the two parties;'
@@ -521,7 +646,9 @@ function renderDebrief() {
     el('section', {class: 'card'}, banner, deal,
       el('div', {class: 'debrief-grid'}, el('div', {}, el('h3', {class: 'section-title'}, 'Scores, revealed'), scores),
         el('div', {}, el('h3', {class: 'section-title'}, 'Analysis'), measured, el('div', {class: 'analysis-facts'}, facts),
-          points, better, why, gaps))),
+          el('p', {class: 'small muted glossary-note'}, 'Every distance is in points: ', term('what a distance means', 'distance'),
+            '; the rule: ', term(a.rule, 'rule'), '; measured for ', term('the coalition', 'coalition'), '.'),
+          points, better, why, gaps)), talk),
     plotCard, briefs);
   root.classList.remove('hidden');
   root.classList.add('stack');
@@ -535,8 +662,32 @@ function renderDebrief() {
   drawPlot();
 }
 
-function keyfact(label, value) {
-  return el('div', {class: 'keyfact'}, el('div', {class: 'label'}, label), el('div', {class: 'value'}, value));
+function keyfact(label, value, glossary) {
+  return el('div', {class: 'keyfact'}, el('div', {class: 'label'}, glossary ? term(label, glossary) : label), el('div', {class: 'value'}, value));
+}
+
+/* The debriefing's terms in plain words (the same as docs/analysis.md, "Glossary of the debriefing"). */
+const GLOSSARY = {
+  reservation: 'Walk-away value (reservation value): what a party scores with no deal. A deal worth less to it than this is not worth signing.',
+  rule: 'Agreement rule: who must sign for a deal to stand. Under "federation and kaldari must sign", those two can close a deal without the vethari, who then get their walk-away value.',
+  acceptable: 'Acceptable: a deal every party named can live with: none of its red lines broken, and worth at least its walk-away value to each.',
+  passing: 'Passing under the rule: deals that some group of parties allowed to sign by the rule all find acceptable.',
+  pareto: 'Pareto frontier: the acceptable deals that cannot be improved for one party without making another worse off. A deal off the frontier leaves value on the table.',
+  distance: 'Distance: how far the result lies from a point or the frontier, in points: the straight-line gap between what each party got and what it would have got there (0 means on it).',
+  nash: 'Nash point (Nash 1950): the deal with the largest product of what each party gains over its walk-away value: a balance of gains that does not depend on how points are scaled.',
+  kalaiSmorodinsky: 'Kalai–Smorodinsky point (1975): the deal where every party gets the same share of the most it could hope for on the frontier.',
+  utilitarian: 'Utilitarian point: the deal with the largest total of everyone\'s scores, whoever gets them.',
+  egalitarian: 'Egalitarian point: the deal whose worst-off party gains the most over its walk-away value.',
+  raiffa: 'Raiffa point: where step-by-step bargaining ends, each party at each step moving part of the way towards the best it could demand.',
+  ruleFrontier: 'The rule\'s frontier: the Pareto frontier of the deals that pass under the agreement rule, each party outside a deal counted at its walk-away value.',
+  coalition: 'Coalition measured against: the parties who signed (or, without a deal, the group allowed to sign that came nearest to one); figures are worked out for them.'
+};
+
+/* A term with its explanation on hover or keyboard focus (a tooltip drawn by CSS: no inline script or style). */
+function term(label, key) {
+  const text = GLOSSARY[key];
+  if (!text) return label;
+  return el('span', {class: 'term', tabindex: 0, 'aria-label': label + '. ' + text, dataset: {tip: text, term: key}}, label);
 }
 
 function renderAxes() {

@@ -10,13 +10,26 @@ async function load() {
   error.classList.add('hidden');
   sessionStorage.setItem('parley.organizerKey', organizerKey());
   try {
-    const body = await api('GET', '/api/organizer/negotiations', undefined, organizerKey());
+    const [body, classes] = await Promise.all([api('GET', '/api/organizer/negotiations', undefined, organizerKey()),
+      api('GET', '/api/organizer/classes', undefined, organizerKey())]);
+    renderClasses(classes.classes);
     render(body.negotiations);
   } catch (e) {
     error.textContent = e.message;
     error.classList.remove('hidden');
     document.getElementById('list-card').classList.add('hidden');
+    document.getElementById('classes-card').classList.add('hidden');
   }
+}
+
+/* The key's classes, each with its dashboard (the link is made from the key, so it works again). */
+function renderClasses(classes) {
+  clear(document.getElementById('classes'), classes.map(c => el('tr', {dataset: {class: c.id}},
+    el('td', {}, el('strong', {}, c.name), el('div', {class: 'hint'}, title(c.scenario))),
+    el('td', {}, new Date(c.createdAt).toLocaleString()),
+    el('td', {}, c.students + ' at ' + c.tables + ' table' + (c.tables === 1 ? '' : 's')),
+    el('td', {class: 'num'}, el('a', {class: 'button dashboard', href: c.dashboardPath}, 'Dashboard')))));
+  document.getElementById('classes-card').classList.toggle('hidden', classes.length === 0);
 }
 
 function render(negotiations) {

@@ -21,8 +21,11 @@ import picocli.CommandLine.ScopeType;
  * suggestions, and never run (it is only reached when its name is on the command line, and then it
  * is the real one).
  */
+// scope = INHERIT gives every subcommand -h/--help (and -V/--version), so that help works whatever
+// the subcommand's required parameters.
 @Command(
         name = "parley",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCommand.Version.class,
         description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.")

@@ -55,7 +55,8 @@ final class RecordFormats {
 
     /**
      * The event log as CSV: one row per event, with the outcome's value on every issue and every
-     * party's undiscounted utility of it (so a spreadsheet can plot the run).
+     * party's undiscounted utility of it (so a spreadsheet can plot the run), then a misbehaviour's
+     * reason, what the party said and the kind of its rationale.
      */
     static String csv(Archive.Entry entry) {
         Scenario scenario = entry.scenario();
@@ -66,6 +67,8 @@ final class RecordFormats {
             header.add("utility:" + party.name());
         }
         header.add("reason");
+        header.add("message");
+        header.add("rationale");
         List<Event> events = entry.negotiation().events();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
@@ -90,6 +93,8 @@ final class RecordFormats {
                 }
             }
             row.add(event.action() instanceof Action.Misbehaviour m ? m.reason().key() + ": " + m.detail() : "");
+            row.add(event.action().message() == null ? "" : event.action().message());
+            row.add(event.action().rationale() == null ? "" : event.action().rationale().kind());
             rows.add(row);
         }
         return Csv.write(header, rows);

@@ -151,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserException(file + ": party (" + party.name() + "): " + e.getMessage());
             }
         }
+        Map<String, String> given = new LinkedHashMap<>();
         for (String assignment : strategies) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
@@ -161,12 +162,19 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserException("--strategy (" + assignment + "): unknown party (" + party + "); the parties are "
                         + String.join(", ", scenario.partyNames()) + ".");
             }
+            String before = given.put(party, assignment);
+            if (before != null) {
+                throw new UserException("--strategy (" + assignment + "): the party (" + party + ") already has a strategy"
+                        + " (--strategy " + before + "); give one --strategy per party.");
+            }
             try {
                 chosen.put(party, StrategySpec.parse(assignment.substring(eq + 1)));
             } catch (IllegalArgumentException e) {
                 throw new UserException("--strategy (" + assignment + "): " + e.getMessage());
             }
         }
+        // A diplomat plays its faction's persona, whoever chose it (its own parameters win).
+        chosen.replaceAll((party, strategy) -> StrategyRegistry.withPersona(strategy, scenario.party(party).persona()));
         chosen.forEach((party, strategy) -> {
             try {
                 registry.validate(strategy);

@@ -62,11 +62,27 @@ final class Trace {
             }
             line(row, event.round(), event.party(), action,
                     event.hasUtility() ? String.format(Locale.ROOT, "%.3f", event.utility()) : "", detail);
+            said(event.action());
         }
         result(record.result());
         if (record.result() != null && debrief != null) {
             debrief(debrief);
         }
+    }
+
+    /**
+     * What the party said with the move, under it: the line in quotes and the kind of its reason in
+     * brackets (the trace is the operator's view; the reason's figures stay in the record).
+     */
+    private void said(Action action) {
+        String message = action.message();
+        String kind = action.rationale() == null ? null : action.rationale().kind();
+        if (message == null && kind == null) {
+            return;
+        }
+        String text = (message == null ? "" : "\u201c" + message + "\u201d") + (kind == null ? "" : (message == null ? "" : "  ")
+                + "[" + kind + "]");
+        out.println((" ".repeat(7 + partyWidth + 2) + text).stripTrailing());
     }
 
     private void header() {

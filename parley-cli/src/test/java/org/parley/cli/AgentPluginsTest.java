@@ -113,7 +113,7 @@ class AgentPluginsTest {
     void strategiesListsThePluginsWithTheirParametersAndDefaults() {
         CliRunner run = CliRunner.run("strategies", "--agents", jar.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Built-in (default linear):", "boulware", "e=0.2", "ac=next",
+        assertThat(run.out()).contains("Built-in (default diplomat):", "boulware", "e=0.2", "ac=next",
                 "From " + jar.toAbsolutePath().normalize() + ":", "sleeper", "millis=400", "how long it sleeps");
         CliRunner builtIns = CliRunner.run("strategies");
         assertThat(builtIns.out()).contains("boulware").doesNotContain("sleeper");

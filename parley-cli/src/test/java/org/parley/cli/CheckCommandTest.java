@@ -41,6 +41,40 @@ class CheckCommandTest {
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** A default strategy that does not exist is found by check, with its line, not by run later. */
+    @Test
+    void aDefaultStrategyThatDoesNotExistIsAnErrorWithItsLine(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"),
+                "name: x\nissues:\n  a: [p, q]\nparties:\n  one:\n    strategy: bolware\n    points: {a: [0, 100]}\n");
+        CliRunner check = CliRunner.run("check", bad.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).startsWith("error: " + bad + ":6:15: parties.one.strategy: Unknown strategy (bolware)");
+        CliRunner run = CliRunner.run("run", bad.toString(), "--no-record");
+        assertThat(run.err()).isEqualTo(check.err());
+    }
+
+    /** The hostile files of issue 16 are one-line errors naming the limit, never a trace or a hang. */
+    @Test
+    void hostileFilesAreOneLineErrorsNamingTheLimit(@TempDir Path dir) throws IOException {
+        StringBuilder bomb = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            bomb.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (level - 1)))).append("]\n");
+        }
+        Path[] files = {
+            Files.writeString(dir.resolve("bomb.yaml"), bomb),
+            Files.writeString(dir.resolve("deep.yaml"), "[".repeat(200_000) + "]".repeat(200_000)),
+            Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000)),
+        };
+        String[] limits = {"repeat more than 100000", "nested more than 100 levels", "nested more than 100 levels"};
+        for (int i = 0; i < files.length; i++) {
+            CliRunner result = CliRunner.run("check", files[i].toString());
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: " + files[i] + ":").contains(limits[i]);
+            assertThat(result.err().strip().lines()).hasSize(1);
+        }
+    }
+
     /** A GENIUS profile that weighs its objective (as the ANAC 2012 Fitness profiles do) reads, with a warning on stderr. */
     @Test
     void aGeniusWeightOnTheObjectiveIsAWarningNotAnError(@TempDir Path dir) throws IOException {

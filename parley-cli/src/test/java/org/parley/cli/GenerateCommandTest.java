@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.generate.ScenarioGenerator;
+import org.parley.io.ReadLimits;
 import org.parley.io.ScenarioReader;
 
 class GenerateCommandTest {
@@ -52,6 +53,41 @@ class GenerateCommandTest {
         CliRunner missing = CliRunner.run("generate", "--parties", "2", "--issues", "3", "--options", "4");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--seed");
+    }
+
+    /**
+     * What generate writes, the readers take: the scenario of issue 16 (6.6 MB of YAML, once refused
+     * by a 3 MB limit while its JSON loaded) in both syntaxes, and the densest file at generate's
+     * bound (one party, 100 × 10,000 values: the option lists as long as the values), in JSON, the
+     * larger syntax. Beyond the bound generate refuses up front, naming the readers' limits.
+     */
+    @Test
+    void whatGenerateWritesTheReadersTake(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"issue16.yaml", "issue16.json"}) {
+            Path file = dir.resolve(name);
+            assertThat(CliRunner.run("generate", "--parties", "2", "--issues", "1000", "--options", "100", "--seed", "1",
+                    "--out", file.toString()).exitCode()).isZero();
+            CliRunner check = CliRunner.run("check", file.toString());
+            assertThat(check.exitCode()).as(name + ": " + check.err()).isZero();
+            assertThat(check.out()).contains("ok — scenario generated-k2-n1000-m100-s1, 1000 issues, 2 parties");
+        }
+        assertThat(Files.size(dir.resolve("issue16.yaml"))).isGreaterThan(6_000_000);
+
+        Path densest = dir.resolve("densest.json");
+        assertThat(ReadLimits.MAX_GENERATED_VALUES).isEqualTo(1_000_000);
+        CliRunner wrote = CliRunner.run("generate", "--parties", "1", "--issues", "100", "--options", "10000", "--seed", "1",
+                "--out", densest.toString());
+        assertThat(wrote.exitCode()).as(wrote.err()).isZero();
+        assertThat(Files.size(densest)).isLessThan(ReadLimits.MAX_DOCUMENT_CHARS);
+        CliRunner check = CliRunner.run("check", densest.toString());
+        assertThat(check.exitCode()).as(check.err()).isZero();
+
+        CliRunner beyond = CliRunner.run("generate", "--parties", "2", "--issues", "1000", "--options", "501", "--seed",
+                "1", "--out", dir.resolve("beyond.yaml").toString());
+        assertError(beyond, "error: --parties × --issues × --options is 1,002,000 values, more than the 1,000,000"
+                + " generate writes");
+        assertThat(beyond.err()).contains("67.1 MB", "Limits");
+        assertThat(dir.resolve("beyond.yaml")).doesNotExist();
     }
 
     private static void assertError(CliRunner cli, String expected) {

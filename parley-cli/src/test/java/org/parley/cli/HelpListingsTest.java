@@ -18,7 +18,7 @@ class HelpListingsTest {
         assertThat(help.exitCode()).isZero();
         String out = help.out();
         assertThat(out).contains("Protocols (--protocol; default sao):", "Scenario formats (import, export --format; also read by check, analyze, run):",
-                "Strategies (run --strategy, tournament --strategies; default linear):");
+                "Strategies (run --strategy, tournament --strategies; default diplomat):");
         for (ProtocolFactory protocol : Protocols.all()) {
             assertThat(out).contains(protocol.key(), protocol.title() + ": ");
         }

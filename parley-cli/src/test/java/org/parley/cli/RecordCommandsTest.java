@@ -117,7 +117,7 @@ class RecordCommandsTest {
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         List<String> rows = csv.out().lines().toList();
         assertThat(rows.get(0)).isEqualTo("seq,round,time,party,action,defence,front,occupied-sector,exchange,"
-                + "utility:federation,utility:union,reason");
+                + "utility:federation,utility:union,reason,message,rationale");
         assertThat(rows.get(1)).startsWith("0,0,0,federation,offer,full-alliance,battle-group,withdrawal-timetable,none,1,");
         assertThat(rows).hasSize(record.events().size() + 1);
         assertThat(rows.get(rows.size() - 1)).contains(",accept,").doesNotContain("0000000");

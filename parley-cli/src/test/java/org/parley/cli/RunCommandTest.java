@@ -38,7 +38,7 @@ class RunCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("tavrik-accord — stacked alternating offers, 3 parties, deadline 100 rounds, seed 1")
                 .contains("2 of 3 must sign, including federation and kaldari")
-                .contains("federation  plays conceder")
+                .contains("federation  plays diplomat:style=hardliner,patience=0.3,reciprocity=0.5")
                 .containsPattern("(?m)^    0  federation  offer         1\\.000  federation · federation · federation")
                 .contains("result: agreement")
                 .contains("outside the deal")
@@ -170,6 +170,8 @@ class RunCommandTest {
             {"--strategy", "union=boulware:x=1"}, {"no parameter (x)"},
             {"--strategy", "union=time-dependent:e=fast"}, {"must be a number"},
             {"--strategy", "union=human"}, {"person"},
+            {"--strategy", "union=boulware", "--strategy", "union=conceder"},
+                {"the party (union) already has a strategy (--strategy union=boulware)"},
             {"--rounds", "0"}, {"--rounds (0)"},
             {"--rounds", "-3"}, {"--rounds (-3)"},
             {"--time-limit", "soon"}, {"--time-limit (soon): expected a duration"},

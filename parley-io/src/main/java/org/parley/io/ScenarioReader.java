@@ -17,10 +17,13 @@ import org.parley.core.model.IntegerIssue;
 import org.parley.core.model.Issue;
 import org.parley.core.model.Narrative;
 import org.parley.core.model.Party;
+import org.parley.core.model.Persona;
+import org.parley.core.model.Phrasebook;
 import org.parley.core.model.RealIssue;
 import org.parley.core.model.Scenario;
 import org.parley.core.model.Tolerances;
 import org.parley.core.model.WeightedVoting;
+import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.preference.Condition;
 import org.parley.core.preference.Constraint;
 import org.parley.core.preference.DiscreteValueFunction;
@@ -30,6 +33,7 @@ import org.parley.core.preference.PiecewiseLinearValueFunction;
 import org.parley.core.preference.Preferences;
 import org.parley.core.preference.UtilityFunction;
 import org.parley.core.preference.ValueFunction;
+import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.tree.Node;
 import org.parley.io.tree.Node.ListNode;
 import org.parley.io.tree.Node.MapNode;
@@ -44,8 +48,8 @@ public final class ScenarioReader {
     private static final Set<String> ROOT_KEYS = Set.of("name", "description", "story", "issues", "parties", "agreement",
             "coalition");
     private static final Set<String> PARTY_KEYS = Set.of(
-            "role", "description", "brief", "strategy", "points", "scale", "weights", "values", "rectangles", "reservation", "discount",
-            "constraints");
+            "role", "description", "brief", "strategy", "persona", "phrases", "points", "scale", "weights", "values",
+            "rectangles", "reservation", "discount", "constraints");
 
     private ScenarioReader() {}
 
@@ -152,10 +156,79 @@ public final class ScenarioReader {
     }
 
     private static Party readParty(String name, Node node, Domain domain, MapNode parent) {
+        Party party = readPreferences(name, node, domain);
+        MapNode map = node.asMap();
+        Persona persona = map.has("persona") ? readPersona(map.get("persona")) : null;
+        Phrasebook phrases = map.has("phrases") ? readPhrases(map.get("phrases")) : Phrasebook.NONE;
+        return new Party(party.name(), party.role(), party.preferences(), party.strategy(), persona, phrases);
+    }
+
+    /**
+     * A persona: {@code {style: hardliner | pragmatic | cooperative, patience: 0..1, reciprocity: 0..1}},
+     * each field optional (a pragmatic diplomat of patience and reciprocity 0.5 fills the gaps).
+     */
+    private static Persona readPersona(Node node) {
+        MapNode map = node.asMap();
+        map.allowOnly(Set.of("style", "patience", "reciprocity"));
+        Persona.Style style = Persona.DEFAULT.style();
+        if (map.has("style")) {
+            String text = map.get("style").asString();
+            try {
+                style = Persona.Style.of(text);
+            } catch (IllegalArgumentException e) {
+                String hint = Node.closest(text, List.of("hardliner", "pragmatic", "cooperative"));
+                throw map.get("style").error("unknown style (" + text + ")" + (hint == null ? "" : "; did you mean ("
+                        + hint + ")?") + " The styles are hardliner, pragmatic and cooperative");
+            }
+        }
+        double patience = map.has("patience") ? share(map.get("patience"), "patience") : Persona.DEFAULT.patience();
+        double reciprocity = map.has("reciprocity") ? share(map.get("reciprocity"), "reciprocity")
+                : Persona.DEFAULT.reciprocity();
+        return new Persona(style, patience, reciprocity);
+    }
+
+    private static double share(Node node, String what) {
+        double x = node.asDouble();
+        if (!(x >= 0 && x <= 1)) {
+            throw node.error("the " + what + " (" + node.asScalar().value() + ") must lie from 0 to 1");
+        }
+        return x;
+    }
+
+    /** The faction's own lines: kind of reason → a template or a list of them. */
+    private static Phrasebook readPhrases(Node node) {
+        MapNode map = node.asMap();
+        map.allowOnly(Phrasebook.DEFAULTS.keySet(), "kind of line");
+        Map<String, List<String>> phrases = new LinkedHashMap<>();
+        for (var entry : map.entries().entrySet()) {
+            Node value = entry.getValue();
+            List<Node> items = value instanceof ListNode list ? list.items() : List.of(value);
+            if (items.isEmpty()) {
+                throw value.error("give at least one line for (" + entry.getKey() + ")");
+            }
+            List<String> lines = new ArrayList<>();
+            for (Node item : items) {
+                String line = item.asString();
+                try {
+                    Phrasebook.check(line);
+                } catch (IllegalArgumentException e) {
+                    throw item.error(e.getMessage());
+                }
+                lines.add(line);
+            }
+            phrases.put(entry.getKey(), lines);
+        }
+        return new Phrasebook(phrases);
+    }
+
+    private static Party readPreferences(String name, Node node, Domain domain) {
         MapNode map = node.asMap();
         map.allowOnly(PARTY_KEYS);
         String role = map.getString("role", "");
         String strategy = map.getString("strategy", null);
+        if (strategy != null) {
+            checkStrategy(map.get("strategy"), strategy);
+        }
         boolean points = map.has("points");
         boolean weighted = map.has("weights") || map.has("values");
         if (map.has("rectangles")) {
@@ -205,6 +278,18 @@ public final class ScenarioReader {
             }
         }
         return new Party(name, role, new Preferences(utility, constraints, reservation, discount), strategy);
+    }
+
+    /**
+     * A party's default strategy must be one Parley has, with its parameters right: found by
+     * {@code parley check}, with the line, rather than by {@code parley run} later without one.
+     */
+    private static void checkStrategy(Node node, String text) {
+        try {
+            new StrategyRegistry().validate(StrategySpec.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
     }
 
     /**

@@ -141,6 +141,18 @@ public final class ScenarioWriter {
         if (party.strategy() != null) {
             map.put("strategy", party.strategy());
         }
+        if (party.persona() != null) {
+            Map<String, Object> persona = new LinkedHashMap<>();
+            persona.put("style", party.persona().style().key());
+            persona.put("patience", party.persona().patience());
+            persona.put("reciprocity", party.persona().reciprocity());
+            map.put("persona", persona);
+        }
+        if (!party.phrases().phrases().isEmpty()) {
+            Map<String, Object> phrases = new LinkedHashMap<>();
+            party.phrases().phrases().forEach((kind, lines) -> phrases.put(kind, lines.size() == 1 ? lines.get(0) : lines));
+            map.put("phrases", phrases);
+        }
         try {
             map.putAll(preferencesTree(party.preferences(), domain));
         } catch (IllegalArgumentException e) {

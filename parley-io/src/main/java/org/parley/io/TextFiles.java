@@ -1,6 +1,7 @@
 package org.parley.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +19,23 @@ public final class TextFiles {
     /**
      * The file's bytes.
      *
-     * @throws FormatException naming the file when it does not exist or cannot be read
+     * @throws FormatException naming the file when it does not exist, cannot be read, or is larger
+     *     than {@link ReadLimits#MAX_DOCUMENT_CHARS} bytes (checked before reading it)
      */
     public static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > ReadLimits.MAX_DOCUMENT_CHARS) {
+                throw new FormatException(file.toString(), 0, 0, "", ReadLimits.tooLong(size, "bytes"));
+            }
+            // Read through a bound as well: a device or pipe reports no size and may never end.
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(ReadLimits.MAX_DOCUMENT_CHARS + 1);
+                if (bytes.length > ReadLimits.MAX_DOCUMENT_CHARS) {
+                    throw new FormatException(file.toString(), 0, 0, "", ReadLimits.tooLong(-1, "bytes"));
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
             throw new FormatException(file.toString(), 0, 0, "", "no such file");
         } catch (IOException e) {

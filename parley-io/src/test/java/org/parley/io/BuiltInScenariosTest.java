@@ -82,10 +82,11 @@ class BuiltInScenariosTest {
     }
 
     @Test
-    void everyPartyNamesAStrategyAndScoresAtMostOneHundred() {
+    void everyPartyHasAPersonaForTheDefaultDiplomat() {
         for (String name : List.of("trinity-station", "cardassian-talks", "tavrik-accord")) {
             for (Party party : load(name).parties()) {
-                assertThat(party.strategy()).as(name + "/" + party.name()).isNotBlank();
+                assertThat(party.strategy()).as(name + "/" + party.name()).isNull();
+                assertThat(party.persona()).as(name + "/" + party.name()).isNotNull();
             }
         }
     }

@@ -281,6 +281,38 @@ class ScenarioReaderTest {
                 .isEqualTo("expected a number or a percentage such as 55%, found (half%)");
     }
 
+    @Test
+    void aNumberWrittenAsTextIsRefusedNamingFieldAndLine() {
+        String weights = "    weights: {colour: 0.5, size: 0.5}\n    values: {colour: [0, 1], size: [0, 0.5, 1]}\n";
+        FormatException e = error(base(weights + "    reservation: \"0.5\"\n"));
+        assertThat(e.field()).isEqualTo("parties.a.reservation");
+        assertThat(e.line()).isEqualTo(9);
+        assertThat(e.problem()).isEqualTo("expected a number, found the text (\"0.5\"), written in quotes; write the"
+                + " number without quotes");
+        assertThat(error(base("    weights: {colour: '0.5', size: 0.5}\n    values: {colour: [0, 1], size: [0, 0.5, 1]}\n"))
+                .field()).isEqualTo("parties.a.weights.colour");
+        // The same in JSON, and a percentage stays text as it must.
+        FormatException json = catchThrowableOfType(FormatException.class, () -> ScenarioReader.read("""
+                {"name": "x", "issues": {"colour": ["red", "green"]},
+                 "parties": {"a": {"points": {"colour": [10, 90]}, "reservation": "20"}}}""", "bad.json"));
+        assertThat(json.field()).isEqualTo("parties.a.reservation");
+        assertThat(json.line()).isEqualTo(2);
+        assertThat(reservation(weights + "    reservation: \"55%\"\n")).isEqualTo(0.55);
+    }
+
+    @Test
+    void aDefaultStrategyThatDoesNotExistIsRefusedWithItsLine() {
+        String points = "    points: {colour: [0, 10], size: [0, 50, 90]}\n";
+        FormatException e = error(base(points + "    strategy: bolware\n"));
+        assertThat(e.field()).isEqualTo("parties.a.strategy");
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.problem()).startsWith("Unknown strategy (bolware); the strategies are boulware, linear,");
+        assertThat(error(base(points + "    strategy: boulware:x=1\n")).problem()).contains("no parameter (x)");
+        assertThat(error(base(points + "    strategy: time-dependent:e=fast\n")).problem()).contains("must be a number");
+        assertThat(ScenarioReader.read(base(points + "    strategy: time-dependent:e=2\n"), "ok.yaml").party("a").strategy())
+                .isEqualTo("time-dependent:e=2");
+    }
+
     private static double reservation(String partyBody) {
         return ScenarioReader.read(base(partyBody), "r.yaml").party("a").preferences().reservation();
     }
@@ -327,5 +359,59 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> ScenarioReader.read(empty)).hasMessageContaining("the file is empty");
         Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
         assertThatThrownBy(() -> ScenarioReader.read(latin1)).hasMessageContaining("not UTF-8");
+    }
+
+    private static final String PERSONAS = """
+            name: talks
+            issues:
+              colour: [red, green]
+            parties:
+              buyer:
+                persona: {style: hardliner, patience: 0.8, reciprocity: 0.2}
+                phrases:
+                  walk-away-threat: "The guild will not be pushed further."
+                  concession-answered: ["You moved, {party}; so do we.", "Fair is fair."]
+                points: {colour: [20, 0]}
+              seller:
+                persona: {style: cooperative}
+                points: {colour: [0, 10]}
+            """;
+
+    @Test
+    void readsPersonasAndPhrasesAndWritesThemBack() {
+        Scenario s = ScenarioReader.read(PERSONAS, "talks.yaml");
+        var buyer = s.party("buyer");
+        assertThat(buyer.persona()).isEqualTo(new org.parley.core.model.Persona(
+                org.parley.core.model.Persona.Style.HARDLINER, 0.8, 0.2));
+        assertThat(buyer.phrases().phrases().get("concession-answered"))
+                .containsExactly("You moved, {party}; so do we.", "Fair is fair.");
+        assertThat(buyer.phrases().render("walk-away-threat", java.util.Map.of(), 0))
+                .isEqualTo("The guild will not be pushed further.");
+        // Missing fields take the pragmatic defaults; a party without a persona has none.
+        assertThat(s.party("seller").persona()).isEqualTo(new org.parley.core.model.Persona(
+                org.parley.core.model.Persona.Style.COOPERATIVE, 0.5, 0.5));
+        Scenario back = ScenarioReader.read(ScenarioWriter.toYaml(s), "back.yaml");
+        assertThat(back.party("buyer").persona()).isEqualTo(buyer.persona());
+        assertThat(back.party("buyer").phrases()).isEqualTo(buyer.phrases());
+        assertThat(back.party("seller").phrases()).isEqualTo(org.parley.core.model.Phrasebook.NONE);
+    }
+
+    @Test
+    void aBadPersonaOrLineNamesItsLine() {
+        String[][] cases = {
+            {"persona: {style: hardline}", "talks.yaml:6:", "unknown style (hardline); did you mean (hardliner)?"},
+            {"persona: {patience: 1.5}", "talks.yaml:6:", "the patience (1.5) must lie from 0 to 1"},
+            {"persona: {style: pragmatic, mood: grim}", "talks.yaml:6:", "mood"},
+            {"phrases: {walkaway: \"Bye.\"}", "talks.yaml:6:", "walkaway"},
+            {"phrases: {hold: \"We wait for {opponent}.\"}", "talks.yaml:6:", "Unknown placeholder {opponent}"},
+            {"phrases: {hold: [\"Fine.\", \"\"]}", "talks.yaml:6:", "empty"},
+        };
+        for (String[] c : cases) {
+            // The buyer's persona and phrases give way to the one bad line.
+            String text = PERSONAS.replaceFirst("    persona: \\{style: hardliner[^\n]*\n    phrases:\n(      [^\n]*\n)+",
+                    "    " + c[0].replace("\\", "\\\\").replace("$", "\\$") + "\n");
+            assertThatThrownBy(() -> ScenarioReader.read(text, "talks.yaml")).as(c[0])
+                    .isInstanceOf(FormatException.class).hasMessageContaining(c[1]).hasMessageContaining(c[2]);
+        }
     }
 }

@@ -136,7 +136,7 @@ final class Api {
             ObjectNode party = parties.addObject();
             party.put("name", p.name());
             party.put("role", p.role());
-            party.put("defaultStrategy", p.strategy() == null ? StrategyRegistry.DEFAULT : p.strategy());
+            party.put("defaultStrategy", StrategyRegistry.defaultSpec(p).toString());
             party.put("required", scenario.agreement().required().contains(p.name()));
         }
         return node;
@@ -148,7 +148,7 @@ final class Api {
         String organizer = tables.organizers().organizer(ctx, true);
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed", "moveTimeLimit"));
+                "parties", "seed", "moveTimeLimit", "advisor"));
         Scenario scenario;
         String text;
         if (body.hasNonNull("scenarioText")) {
@@ -168,37 +168,23 @@ final class Api {
             scenario = entry.scenario();
             text = entry.text();
         }
-        String protocol = Protocols.DEFAULT;
-        if (body.hasNonNull("protocol")) {
-            try {
-                protocol = Protocols.get(string(body, "protocol", true)).key();
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("protocol", e.getMessage());
-            }
-        }
+        String protocol = protocol(body);
         Deadline deadline = deadline(body.get("deadline"));
         Map<String, StrategySpec> strategies = parties(scenario, body.get("parties"));
-        long seed = tables.tokens().seed();
-        if (body.hasNonNull("seed")) {
-            JsonNode s = body.get("seed");
-            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-                throw ApiException.badField("seed", "The seed must be a whole number, not (" + s + ").");
-            }
-            seed = s.asLong();
-        }
-        Duration moveTimeLimit = MOVE_TIME_LIMIT;
-        if (body.hasNonNull("moveTimeLimit")) {
-            JsonNode limit = body.get("moveTimeLimit");
-            if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
-                throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
-                        + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
-            }
-            moveTimeLimit = Duration.ofMillis(Math.round(limit.asDouble() * 1000));
-        }
+        long seed = seed(body, tables.tokens().seed());
+        Duration moveTimeLimit = moveTimeLimit(body);
         NegotiationSettings settings = new NegotiationSettings(protocol, deadline, strategies, seed, moveTimeLimit);
+        boolean advisor = false;
+        if (body.hasNonNull("advisor")) {
+            if (!body.get("advisor").isBoolean()) {
+                throw ApiException.badField("advisor", "The advisor is on (true) or off (false), not ("
+                        + body.get("advisor") + ").");
+            }
+            advisor = body.get("advisor").asBoolean();
+        }
         OpenTables.Created created;
         try {
-            created = tables.create(scenario, text, settings, organizer);
+            created = tables.create(scenario, text, settings, organizer, new TableOptions(advisor));
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(null, "This negotiation cannot be set up: " + e.getMessage());
         }
@@ -215,6 +201,43 @@ final class Api {
         json(ctx, 201, response);
     }
 
+    /** The body's protocol, or the default one. */
+    static String protocol(ObjectNode body) {
+        if (!body.hasNonNull("protocol")) {
+            return Protocols.DEFAULT;
+        }
+        try {
+            return Protocols.get(string(body, "protocol", true)).key();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("protocol", e.getMessage());
+        }
+    }
+
+    /** The body's seed, or {@code otherwise}. */
+    static long seed(ObjectNode body, long otherwise) {
+        if (!body.hasNonNull("seed")) {
+            return otherwise;
+        }
+        JsonNode s = body.get("seed");
+        if (!s.canConvertToLong() || !s.isIntegralNumber()) {
+            throw ApiException.badField("seed", "The seed must be a whole number, not (" + s + ").");
+        }
+        return s.asLong();
+    }
+
+    /** The AI diplomats' time per move the body sets, or {@link #MOVE_TIME_LIMIT}. */
+    static Duration moveTimeLimit(ObjectNode body) {
+        if (!body.hasNonNull("moveTimeLimit")) {
+            return MOVE_TIME_LIMIT;
+        }
+        JsonNode limit = body.get("moveTimeLimit");
+        if (!limit.isNumber() || !(limit.asDouble() >= MIN_MOVE_SECONDS) || limit.asDouble() > MAX_MOVE_SECONDS) {
+            throw ApiException.badField("moveTimeLimit", "The AI diplomats' time per move must be a number of"
+                    + " seconds from " + MIN_MOVE_SECONDS + " to " + (int) MAX_MOVE_SECONDS + ", not (" + limit + ").");
+        }
+        return Duration.ofMillis(Math.round(limit.asDouble() * 1000));
+    }
+
     private static void link(ObjectNode node, String base, String id, String token) {
         node.put("token", token);
         node.put("path", "/n/" + id + "#" + token);
@@ -225,7 +248,7 @@ final class Api {
         return readScenario(body, "text", "format");
     }
 
-    private static Scenario readScenario(ObjectNode body, String textField, String formatField) {
+    static Scenario readScenario(ObjectNode body, String textField, String formatField) {
         String text = string(body, textField, true);
         if (text.length() > MAX_SCENARIO_CHARS) {
             throw ApiException.badField(textField, "The scenario is " + text.length() + " characters long; at most "
@@ -252,7 +275,7 @@ final class Api {
         }
     }
 
-    private static Deadline deadline(JsonNode node) {
+    static Deadline deadline(JsonNode node) {
         if (node == null || node.isNull()) {
             throw ApiException.badField("deadline", "The deadline is missing: give {\"rounds\": N} and/or"
                     + " {\"seconds\": S}.");
@@ -333,6 +356,8 @@ final class Api {
                     if (spec.isHuman()) {
                         throw new IllegalArgumentException("human is not a strategy; set player to human instead.");
                     }
+                    // A diplomat plays its faction's persona, whoever chose it (its own parameters win).
+                    spec = StrategyRegistry.withPersona(spec, party.persona());
                     registry.validate(spec);
                 } catch (IllegalArgumentException e) {
                     throw ApiException.badField(field + ".strategy", e.getMessage());
@@ -471,13 +496,48 @@ final class Api {
         json(ctx, 200, Views.score(table.scenario(), grant.party(), outcome, round, time));
     }
 
+    /** A person's move with what they say: a line, no rationale. */
+    private static Action said(Action action, String message) {
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(null, message);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(null, message);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(null, message);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(null, message);
+        }
+        return action;
+    }
+
+    /**
+     * What a person says with a move: plain text of one line, at most {@link Action#MESSAGE_LIMIT}
+     * characters, kept as typed (pages show it as text, never as markup); null when blank.
+     */
+    private static String message(ObjectNode body) {
+        String message = string(body, "message", false);
+        if (message == null || message.isEmpty()) {
+            return null;
+        }
+        if (message.length() > Action.MESSAGE_LIMIT) {
+            throw ApiException.badField("message", "A message may be at most " + Action.MESSAGE_LIMIT
+                    + " characters long; this one has " + message.length() + ".");
+        }
+        if (message.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badField("message", "A message is one line of text: no line breaks, tabs or other"
+                    + " control characters.");
+        }
+        return message;
+    }
+
     void move(Context ctx) {
         AccessGrant grant = authorizeParty(ctx, "move");
         tables.moves().acquire(grant.tokenHash());
-        ObjectNode body = body(ctx, Set.of("type", "offer"));
+        ObjectNode body = body(ctx, Set.of("type", "offer", "message"));
         Table table = tables.table(grant.negotiationId());
         String type = string(body, "type", true);
         String party = grant.party();
+        String message = message(body);
         Action action = switch (type) {
             case "offer" -> new Action.Offer(Views.parseOutcome(table.scenario().domain(), body.get("offer"), "offer"));
             case "accept", "reject" -> {
@@ -499,12 +559,15 @@ final class Api {
             default -> throw ApiException.badField("type", "The move type must be offer, accept, reject or walk-away,"
                     + " not (" + type + ").");
         };
+        if (message != null) {
+            action = said(action, message);
+        }
         Table.State stored = await(table.submit(party, action));
         json(ctx, 200, Views.view(stored, grant));
     }
 
     /** Waits (holding no lock) for a write to be stored; a refused write is the 503 of a StorageException. */
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
+    static <T> T await(java.util.concurrent.CompletableFuture<T> stored) {
         try {
             return stored.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -697,7 +760,7 @@ final class Api {
         return true;
     }
 
-    private static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {
+    static void unknownFields(ObjectNode node, String prefix, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -707,7 +770,7 @@ final class Api {
         }
     }
 
-    private static String string(ObjectNode body, String field, boolean required) {
+    static String string(ObjectNode body, String field, boolean required) {
         return string(body, field, required, field);
     }
 

@@ -115,7 +115,21 @@ final class Debriefs {
         }
         // The debrief itself, as records keep it (utilities in [0, 1]): better coalitions, why no deal, last offers.
         json.set("deal", NegotiationJson.of(scenario.domain()).debriefNode(judged));
+        json.set("messages", conversation(table.events()));
         return new Debrief(json, judged, coalition);
+    }
+
+    /** What the parties said to each other, move by move, in order: the conversation to talk over afterwards. */
+    static ArrayNode conversation(List<Event> events) {
+        ArrayNode said = Views.MAPPER.createArrayNode();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.action().message() != null) {
+                said.addObject().put("seq", i).put("round", e.round()).put("party", e.party())
+                        .put("action", e.action().key()).put("message", e.action().message());
+            }
+        }
+        return said;
     }
 
     /** A concept's point of the coalition: its outcome, each member's points, and its ties. */
@@ -135,23 +149,9 @@ final class Debriefs {
         int yi = scenario.indexOf(y);
         var xp = scenario.parties().get(xi).preferences();
         var yp = scenario.parties().get(yi).preferences();
-        // Passing under the agreement rule: the parties that accept it (no hard constraint broken,
-        // utility at or above the reservation) may sign it; under unanimity, acceptable to everyone.
-        OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, PLOT_LIMIT, o -> {
-            List<String> accepting = new ArrayList<>();
-            for (Party p : scenario.parties()) {
-                if (p.preferences().acceptable(o)) {
-                    accepting.add(p.name());
-                }
-            }
-            return scenario.agreement().stands(accepting);
-        });
-        List<Point> outcomes = new ArrayList<>();
-        List<Point> acceptable = new ArrayList<>();
-        for (int k = 0; k < sample.outcomes().size(); k++) {
-            Outcome o = sample.outcomes().get(k);
-            (sample.acceptable().get(k) ? acceptable : outcomes).add(new Point(xp.utility(o), yp.utility(o)));
-        }
+        Sample sample = sample(scenario, x, y);
+        List<Point> outcomes = sample.outcomes();
+        List<Point> acceptable = sample.acceptable();
         Debrief debrief = table.debrief();
         List<Point> frontier = new ArrayList<>();
         List<ConceptPoint> concepts = new ArrayList<>();
@@ -186,7 +186,37 @@ final class Debriefs {
         Point agreement = result.agreement()
                 ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
-                concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.describe());
+                concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.description());
+    }
+
+    /** The chart's dots for parties {@code x} and {@code y}: the others, those passing, and what they are of the space. */
+    record Sample(List<Point> outcomes, List<Point> acceptable, String description) {}
+
+    /**
+     * A uniform, stratified sample of the outcome space ({@link OutcomeSample}) seen by parties
+     * {@code x} and {@code y}, split by whether an outcome passes under the agreement rule: the
+     * parties that accept it (no hard constraint broken, utility at or above the reservation) may
+     * sign it; under unanimity, acceptable to everyone.
+     */
+    static Sample sample(Scenario scenario, String x, String y) {
+        var xp = scenario.party(x).preferences();
+        var yp = scenario.party(y).preferences();
+        OutcomeSample sample = OutcomeSample.of(scenario.domain(), OutcomeSpace.DEFAULT_REAL_STEPS, PLOT_LIMIT, o -> {
+            List<String> accepting = new ArrayList<>();
+            for (Party p : scenario.parties()) {
+                if (p.preferences().acceptable(o)) {
+                    accepting.add(p.name());
+                }
+            }
+            return scenario.agreement().stands(accepting);
+        });
+        List<Point> outcomes = new ArrayList<>();
+        List<Point> acceptable = new ArrayList<>();
+        for (int k = 0; k < sample.outcomes().size(); k++) {
+            Outcome o = sample.outcomes().get(k);
+            (sample.acceptable().get(k) ? acceptable : outcomes).add(new Point(xp.utility(o), yp.utility(o)));
+        }
+        return new Sample(outcomes, acceptable, sample.describe());
     }
 
     static ObjectNode plotJson(OutcomeSpacePlot plot) {
@@ -226,7 +256,7 @@ final class Debriefs {
     }
 
     /** Points as [x, y] pairs in points (0–100), rounded for the wire. */
-    private static ArrayNode points(List<Point> points) {
+    static ArrayNode points(List<Point> points) {
         ArrayNode array = Views.MAPPER.createArrayNode();
         for (Point p : points) {
             array.add(pair(p));
@@ -234,7 +264,7 @@ final class Debriefs {
         return array;
     }
 
-    private static ArrayNode pair(Point p) {
+    static ArrayNode pair(Point p) {
         ArrayNode a = Views.MAPPER.createArrayNode();
         a.add(Math.round(p.x() * 1e4) / 1e2);
         a.add(Math.round(p.y() * 1e4) / 1e2);

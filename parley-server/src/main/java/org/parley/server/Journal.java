@@ -42,16 +42,25 @@ final class Journal {
         this.finished = finished;
     }
 
-    /** The start of a new negotiation with its join links, queued; the future completes once it is stored. */
+    /**
+     * The start of a new negotiation with its join links, queued; the future completes once it is
+     * stored. The table's options ride in the stored settings JSON, which readers of settings ignore.
+     */
     static CompletableFuture<Void> start(RecordStore store, String id, Scenario scenario, String scenarioText,
-            NegotiationSettings settings, List<AccessGrant> grants, String organizerHash) {
+            NegotiationSettings settings, TableOptions options, List<AccessGrant> grants, String organizerHash) {
+        return store.commit(List.of(startWrite(id, scenario, scenarioText, settings, options, grants, organizerHash)));
+    }
+
+    /** The start of a new negotiation with its join links, as one write (of a larger unit, for a class's tables). */
+    static Write.Start startWrite(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
+            TableOptions options, List<AccessGrant> grants, String organizerHash) {
         List<PartyAssignment> parties = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             parties.add(new PartyAssignment(party, settings.strategy(party).toString()));
         }
-        return store.commit(List.of(new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText,
-                NegotiationJson.write(settings), Archive.SERVER, RecordStatus.RUNNING, null, null, Instant.now(), null,
-                null, parties), grants, organizerHash)));
+        return new Write.Start(new StoredNegotiation(id, scenario.name(), scenarioText,
+                options.storedWith(NegotiationJson.write(settings)), Archive.SERVER, RecordStatus.RUNNING, null, null,
+                Instant.now(), null, null, parties), grants, organizerHash);
     }
 
     /** Whether there are events or a result not yet queued. */

@@ -18,6 +18,8 @@ import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.io.ScenarioReader;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.AccessGrant;
+import org.parley.store.ClassSession;
+import org.parley.store.Write;
 import org.parley.store.StoredNegotiation;
 import org.parley.store.RecordStatus;
 import org.parley.store.RecordStore;
@@ -104,6 +106,11 @@ final class OpenTables implements AutoCloseable {
     }
 
     Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash) {
+        return create(scenario, scenarioText, settings, organizerHash, TableOptions.DEFAULT);
+    }
+
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash,
+            TableOptions tableOptions) {
         if (running.size() >= options.maxRunning()) {
             throw new ApiException(503, null, "This server runs " + running.size() + " negotiations, its limit; an"
                     + " organizer can end some on the organizer's page, or try again later.").retryAfter(60);
@@ -122,10 +129,10 @@ final class OpenTables implements AutoCloseable {
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, newGrants,
-                organizerHash);
+        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, tableOptions,
+                newGrants, organizerHash);
         Journal journal = new Journal(store, id, scenario, 0, false);
-        Table table = Table.open(id, scenario, scenarioText, settings, engine, journal, services);
+        Table table = Table.open(id, scenario, scenarioText, settings, tableOptions, engine, journal, services);
         tables.put(id, table);
         running.add(id);
         stored = stored.whenComplete((ok, failure) -> {
@@ -138,21 +145,96 @@ final class OpenTables implements AutoCloseable {
         return new Created(table, partyTokens, observerToken, stored);
     }
 
+    /**
+     * One table of a class to set up: its settings and options, its observer link's token, and each
+     * student seat's join code (party to code, in its printed form).
+     */
+    record ClassTableSpec(NegotiationSettings settings, TableOptions options, String observerToken,
+            Map<String, String> codes) {}
+
+    /**
+     * Sets up a class's tables at once: each table's start with its join codes and observer link,
+     * and the class ({@code session}, given the tables' ids in order) in one unit, stored whole or
+     * not at all; the future completes once it is. Every table's settings are checked by the engine
+     * before anything is stored. The AI diplomats begin at once, their moves queued after the unit.
+     */
+    CreatedClass createClass(Scenario scenario, String scenarioText, List<ClassTableSpec> specs, String organizerHash,
+            java.util.function.Function<List<String>, ClassSession> session) {
+        if (running.size() + specs.size() > options.maxRunning()) {
+            throw new ApiException(503, null, "This server runs " + running.size() + " negotiations and may run "
+                    + options.maxRunning() + "; a class of " + specs.size() + " tables does not fit. An organizer can"
+                    + " end some on the organizer's page, or try again later.").retryAfter(60);
+        }
+        List<Negotiation> engines = new ArrayList<>();
+        for (ClassTableSpec spec : specs) {
+            engines.add(this.engines.start(scenario, spec.settings()));
+        }
+        List<String> ids = new ArrayList<>();
+        List<Write> unit = new ArrayList<>();
+        List<AccessGrant> newGrants = new ArrayList<>();
+        for (ClassTableSpec spec : specs) {
+            String id = tokens.id();
+            ids.add(id);
+            List<AccessGrant> grants = new ArrayList<>();
+            spec.codes().forEach((party, code) -> grants.add(new AccessGrant(JoinCodes.hash(code), id, AccessGrant.PARTY,
+                    party)));
+            grants.add(new AccessGrant(Tokens.hash(spec.observerToken()), id, AccessGrant.OBSERVER, null));
+            unit.add(Journal.startWrite(id, scenario, scenarioText, spec.settings(), spec.options(), grants,
+                    organizerHash));
+            newGrants.addAll(grants);
+        }
+        ClassSession created = session.apply(ids);
+        unit.add(new Write.ClassStart(created));
+        CompletableFuture<Void> stored = store.commit(unit);
+        for (int t = 0; t < specs.size(); t++) {
+            String id = ids.get(t);
+            Journal journal = new Journal(store, id, scenario, 0, false);
+            tables.put(id, Table.open(id, scenario, scenarioText, specs.get(t).settings(), specs.get(t).options(),
+                    engines.get(t), journal, services));
+            running.add(id);
+        }
+        return new CreatedClass(created, stored.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                for (AccessGrant grant : newGrants) {
+                    grants.put(grant.tokenHash(), grant);
+                }
+            }
+        }));
+    }
+
+    /** A class set up: as stored, and the future that completes once it is. */
+    record CreatedClass(ClassSession session, CompletableFuture<Void> stored) {}
+
+    /** The class sessions an organizer set up, newest first. */
+    List<ClassSession> classesOrganizedBy(String organizerHash, int limit) {
+        return store.classesOrganizedBy(organizerHash, limit);
+    }
+
+    /** A stored class session, or a 404. */
+    ClassSession classSession(String id) {
+        return store.findClass(id).orElseThrow(() -> new ApiException(404, null, "No class (" + id + ") here."));
+    }
+
     /** Whom a token lets in, or an {@link ApiException} 401. */
     AccessGrant authenticate(String token) {
         if (token == null || token.isBlank()) {
             throw new ApiException(401, null, "This needs a join link's token: send it as \"Authorization: Bearer"
                     + " TOKEN\" (or ?token=TOKEN for the event stream).");
         }
-        if (!Tokens.wellFormed(token)) {
+        String hash;
+        if (Tokens.wellFormed(token)) {
+            hash = Tokens.hash(token);
+        } else if (JoinCodes.canonical(token) != null) {
+            // A class seat's join code opens its seat as a link's token does.
+            hash = JoinCodes.hash(JoinCodes.canonical(token));
+        } else {
             throw new ApiException(401, null, "The token is not a Parley join token (43 characters of A-Z, a-z, 0-9,"
-                    + " - and _); check the link.");
+                    + " - and _) nor a class's join code (like K7MQ4-XZP2H); check the link.");
         }
-        String hash = Tokens.hash(token);
         AccessGrant grant = grants.get(hash);
         if (grant == null) {
             grant = store.access(hash).orElseThrow(() -> new ApiException(401, null,
-                    "Unknown token: this link does not open any negotiation here; check the link."));
+                    "Unknown token: this link (or join code) does not open any negotiation here; check it."));
             grants.put(hash, grant);
         }
         return grant;
@@ -180,6 +262,7 @@ final class OpenTables implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(404, null, "No negotiation (" + id + ") here."));
         Scenario scenario = scenario(record.scenario(), record.scenarioName());
         NegotiationSettings settings = NegotiationJson.readSettings(record.settings());
+        TableOptions tableOptions = TableOptions.read(record.settings());
         NegotiationJson json = NegotiationJson.of(scenario.domain());
         List<Event> log = new ArrayList<>();
         for (String payload : store.events(id)) {
@@ -194,12 +277,14 @@ final class OpenTables implements AutoCloseable {
                 elapsed = Math.max(elapsed, (System.nanoTime() - clockStart) / (double) settings.deadline().time().toNanos());
             }
             running.add(id);
-            return Table.resume(id, scenario, record.scenario(), settings, log, engines, journal, services, elapsed);
+            return Table.resume(id, scenario, record.scenario(), settings, tableOptions, log, engines, journal, services,
+                    elapsed);
         }
         if (record.result() == null) {
             throw new ApiException(410, null, "The negotiation (" + id + ") was aborted; it has no result.");
         }
-        return Table.ended(id, scenario, record.scenario(), settings, log, json.readResult(record.result()), services);
+        return Table.ended(id, scenario, record.scenario(), settings, tableOptions, log, json.readResult(record.result()),
+                services);
     }
 
     /** The stored scenario; a built-in one is shared, so that its bid spaces are built once. */

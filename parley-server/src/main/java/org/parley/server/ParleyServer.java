@@ -75,9 +75,13 @@ public final class ParleyServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options);
         Api api = new Api(tables);
+        ClassApi classes = new ClassApi(tables);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
         String organizer = page("web/organizer.html");
+        String classSetup = page("web/class-setup.html");
+        String dashboard = page("web/class.html");
+        String join = page("web/join.html");
         byte[] favicon = resource("web/favicon.ico");
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -136,6 +140,21 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.get("/api/negotiations/{id}/plot", api::plot);
             config.routes.get("/api/negotiations/{id}/plot.svg", api::plotSvg);
             config.routes.get("/api/negotiations/{id}/record", api::record);
+            // Class sessions: set up a class, follow it on the dashboard, join by code.
+            config.routes.get("/class", ctx -> html(ctx, classSetup));
+            config.routes.get("/class/{id}", ctx -> html(ctx, dashboard));
+            config.routes.get("/join", ctx -> html(ctx, join));
+            config.routes.post("/api/classes", classes::create);
+            config.routes.get("/api/classes/{id}", classes::view);
+            config.routes.get("/api/classes/{id}/plot", classes::plot);
+            config.routes.get("/api/classes/{id}/results.csv", classes::resultsCsv);
+            config.routes.get("/api/classes/{id}/codes.csv", classes::seatsCsv);
+            config.routes.get("/api/classes/{id}/slips.{format}", classes::slips);
+            config.routes.get("/api/classes/{id}/handouts/{party}.{format}", classes::handout);
+            config.routes.post("/api/classes/{id}/end", classes::end);
+            config.routes.post("/api/classes/{id}/tables/{number}/end", classes::end);
+            config.routes.post("/api/join", classes::join);
+            config.routes.get("/api/organizer/classes", classes::organized);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfter() > 0) {
                     ctx.header("Retry-After", Long.toString(e.retryAfter()));

@@ -158,6 +158,7 @@ final class Table {
     private final Scenario scenario;
     private final String scenarioText;
     private final NegotiationSettings settings;
+    private final TableOptions options;
     private final Negotiation engine;
     private final Journal journal;
     private final Services services;
@@ -179,12 +180,13 @@ final class Table {
     private final AtomicBoolean newsScheduled = new AtomicBoolean();
     private long notified;
 
-    private Table(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, Negotiation engine,
-            Journal journal, Services services, double elapsed) {
+    private Table(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, TableOptions options,
+            Negotiation engine, Journal journal, Services services, double elapsed) {
         this.id = id;
         this.scenario = scenario;
         this.scenarioText = scenarioText;
         this.settings = settings;
+        this.options = options;
         this.engine = engine;
         this.journal = journal;
         this.services = services;
@@ -197,8 +199,8 @@ final class Table {
      * the AI parties begin to play on the pool at once, their moves queued after the start.
      */
     static Table open(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            Negotiation engine, Journal journal, Services services) {
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, services, 0);
+            TableOptions options, Negotiation engine, Journal journal, Services services) {
+        Table table = new Table(id, scenario, scenarioText, settings, options, engine, journal, services, 0);
         synchronized (table) {
             table.state.set(table.snapshot());
             table.scheduleAi();
@@ -208,9 +210,9 @@ final class Table {
 
     /** A running negotiation rebuilt from its stored log; the AI parties then play any moves they still owe. */
     static Table resume(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
-            List<Event> log, Engines engines, Journal journal, Services services, double elapsed) {
+            TableOptions options, List<Event> log, Engines engines, Journal journal, Services services, double elapsed) {
         Negotiation engine = engines.resume(scenario, settings, log, elapsed);
-        Table table = new Table(id, scenario, scenarioText, settings, engine, journal, services, elapsed);
+        Table table = new Table(id, scenario, scenarioText, settings, options, engine, journal, services, elapsed);
         synchronized (table) {
             table.state.set(table.snapshot());
             table.engine.session().checkDeadline();
@@ -221,9 +223,9 @@ final class Table {
     }
 
     /** A negotiation that had ended when it was loaded: read-only. */
-    static Table ended(String id, Scenario scenario, String scenarioText, NegotiationSettings settings, List<Event> log,
-            Result result, Services services) {
-        Table table = new Table(id, scenario, scenarioText, settings, null, null, services, 1);
+    static Table ended(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
+            TableOptions options, List<Event> log, Result result, Services services) {
+        Table table = new Table(id, scenario, scenarioText, settings, options, null, null, services, 1);
         table.state.set(new State(table, List.copyOf(log), log.size(), List.of(), result));
         return table;
     }
@@ -242,6 +244,10 @@ final class Table {
 
     NegotiationSettings settings() {
         return settings;
+    }
+
+    TableOptions options() {
+        return options;
     }
 
     /** What clients see now. */

@@ -41,6 +41,21 @@ final class Tokens {
                 (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
     }
 
+    /**
+     * A token derived from a secret one, for {@code label}: HMAC-SHA-256, base64url (43 characters,
+     * a well-formed token). A class's observer links come from its facilitator's token this way, so
+     * that the server can hand them out again to whoever holds that token without keeping either.
+     */
+    static String derive(String secret, String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(label.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is missing from this Java runtime.", e);
+        }
+    }
+
     static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -23,6 +23,7 @@ import org.parley.core.model.Scenario;
 import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
+import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
@@ -75,6 +76,7 @@ final class Views {
         }
         boolean ended = table.finished();
         view.put("state", ended ? "ended" : "running");
+        view.put("protocolLine", TurnGuide.protocolLine(table));
         status(view, table, party);
         view.set("moves", moves(table, party));
         if (ended) {
@@ -101,6 +103,7 @@ final class Views {
             deadline.put("seconds", settings.deadline().time().toMillis() / 1000.0);
         }
         view.put("agreementRule", describeRule(scenario));
+        view.put("advisor", table.table().options().advisor());
         view.set("issues", issues(scenario.domain()));
         Set<String> gone = gone(table.events(), table.published());
         ArrayNode parties = view.putArray("parties");
@@ -237,6 +240,8 @@ final class Views {
             node.put("discountedReservation", points(prefs.discount().apply(prefs.reservation(), round, time)));
         }
         boolean above = u >= prefs.reservation() - Tolerances.ACCEPTANCE;
+        // The margin over the party's own walk-away value, in points (negative below it).
+        node.put("margin", round(points(u) - points(prefs.reservation())));
         node.put("aboveReservation", above);
         ArrayNode broken = node.putArray("brokenConstraints");
         for (Constraint c : prefs.constraints()) {
@@ -296,6 +301,71 @@ final class Views {
         if (mine.proposer() != null) {
             turn.put("proposer", mine.proposer());
         }
+        ObjectNode effect = TurnGuide.acceptEffect(table, party);
+        if (effect != null) {
+            turn.set("acceptEffect", effect);
+        }
+        if (table.table().options().advisor()) {
+            ObjectNode advice = advice(table, party, mine);
+            if (advice != null) {
+                view.set("advice", advice);
+            }
+        }
+    }
+
+    /**
+     * The advisor's counter-offers for a party at a turn where it may make an offer, about the offer
+     * on the table (or, when it proposes, the latest offer by another party). The {@link Advisor}
+     * is handed the party's own preferences and the published moves only.
+     */
+    private static ObjectNode advice(Table.State table, String party, Request mine) {
+        if (mine.kind() != Request.Kind.PROPOSE && mine.kind() != Request.Kind.RESPOND) {
+            return null;
+        }
+        Scenario scenario = table.scenario();
+        List<Event> events = table.events();
+        List<Move> moves = new ArrayList<>();
+        for (int i = 0; i < table.published() && i < events.size(); i++) {
+            moves.add(events.get(i).move());
+        }
+        Outcome reference = mine.outcome();
+        String by = mine.proposer();
+        for (int i = moves.size() - 1; reference == null && i >= 0; i--) {
+            Move m = moves.get(i);
+            if (m.action() instanceof Action.Offer offer && !m.party().equals(party) && !Event.MEDIATOR.equals(m.party())) {
+                reference = offer.outcome();
+                by = m.party();
+            }
+        }
+        Advisor.Advice advice = Advisor.advise(scenario.domain(), scenario.partyNames(), scenario.agreement(), party,
+                scenario.party(party).preferences(), moves, reference, by);
+        if (advice == null) {
+            return null;
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("referenceBy", advice.referenceBy());
+        node.set("reference", outcome(scenario.domain(), advice.reference()));
+        ArrayNode learnt = node.putArray("learntFrom");
+        advice.learntFrom().forEach(learnt::add);
+        node.put("offersSeen", advice.offersSeen());
+        ArrayNode suggestions = node.putArray("suggestions");
+        Domain domain = scenario.domain();
+        for (Advisor.Suggestion s : advice.suggestions()) {
+            ObjectNode entry = suggestions.addObject();
+            entry.set("offer", outcome(domain, s.outcome()));
+            entry.set("score", score(scenario, party, s.outcome(), mine.round(), mine.time()));
+            ArrayNode changes = entry.putArray("changes");
+            ObjectNode from = outcome(domain, advice.reference());
+            ObjectNode to = outcome(domain, s.outcome());
+            for (int i : s.changed()) {
+                String name = domain.issue(i).name();
+                ObjectNode change = changes.addObject();
+                change.put("issue", name);
+                change.set("from", from.get(name));
+                change.set("to", to.get(name));
+            }
+        }
+        return node;
     }
 
     /** The moves the viewer may see: the published ones, and its own sealed ones. */
@@ -322,6 +392,10 @@ final class Views {
             }
             if (sealed) {
                 m.put("sealed", true);
+            }
+            // What the party said is public; why it moved (the rationale and its figures) is not.
+            if (e.action().message() != null) {
+                m.put("message", e.action().message());
             }
             Outcome o = e.offer();
             if (o != null) {

@@ -30,7 +30,7 @@ class PrivacyTest {
     /** Keys under which private numbers travel. */
     static final Set<String> PRIVATE = Set.of("preferences", "reservation", "weight", "points", "best", "constraints",
             "discount", "score", "referenceScore", "debrief", "strategy", "discountedPoints", "curve", "issues",
-            "discountedReservation", "brokenConstraints", "acceptable", "aboveReservation", "utility", "payoffs");
+            "discountedReservation", "brokenConstraints", "acceptable", "aboveReservation", "utility", "payoffs", "margin", "advice");
 
     static TestServer server;
     static Http http;
@@ -51,7 +51,7 @@ class PrivacyTest {
     @Test
     void noEndpointRevealsAnotherPartysPreferencesBeforeTheEnd() {
         JsonNode created = http.post("/api/negotiations", null, """
-                {"scenario": "tavrik-accord", "deadline": {"rounds": 8}, "seed": 3,
+                {"scenario": "tavrik-accord", "deadline": {"rounds": 8}, "seed": 3, "advisor": true,
                  "parties": {"federation": {"player": "human"}, "kaldari": {"player": "human"}}}""").json();
         String id = created.path("id").asText();
         JsonNode other = http.post("/api/negotiations", null, """
@@ -220,7 +220,7 @@ class PrivacyTest {
         found.removeIf(p -> p.matches("/issues(/.*)?"));
         for (String path : found) {
             boolean own = party != null && (path.startsWith("/preferences") || path.matches("/turn/(score|referenceScore).*")
-                    || path.matches("/moves/\\d+/score.*"));
+                    || path.matches("/moves/\\d+/score.*") || path.startsWith("/advice"));
             assertThat(own).as(what + " carries " + path).isTrue();
         }
         if (party == null) {
@@ -232,6 +232,11 @@ class PrivacyTest {
                 assertThat(move.path("score").path("points").asDouble()).as(what + ": " + move)
                         .isEqualTo(ownPoints(party, move.path("offer")));
             }
+        }
+        // The advisor's suggestions are scored for the viewer, by the viewer's own points.
+        for (JsonNode suggestion : view.path("advice").path("suggestions")) {
+            assertThat(suggestion.path("score").path("points").asDouble()).as(what + ": " + suggestion)
+                    .isEqualTo(ownPoints(party, suggestion.path("offer")));
         }
         if (view.path("turn").has("offer")) {
             assertThat(view.path("turn").path("score").path("points").asDouble())

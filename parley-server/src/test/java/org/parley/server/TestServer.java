@@ -23,13 +23,22 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(ServerOptions options, Engines engines) {
+        this(newFolder(), options, engines);
+    }
+
+    /** A server over the database in {@code folder}: a restart, when an earlier server used it. */
+    TestServer(Path folder, ServerOptions options, Engines engines) {
+        this.folder = folder;
+        store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
+        server = ParleyServer.start("127.0.0.1", 0, store, options, engines);
+    }
+
+    private static Path newFolder() {
         try {
-            folder = Files.createTempDirectory("parley-server-test-");
+            return Files.createTempDirectory("parley-server-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
-        server = ParleyServer.start("127.0.0.1", 0, store, options, engines);
     }
 
     String base() {

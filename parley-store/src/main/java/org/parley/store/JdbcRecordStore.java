@@ -62,9 +62,93 @@ final class JdbcRecordStore implements RecordStore {
                     append(handle, append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
                     finish(handle, finish.id(), finish.status(), finish.agreement(), finish.result());
+                } else if (write instanceof Write.ClassStart classStart) {
+                    startClass(handle, classStart.session());
                 }
             }
         });
+    }
+
+    private static void startClass(Handle handle, ClassSession session) {
+        handle.createUpdate("""
+                        INSERT INTO class_session (id, name, scenario_name, students, facilitator_hash, organizer_hash,
+                                                   created_at)
+                        VALUES (:id, :name, :scenario, :students, :facilitator, :organizer, :createdAt)""")
+                .bind("id", session.id()).bind("name", session.name()).bind("scenario", session.scenarioName())
+                .bind("students", session.students()).bind("facilitator", session.facilitatorHash())
+                .bind("organizer", session.organizerHash()).bind("createdAt", session.createdAt().toEpochMilli())
+                .execute();
+        PreparedBatch seats = handle.prepareBatch("INSERT INTO class_seat (class_id, table_no, position, negotiation_id,"
+                + " party, student, code) VALUES (:id, :table, :position, :negotiation, :party, :student, :code)");
+        for (ClassSession.Table table : session.tables()) {
+            for (int i = 0; i < table.seats().size(); i++) {
+                ClassSession.Seat seat = table.seats().get(i);
+                seats.bind("id", session.id()).bind("table", table.number()).bind("position", i)
+                        .bind("negotiation", table.negotiationId()).bind("party", seat.party())
+                        .bind("student", seat.student()).bind("code", seat.code()).add();
+            }
+        }
+        if (seats.size() > 0) {
+            seats.execute();
+        }
+    }
+
+    @Override
+    public Optional<ClassSession> findClass(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM class_session WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> ClassRow.of(rs))
+                .findOne()
+                .map(row -> row.toSession(classTables(handle, row.id()))));
+    }
+
+    @Override
+    public List<ClassSession> classesOrganizedBy(String organizerHash, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit (" + limit + ") must be positive.");
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM class_session WHERE organizer_hash = :hash"
+                        + " ORDER BY created_at DESC, id LIMIT " + limit)
+                .bind("hash", organizerHash)
+                .map((rs, ctx) -> ClassRow.of(rs))
+                .list().stream()
+                .map(row -> row.toSession(classTables(handle, row.id())))
+                .toList());
+    }
+
+    private static List<ClassSession.Table> classTables(Handle handle, String classId) {
+        Map<Integer, String> negotiations = new LinkedHashMap<>();
+        Map<Integer, List<ClassSession.Seat>> seats = new LinkedHashMap<>();
+        handle.createQuery("SELECT table_no, negotiation_id, party, student, code FROM class_seat WHERE class_id = :id"
+                        + " ORDER BY table_no, position")
+                .bind("id", classId)
+                .map((rs, ctx) -> {
+                    int table = rs.getInt("table_no");
+                    int student = rs.getInt("student");
+                    Integer nullableStudent = rs.wasNull() ? null : student;
+                    negotiations.putIfAbsent(table, rs.getString("negotiation_id"));
+                    seats.computeIfAbsent(table, t -> new ArrayList<>())
+                            .add(new ClassSession.Seat(rs.getString("party"), nullableStudent, rs.getString("code")));
+                    return table;
+                })
+                .list();
+        List<ClassSession.Table> tables = new ArrayList<>();
+        negotiations.forEach((table, negotiation) -> tables.add(new ClassSession.Table(table, negotiation, seats.get(table))));
+        return tables;
+    }
+
+    private record ClassRow(String id, String name, String scenarioName, int students, String facilitatorHash,
+            String organizerHash, long createdAt) {
+        static ClassRow of(ResultSet rs) throws SQLException {
+            return new ClassRow(rs.getString("id"), rs.getString("name"), rs.getString("scenario_name"),
+                    rs.getInt("students"), rs.getString("facilitator_hash"), rs.getString("organizer_hash"),
+                    rs.getLong("created_at"));
+        }
+
+        ClassSession toSession(List<ClassSession.Table> tables) {
+            return new ClassSession(id, name, scenarioName, students, facilitatorHash, organizerHash,
+                    Instant.ofEpochMilli(createdAt), tables);
+        }
     }
 
     @Override

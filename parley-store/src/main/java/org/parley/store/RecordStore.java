@@ -65,6 +65,8 @@ public interface RecordStore extends AutoCloseable {
                     append(append.id(), append.firstSeq(), append.events());
                 } else if (write instanceof Write.Finish finish) {
                     finish(finish.id(), finish.status(), finish.agreement(), finish.result());
+                } else if (write instanceof Write.ClassStart) {
+                    throw new UnsupportedOperationException("This record store keeps no class sessions.");
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -74,6 +76,19 @@ public interface RecordStore extends AutoCloseable {
     }
 
     Optional<StoredNegotiation> find(String id);
+
+    /** The class session with this id ({@link Write.ClassStart}), with its tables and seats. */
+    default Optional<ClassSession> findClass(String id) {
+        return Optional.empty();
+    }
+
+    /**
+     * The class sessions set up by the organizer whose key has this hash, newest first, at most
+     * {@code limit}, with their tables and seats. A store that keeps no classes has none.
+     */
+    default List<ClassSession> classesOrganizedBy(String organizerHash, int limit) {
+        return List.of();
+    }
 
     /**
      * The negotiations set up by the organizer whose key has this hash ({@link Write.Start}), newest

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One write to a live negotiation's record, for {@link RecordStore#commit}: its start with its join
- * links, events appended to its log, or its end. A list of them is one unit, stored all or none.
+ * links, events appended to its log, or its end; or a class session of such negotiations set up. A
+ * list of them is one unit, stored all or none.
  */
 public sealed interface Write {
 
@@ -43,4 +44,15 @@ public sealed interface Write {
 
     /** A running negotiation marked finished or aborted, with its result. */
     record Finish(String id, RecordStatus status, Boolean agreement, String result) implements Write {}
+
+    /**
+     * A class session set up, with its seats; in the unit that starts its tables' negotiations, so
+     * that a class is stored whole or not at all. Its id is the class's.
+     */
+    record ClassStart(ClassSession session) implements Write {
+        @Override
+        public String id() {
+            return session.id();
+        }
+    }
 }

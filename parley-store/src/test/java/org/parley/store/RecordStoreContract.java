@@ -400,4 +400,71 @@ abstract class RecordStoreContract {
         assertThat(store.organizedBy(randomHash(), 10)).isEmpty();
         assertThat(store.organizedBy(mine, 1)).hasSize(1);
     }
+
+    /**
+     * A class session is stored in the unit that starts its tables: read back whole (tables in
+     * order, seats in party order, AI seats without student or code), and a unit whose class is
+     * faulty stores none of its tables either.
+     */
+    @Test
+    void storesAClassWithItsTablesInOneUnit() {
+        String a = "c1-" + UUID.randomUUID();
+        String b = "c2-" + UUID.randomUUID();
+        String classId = "class-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String codeHash = randomHash();
+        ClassSession session = new ClassSession(classId, "Group B", scenario, 3, randomHash(), null, now, List.of(
+                new ClassSession.Table(1, a, List.of(new ClassSession.Seat("party-0", 1, "ABCDE-FGHJK"),
+                        new ClassSession.Seat("party-1", 3, "BCDEF-GHJKM"))),
+                new ClassSession.Table(2, b, List.of(new ClassSession.Seat("party-0", null, null),
+                        new ClassSession.Seat("party-1", 2, "CDEFG-HJKMN")))));
+        store.commit(List.of(
+                new Write.Start(record(a, scenario, RecordStatus.RUNNING, now, "human", "human"),
+                        List.of(new AccessGrant(codeHash, a, AccessGrant.PARTY, "party-0"))),
+                new Write.Start(record(b, scenario, RecordStatus.RUNNING, now, "boulware", "human"), List.of()),
+                new Write.ClassStart(session))).join();
+        assertThat(store.findClass(classId)).contains(session);
+        assertThat(store.classesOrganizedBy(randomHash(), 10)).isEmpty();
+        assertThat(store.access(codeHash).orElseThrow().negotiationId()).isEqualTo(a);
+        assertThat(store.findClass("nobody-" + UUID.randomUUID())).isEmpty();
+
+        // The same facilitator hash twice is refused, and the table started in that unit is not stored.
+        String c = "c3-" + UUID.randomUUID();
+        ClassSession twin = new ClassSession("class-" + UUID.randomUUID(), "Twin", scenario, 1,
+                session.facilitatorHash(), null, now, List.of(new ClassSession.Table(1, c,
+                        List.of(new ClassSession.Seat("party-0", 1, "DEFGH-JKMNP")))));
+        CompletableFuture<Void> refused = store.commit(List.of(
+                new Write.Start(record(c, scenario, RecordStatus.RUNNING, now, "human"), List.of()),
+                new Write.ClassStart(twin)));
+        assertThatThrownBy(refused::join).isInstanceOf(java.util.concurrent.CompletionException.class);
+        assertThat(store.find(c)).isEmpty();
+        assertThat(store.findClass(twin.id())).isEmpty();
+    }
+
+    @Test
+    void listsTheClassesOfAnOrganizerNewestFirst() {
+        String mine = randomHash();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            String negotiation = "oc" + k + "-" + UUID.randomUUID();
+            String classId = "oclass" + k + "-" + UUID.randomUUID();
+            ids.add(classId);
+            store.commit(List.of(new Write.Start(record(negotiation, scenario, RecordStatus.RUNNING, t0, "human"),
+                    List.of(), k < 2 ? mine : null), new Write.ClassStart(new ClassSession(classId, "Class " + k, scenario,
+                    1, randomHash(), k < 2 ? mine : null, t0.plusSeconds(k), List.of(new ClassSession.Table(1, negotiation,
+                    List.of(new ClassSession.Seat("party-0", 1, "ABCDE-FGHJ" + (k + 2))))))))).join();
+        }
+        assertThat(store.classesOrganizedBy(mine, 10)).extracting(ClassSession::id).containsExactly(ids.get(1), ids.get(0));
+        assertThat(store.classesOrganizedBy(mine, 10).get(0).tables().get(0).seats().get(0).code()).isEqualTo("ABCDE-FGHJ3");
+        assertThat(store.classesOrganizedBy(mine, 1)).hasSize(1);
+    }
+
+    @Test
+    void aClassMustSeatEveryStudentOnce() {
+        assertThatThrownBy(() -> new ClassSession("x", "X", scenario, 2, randomHash(), null, Instant.now(), List.of(
+                new ClassSession.Table(1, "n", List.of(new ClassSession.Seat("p", 1, "ABCDE-FGHJK"))))))
+                .hasMessageContaining("must seat each of them once");
+        assertThatThrownBy(() -> new ClassSession.Seat("p", 1, null)).hasMessageContaining("neither");
+    }
 }

@@ -121,6 +121,48 @@ public final class RuleAnalyzer {
                 minimal, frontier);
     }
 
+    /**
+     * The smallest winning signer sets that include {@code member}: the required parties, the
+     * member, and as many of the others as the quorum still needs, in every combination, in
+     * scenario order (at most {@link #MAX_WINNING} of them). Only the public rule and names go in,
+     * so a strategy may ask it which coalitions it could sign with. O(sets · parties).
+     */
+    public static List<List<String>> winningWith(AgreementRule rule, List<String> parties, String member) {
+        if (!parties.contains(member)) {
+            throw new IllegalArgumentException("The party (" + member + ") is not among " + parties + ".");
+        }
+        List<Integer> base = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < parties.size(); i++) {
+            String name = parties.get(i);
+            (rule.required().contains(name) || name.equals(member) ? base : others).add(i);
+        }
+        int more = Math.max(0, Math.min(others.size(), rule.quorum() - base.size()));
+        List<List<String>> sets = new ArrayList<>();
+        int m = others.size();
+        int[] c = new int[more];
+        for (int i = 0; i < more; i++) {
+            c[i] = i;
+        }
+        // The combinations in lexicographic order, as combinations() lists them, but one at a
+        // time: with many parties there are far more than are kept.
+        while (sets.size() < MAX_WINNING) {
+            sets.add(members(parties, base, others, c));
+            int i = more - 1;
+            while (i >= 0 && c[i] == m - more + i) {
+                i--;
+            }
+            if (i < 0) {
+                break;
+            }
+            c[i]++;
+            for (int t = i + 1; t < more; t++) {
+                c[t] = c[t - 1] + 1;
+            }
+        }
+        return sets;
+    }
+
     /** c(T) for a winning T with m = {@code others} non-required members, j = {@code least}. */
     static long mobius(int others, int least) {
         long sum = 0;

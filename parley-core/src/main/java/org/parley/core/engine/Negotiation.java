@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.parley.api.Stable;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.Party;
+import org.parley.core.model.Phrasebook;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Action;
 import org.parley.core.negotiation.Event;
@@ -19,6 +20,7 @@ import org.parley.core.negotiation.InvalidMoveException;
 import org.parley.core.negotiation.Move;
 import org.parley.core.negotiation.NegotiationSession;
 import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
 import org.parley.core.negotiation.Request;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
@@ -60,6 +62,7 @@ public final class Negotiation {
     private final String[] names;
     private final Strategy[] strategies;
     private final Setup[] setups;
+    private final Phrasebook[] phrases;
     private final boolean[] gone;
     /** putOut[q]: strategy q misbehaved (it is not called again, not even to end). */
     private final boolean[] putOut;
@@ -89,6 +92,7 @@ public final class Negotiation {
         names = scenario.partyNames().toArray(String[]::new);
         strategies = new Strategy[n];
         setups = new Setup[n];
+        phrases = new Phrasebook[n];
         gone = new boolean[n];
         putOut = new boolean[n];
         failed = new Throwable[n];
@@ -107,6 +111,7 @@ public final class Negotiation {
         }
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < n; i++) {
+            phrases[i] = parties.get(i).phrases();
             StrategySpec spec = settings.strategy(names[i]);
             SplittableRandom random = seeds.split();
             if (spec.isHuman()) {
@@ -327,6 +332,7 @@ public final class Negotiation {
             misbehave(q, m);
             return true;
         }
+        action = voice(q, request, action);
         try {
             session.submit(request.party(), action);
             if (action instanceof Action.WalkAway) {
@@ -338,6 +344,32 @@ public final class Negotiation {
             }
         }
         return true;
+    }
+
+    /**
+     * The action with a line in the faction's words when the strategy gave a rationale but no
+     * message: the phrasebook sees only the rationale's kind and public terms, never its figures.
+     * The variant turns with the round, so that a faction does not say the same thing each time.
+     */
+    private Action voice(int q, Request request, Action action) {
+        if (action == null || action.message() != null || action.rationale() == null) {
+            return action;
+        }
+        Rationale why = action.rationale();
+        String line = phrases[q].render(why.kind(), why.terms(), request.round() + q);
+        if (line == null) {
+            return action;
+        }
+        if (action instanceof Action.Offer offer) {
+            return offer.explained(why, line);
+        } else if (action instanceof Action.Accept accept) {
+            return accept.explained(why, line);
+        } else if (action instanceof Action.Reject reject) {
+            return reject.explained(why, line);
+        } else if (action instanceof Action.WalkAway walk) {
+            return walk.explained(why, line);
+        }
+        return action;
     }
 
     /**
@@ -605,9 +637,11 @@ public final class Negotiation {
         if (call.request == null || !call.request.equals(session.pending(names[q]))) {
             return;
         }
+        // The same line as on the engine's own thread: a replay (voice in replay) must find it again.
+        Action action = voice(q, call.request, call.action);
         try {
-            session.submit(names[q], call.action);
-            if (call.action instanceof Action.WalkAway) {
+            session.submit(names[q], action);
+            if (action instanceof Action.WalkAway) {
                 gone[q] = true;
             }
         } catch (InvalidMoveException e) {
@@ -737,7 +771,7 @@ public final class Negotiation {
                     Request request = session.pending(event.party());
                     Action replayed;
                     try {
-                        replayed = request == null ? null : strategies[q].act(request);
+                        replayed = request == null ? null : voice(q, request, strategies[q].act(request));
                     } catch (Throwable t) {
                         replayed = null;
                     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.parley.api.Stable;
+import org.parley.core.model.AgreementRule;
 import org.parley.core.model.DiscreteIssue;
 import org.parley.core.model.Domain;
 import org.parley.core.model.Issue;
@@ -22,13 +23,18 @@ import org.parley.core.preference.Preferences;
  * that weight (one option gets the full weight); utility = points / the party's total weight, so
  * every party's best outcome is worth 1. Reservation values are drawn uniformly from
  * [0, maxReservation]; hard constraints (require an option, forbid one, or "if option then
- * option" across two issues) go to random parties.
+ * option" across two issues) go to random parties. With {@code minDiscount} below 1 each party gets
+ * a per-round discount factor drawn uniformly from [minDiscount, 1) (two decimals would make most of
+ * them 1, so three); with {@code quorum} from 1 to parties − 1 the agreement rule is "quorum of
+ * parties, none required", else unanimity. Discounts and the rule are drawn after everything else,
+ * so that adding them leaves the rest of a scenario as it was.
  */
 @Stable
 public final class ScenarioGenerator {
 
     /** What to generate. */
-    public record Settings(int parties, int issues, int options, long seed, double maxReservation, int constraints) {
+    public record Settings(int parties, int issues, int options, long seed, double maxReservation, int constraints,
+            double minDiscount, int quorum) {
 
         public static final int MAX_PARTIES = 100;
         public static final int MAX_ISSUES = 1000;
@@ -44,6 +50,18 @@ public final class ScenarioGenerator {
                 throw new IllegalArgumentException("The reservation maximum (" + maxReservation
                         + ") must lie in [0, 1]; reservation values are utilities.");
             }
+            if (!(minDiscount > 0 && minDiscount <= 1)) {
+                throw new IllegalArgumentException("The discount minimum (" + minDiscount
+                        + ") must lie in (0, 1]; 1 is no discount.");
+            }
+            if (quorum < 0 || quorum > parties) {
+                throw new IllegalArgumentException("The quorum (" + quorum + ") must be from 0 (unanimity) to the"
+                        + " number of parties (" + parties + ").");
+            }
+        }
+
+        public Settings(int parties, int issues, int options, long seed, double maxReservation, int constraints) {
+            this(parties, issues, options, seed, maxReservation, constraints, 1, 0);
         }
 
         public Settings(int parties, int issues, int options, long seed) {
@@ -94,18 +112,30 @@ public final class ScenarioGenerator {
         for (int c = 0; c < settings.constraints(); c++) {
             constraints.get(random.nextInt(settings.parties())).add(constraint(random, settings));
         }
+        Discount[] discounts = new Discount[settings.parties()];
+        for (int p = 0; p < settings.parties(); p++) {
+            discounts[p] = settings.minDiscount() >= 1 ? Discount.NONE : Discount.perRound(Math.min(0.999,
+                    Math.floor((settings.minDiscount() + random.nextDouble() * (1 - settings.minDiscount())) * 1000)
+                            / 1000));
+        }
         List<Party> parties = new ArrayList<>();
         for (int p = 0; p < settings.parties(); p++) {
             var utility = LinearAdditiveUtility.fromPoints(domain, points[p], scales[p]);
             parties.add(new Party("party-" + (p + 1),
-                    new Preferences(utility, constraints.get(p), reservations[p], Discount.NONE)));
+                    new Preferences(utility, constraints.get(p), reservations[p], discounts[p])));
         }
         String name = String.format("generated-k%d-n%d-m%d-s%d", settings.parties(), settings.issues(),
                 settings.options(), settings.seed());
         String description = String.format("Random scenario: %d parties, %d issues of %d options, seed %d,"
-                + " reservations up to %s, %d hard constraints.", settings.parties(), settings.issues(),
-                settings.options(), settings.seed(), settings.maxReservation(), settings.constraints());
-        return new Scenario(name, description, domain, parties, null, null);
+                + " reservations up to %s, %d hard constraints%s%s.", settings.parties(), settings.issues(),
+                settings.options(), settings.seed(), settings.maxReservation(), settings.constraints(),
+                settings.minDiscount() < 1 ? ", discounts from " + settings.minDiscount() : "",
+                settings.quorum() > 0 && settings.quorum() < settings.parties()
+                        ? ", " + settings.quorum() + " of " + settings.parties() + " must sign" : "");
+        var partyNames = parties.stream().map(Party::name).toList();
+        AgreementRule rule = settings.quorum() > 0 && settings.quorum() < settings.parties()
+                ? new AgreementRule(settings.quorum(), java.util.Set.of()) : null;
+        return new Scenario(name, description, domain, parties, rule, null);
     }
 
     private static Constraint constraint(Random random, Settings settings) {

@@ -19,8 +19,14 @@ import org.parley.core.negotiation.Request;
  *   <li>ratify: yes when it may accept and the acceptance condition agrees.
  * </ul>
  * "May accept" means keeping its hard constraints and reaching its reservation value: no
- * acceptance condition can make it sign a deal worse than no deal. It walks away only when no
- * outcome at all is acceptable to it.
+ * acceptance condition can make it sign a deal worse than no deal. It walks away when no outcome
+ * at all is acceptable to it.
+ *
+ * <p>Discount-aware (see {@link TimePressure}), it weighs time as its deals lose value: the
+ * acceptance condition compares the offer now with its own next bid discounted by the round that
+ * bid would cost (what waiting is worth, not what it says), and it walks away, rather than
+ * offer or accept anything, when neither the offer on the table nor its own next bid a round
+ * later is worth its walk-away value now: no deal left on its plan beats leaving.
  *
  * <p>A wary BOA strategy ({@code wary} above 0) reads trust from its setup: at a table with a
  * counterpart it distrusts it signs nothing below its guarded reservation value
@@ -31,6 +37,8 @@ public class BoaStrategy implements Strategy {
     private final BiddingStrategy bidding;
     private final AcceptanceCondition acceptance;
     private final OpponentModel model;
+    private final boolean discountAware;
+    private TimePressure pressure;
     private final double wary;
     private double floor;
     private OfferHistory received;
@@ -41,17 +49,24 @@ public class BoaStrategy implements Strategy {
     private boolean hopeless;
 
     public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model) {
-        this(bidding, acceptance, model, 0);
+        this(bidding, acceptance, model, false);
+    }
+
+    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model,
+            boolean discountAware) {
+        this(bidding, acceptance, model, discountAware, 0);
     }
 
     /** @param wary how far full distrust of a counterpart raises the least it signs towards its best bid, in [0, 1] */
-    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model, double wary) {
+    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model,
+            boolean discountAware, double wary) {
         if (!(wary >= 0 && wary <= 1)) {
             throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
         }
         this.bidding = bidding;
         this.acceptance = acceptance;
         this.model = model;
+        this.discountAware = discountAware;
         this.wary = wary;
     }
 
@@ -62,6 +77,7 @@ public class BoaStrategy implements Strategy {
         this.opponents = new java.util.HashSet<>(setup.opponents());
         BidSpace bids = setup.bids();
         hopeless = bids.isEmpty() || bids.max() < setup.reservation() - Tolerances.ACCEPTANCE;
+        pressure = discountAware ? TimePressure.of(setup) : null;
         floor = setup.guardedReservation(wary);
         if (model != null) {
             model.start(setup);
@@ -77,6 +93,9 @@ public class BoaStrategy implements Strategy {
         if (model != null) {
             model.update(move);
         }
+        if (pressure != null) {
+            pressure.observe(move);
+        }
         bidding.observe(move);
     }
 
@@ -86,11 +105,20 @@ public class BoaStrategy implements Strategy {
             return new Action.WalkAway();
         }
         double t = request.time();
+        if (pressure != null) {
+            pressure.observe(request.round(), t);
+        }
         return switch (request.kind()) {
-            case PROPOSE -> new Action.Offer(bidding.bid(t));
+            case PROPOSE -> {
+                Outcome bid = bidding.bid(t);
+                yield notWorthWaiting(bid) ? new Action.WalkAway() : new Action.Offer(bid);
+            }
             case RESPOND -> {
                 Outcome bid = bidding.bid(t);
-                yield accepts(request.outcome(), bid, t) ? new Action.Accept(request.outcome()) : new Action.Offer(bid);
+                if (accepts(request.outcome(), bid, t)) {
+                    yield new Action.Accept(request.outcome());
+                }
+                yield notWorthWaiting(bid) ? new Action.WalkAway() : new Action.Offer(bid);
             }
             case VOTE -> vote(request, t);
             case RATIFY -> accepts(request.outcome(), bidding.bid(t), t)
@@ -119,9 +147,20 @@ public class BoaStrategy implements Strategy {
     private boolean accepts(Outcome offered, Outcome nextBid, double t) {
         var preferences = setup.preferences();
         double u = preferences.utility(offered);
+        double next = bidUtility(nextBid) * (pressure == null ? 1 : pressure.step());
         return u >= floor - Tolerances.ACCEPTANCE
                 && preferences.satisfiesConstraints(offered)
-                && acceptance.accept(u, bidUtility(nextBid), t, received);
+                && acceptance.accept(u, next, t, received);
+    }
+
+    /**
+     * Discount-aware only: whether its next bid, reached a round from now at the earliest, is worth
+     * less than walking away now. (Both are discounted to now by the same factor, so only the
+     * round's cost separates them.)
+     */
+    private boolean notWorthWaiting(Outcome nextBid) {
+        return pressure != null && pressure.discounted()
+                && bidUtility(nextBid) * pressure.step() < setup.reservation() - Tolerances.ACCEPTANCE;
     }
 
     /** Bids repeat (the same outcome object from the bid space), so their utility is kept. */

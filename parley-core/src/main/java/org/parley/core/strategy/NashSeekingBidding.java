@@ -38,7 +38,12 @@ public final class NashSeekingBidding implements BiddingStrategy {
     private Outcome last;
 
     public NashSeekingBidding(double e) {
-        concession = new TimeDependentBidding(e);
+        this(e, false);
+    }
+
+    /** {@code discountAware}: its concession reads the plan time of {@link TimePressure}, as {@link TimeDependentBidding} does. */
+    public NashSeekingBidding(double e, boolean discountAware) {
+        concession = new TimeDependentBidding(e, discountAware);
     }
 
     @Override
@@ -57,6 +62,7 @@ public final class NashSeekingBidding implements BiddingStrategy {
 
     @Override
     public void observe(Move move) {
+        concession.observe(move);
         if (move.action() instanceof Action.Offer && opponentSet.contains(move.party())) {
             offersSeen++;
             if (offersSeen >= WARM_UP && offersSeen % REFRESH == WARM_UP % REFRESH) {

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.parley.api.Stable;
+import org.parley.core.model.Party;
+import org.parley.core.model.Persona;
 import org.parley.core.model.Tolerances;
 import org.parley.core.negotiation.StrategySpec;
 
@@ -115,10 +117,22 @@ public final class StrategyRegistry {
     }
 
     /**
-     * The strategy an AI party plays when neither the scenario nor the user names one: steady
-     * concession, neither exploitable like a conceder nor deadlock-prone like a boulware.
+     * The strategy an AI party plays when neither the scenario nor the user names one: the
+     * {@link DiplomatStrategy}, which answers the other side's concessions, weighs the deadline,
+     * the discount and its walk-away value, courts the coalition the rule needs and says why it
+     * moves. The one place to change the default, for {@code parley run}, tournaments and the
+     * server's AI seats alike.
      */
-    public static final String DEFAULT = "linear";
+    public static final String DEFAULT = "diplomat";
+
+    /** The parameter that switches a time-dependent strategy's discount awareness off (see {@link TimePressure}). */
+    public static final String DISCOUNT_AWARE = "discount-aware";
+
+    private static final Parameter AWARE = Parameter.of(DISCOUNT_AWARE, "true", "plan the concession on the discounted"
+            + " utility and the walk-away value (false: the classic curve on the undiscounted utility)");
+
+    /** The parameter of the strategies that read trust (a world of repeated negotiations tells them). */
+    public static final String WARY = "wary";
 
     /** Where the strategies Parley ships come from, in {@link #origin}. */
     public static final String BUILT_IN = "built-in";
@@ -133,7 +147,7 @@ public final class StrategyRegistry {
 
     public StrategyRegistry() {
         timeDependent("boulware", "0.2", "time-dependent concession with e = 0.2: holds out, concedes late");
-        timeDependent(DEFAULT, "1", "time-dependent concession with e = 1: concedes steadily");
+        timeDependent("linear", "1", "time-dependent concession with e = 1: concedes steadily");
         timeDependent("conceder", "2", "time-dependent concession with e = 2: concedes early");
         timeDependent("time-dependent", "1", "time-dependent concession (Faratin et al. 1998), exponent e (default 1)");
         register(new Entry("tit-for-tat", "reciprocates the opponents' concessions, mode=relative (default) or absolute",
@@ -146,10 +160,25 @@ public final class StrategyRegistry {
                 p -> boa(new RandomBidding(), p, null)));
         register(new Entry("frequency", "learns the opponents' preferences from their offers (HardHeaded frequency"
                 + " model) and bids near its estimated Nash point, conceding with exponent e (default 0.2)",
-                with(AC, Parameter.of("e", "0.2", "concession exponent")), p -> {
+                with(AC, Parameter.of("e", "0.2", "concession exponent"), AWARE), p -> {
                     FrequencyOpponentModel model = new FrequencyOpponentModel();
-                    return boa(new NashSeekingBidding(p.positive("e")), p, model);
+                    boolean aware = p.flag(DISCOUNT_AWARE, true);
+                    return new BoaStrategy(new NashSeekingBidding(p.positive("e"), aware), acceptance(p), model, aware);
                 }));
+        register(new Entry(DEFAULT, "Parley's diplomat: answers concessions (reciprocity), weighs the deadline, the"
+                + " discount and its walk-away value, courts the coalition the rule needs, and says why it moves",
+                List.of(Parameter.of("style", Persona.DEFAULT.style().key(), "hardliner, pragmatic or cooperative"),
+                        Parameter.of("patience", String.valueOf(Persona.DEFAULT.patience()),
+                                "0 to 1: how long it holds before the deadline pulls it"),
+                        Parameter.of("reciprocity", String.valueOf(Persona.DEFAULT.reciprocity()),
+                                "0 to 1: how much of the other side's concession it answers"),
+                        AWARE, Parameter.of(WARY, "0.6", "how far distrust of a counterpart (trust below a"
+                                + " stranger's, from earlier dealings in a world) raises its floor, towards its best;"
+                                + " it also credits and courts a distrusted power less: 0 ignores trust")),
+                p -> new DiplomatStrategy(new Persona(
+                        Persona.Style.of(p.oneOf("style", "hardliner", "pragmatic", "cooperative")),
+                        p.fraction("patience"), p.fraction("reciprocity")), p.flag(DISCOUNT_AWARE, true),
+                        p.fraction(WARY))));
         register(new Entry("micro", "MiCRO (de Jonge 2022): concedes one step only when the opponents have made as many distinct offers", List.of(),
                 p -> {
                     MicroBidding micro = new MicroBidding();
@@ -159,17 +188,16 @@ public final class StrategyRegistry {
         origins.replaceAll((name, origin) -> BUILT_IN);
     }
 
-    /** The parameter of the strategies that read trust (a world of repeated negotiations tells them). */
-    public static final String WARY = "wary";
-
     private void timeDependent(String name, String e, String description) {
         register(new Entry(name, description, with(AC, Parameter.of("e", e, "concession exponent: below 1 holds out,"
-                + " above 1 concedes early"), Parameter.of(WARY, "0.6", "how far distrust of a counterpart (trust"
-                + " below a stranger's, from earlier dealings in a world) raises the least it concedes to and signs,"
-                + " towards its best: 0 ignores trust")), p -> {
-                    double wary = p.fraction(WARY);
-                    return new BoaStrategy(new TimeDependentBidding(p.positive("e"), wary), acceptance(p), null, wary);
-                }));
+                + " above 1 concedes early"), AWARE, Parameter.of(WARY, "0.6", "how far distrust of a counterpart"
+                + " (trust below a stranger's, from earlier dealings in a world) raises the least it concedes to and"
+                + " signs, towards its best: 0 ignores trust")), p -> {
+            boolean aware = p.flag(DISCOUNT_AWARE, true);
+            double wary = p.fraction(WARY);
+            return new BoaStrategy(new TimeDependentBidding(p.positive("e"), aware, wary), acceptance(p), null, aware,
+                    wary);
+        }));
     }
 
     private static List<Parameter> with(List<Parameter> base, Parameter... more) {
@@ -189,6 +217,26 @@ public final class StrategyRegistry {
             case "combi" -> AcceptanceCondition.combi(p.fraction("after"));
             default -> AcceptanceCondition.next();
         };
+    }
+
+    /**
+     * The spec a party plays when the user names none: the scenario's strategy for it, else
+     * {@link #DEFAULT}; the diplomat takes the party's persona as its parameters (any it is given
+     * explicitly win).
+     */
+    public static StrategySpec defaultSpec(Party party) {
+        StrategySpec spec = StrategySpec.parse(party.strategy() == null ? DEFAULT : party.strategy());
+        return withPersona(spec, party.persona());
+    }
+
+    /** {@code spec} with the persona's parameters added when it is the diplomat; the spec's own parameters win. */
+    public static StrategySpec withPersona(StrategySpec spec, Persona persona) {
+        if (persona == null || !spec.name().equals(DEFAULT)) {
+            return spec;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(persona.parameters());
+        parameters.putAll(spec.parameters());
+        return new StrategySpec(spec.name(), parameters);
     }
 
     /** Adds (or replaces) a strategy registered by code; its origin is null. */
@@ -337,6 +385,19 @@ public final class StrategyRegistry {
                 throw bad(key, "a whole number");
             }
             return (long) x;
+        }
+
+        /** true/on/yes or false/off/no; when not given, {@code fallback}. */
+        public boolean flag(String key, boolean fallback) {
+            String value = spec.parameters().get(key);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value) {
+                case "true", "on", "yes" -> true;
+                case "false", "off", "no" -> false;
+                default -> throw bad(key, "true or false");
+            };
         }
 
         /** One of {@code allowed}; when not given, the declared default. */

@@ -240,7 +240,7 @@ public final class WorldRunner {
                     changed = true;
                 }
             }
-            parties.add(new Party(party.name(), party.role(), p, party.strategy()));
+            parties.add(new Party(party.name(), party.role(), p, party.strategy(), party.persona(), party.phrases()));
         }
         return changed ? new Scenario(scenario.name(), scenario.description(), scenario.domain(), parties,
                 scenario.agreement(), scenario.coalition(), scenario.narrative()) : scenario;

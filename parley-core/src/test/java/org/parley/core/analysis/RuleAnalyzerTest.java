@@ -63,6 +63,29 @@ class RuleAnalyzerTest {
         });
     }
 
+    /* The smallest winning sets a party can sign with: from the public rule and names only. */
+    @Test
+    void theSmallestWinningSetsWithAMember() {
+        List<String> parties = List.of("a", "b", "c", "d");
+        AgreementRule twoOfFourWithA = new AgreementRule(2, java.util.Set.of("a"));
+        assertThat(RuleAnalyzer.winningWith(twoOfFourWithA, parties, "a"))
+                .containsExactly(List.of("a", "b"), List.of("a", "c"), List.of("a", "d"));
+        // A party that is not required needs the required ones; the quorum is then already met.
+        assertThat(RuleAnalyzer.winningWith(twoOfFourWithA, parties, "c")).containsExactly(List.of("a", "c"));
+        assertThat(RuleAnalyzer.winningWith(AgreementRule.unanimity(parties), parties, "b"))
+                .containsExactly(parties);
+        assertThat(RuleAnalyzer.winningWith(new AgreementRule(3, java.util.Set.of()), parties, "d"))
+                .containsExactly(List.of("a", "b", "d"), List.of("a", "c", "d"), List.of("b", "c", "d"));
+        // Tavrik: the vethari can only join the two required parties.
+        assertThat(RuleAnalyzer.winningWith(new AgreementRule(2, java.util.Set.of("federation", "kaldari")),
+                List.of("federation", "kaldari", "vethari"), "vethari"))
+                .containsExactly(List.of("federation", "kaldari", "vethari"));
+        // Many parties: the sets are listed lazily and capped.
+        List<String> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "p" + i).toList();
+        assertThat(RuleAnalyzer.winningWith(new AgreementRule(15, java.util.Set.of()), many, "p0"))
+                .hasSize(RuleAnalyzer.MAX_WINNING);
+    }
+
     @Test
     void mobiusCoefficients() {
         // 2 of 3 with A and B required: only {A, B} counts, {A, B, C} has coefficient 0.

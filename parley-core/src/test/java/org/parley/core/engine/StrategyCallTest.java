@@ -45,6 +45,19 @@ class StrategyCallTest {
         }
     }
 
+    /* The diplomat's lines are rendered on the caller's path too, so that a replayed log finds them again. */
+    @Test
+    void callsRunOneByOneGiveTheDiplomatsTheirLines() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        NegotiationSettings settings = EngineFixtures.settings(scenario, "sao", 30, 1, null,
+                "federation=diplomat", "kaldari=diplomat", "vethari=diplomat");
+        Negotiation byRun = Negotiation.start(scenario, settings);
+        byRun.run();
+        Negotiation byCalls = drive(Negotiation.start(scenario, settings));
+        assertThat(stripTimes(byCalls)).isEqualTo(stripTimes(byRun));
+        assertThat(byCalls.session().events()).allSatisfy(e -> assertThat(e.action().message()).isNotBlank());
+    }
+
     private static List<String> stripTimes(Negotiation negotiation) {
         return negotiation.session().events().stream().map(e -> e.party() + " " + e.round() + " " + e.action()).toList();
     }

@@ -61,5 +61,28 @@ class ScenarioGeneratorTest {
                 .hasMessageContaining("reservation maximum (1.5)");
         assertThatThrownBy(() -> new ScenarioGenerator.Settings(2, 3, 3, 1, 0, -1))
                 .hasMessageContaining("number of constraints (-1)");
+        assertThatThrownBy(() -> new ScenarioGenerator.Settings(2, 3, 3, 1, 0, 0, 0, 0))
+                .hasMessageContaining("discount minimum (0.0)");
+        assertThatThrownBy(() -> new ScenarioGenerator.Settings(2, 3, 3, 1, 0, 0, 1, 3))
+                .hasMessageContaining("quorum (3)");
+    }
+
+    /* Discounts and a quorum are drawn after the rest: the same seed gives the same preferences with them as without. */
+    @Test
+    void discountsAndAQuorumLeaveTheRestAsItWas() {
+        Scenario plain = ScenarioGenerator.generate(new ScenarioGenerator.Settings(4, 5, 4, 9, 0.5, 2));
+        Scenario discounted = ScenarioGenerator.generate(new ScenarioGenerator.Settings(4, 5, 4, 9, 0.5, 2, 0.95, 3));
+        for (int p = 0; p < 4; p++) {
+            var a = plain.parties().get(p).preferences();
+            var b = discounted.parties().get(p).preferences();
+            assertThat(b.utility()).isEqualTo(a.utility());
+            assertThat(b.reservation()).isEqualTo(a.reservation());
+            assertThat(b.constraints()).isEqualTo(a.constraints());
+            assertThat(a.discount().factor()).isEqualTo(1);
+            assertThat(b.discount().factor()).isBetween(0.95, 0.999);
+        }
+        assertThat(plain.agreement().quorum()).isEqualTo(4);
+        assertThat(discounted.agreement().quorum()).isEqualTo(3);
+        assertThat(discounted.agreement().required()).isEmpty();
     }
 }

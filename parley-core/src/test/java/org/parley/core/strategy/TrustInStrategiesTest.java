@@ -55,11 +55,11 @@ class TrustInStrategiesTest {
 
     @Test
     void aTimeDependentBidderConcedesLessToADistrustedTable() {
-        TimeDependentBidding trusting = new TimeDependentBidding(1, 0.5);
+        TimeDependentBidding trusting = new TimeDependentBidding(1, false, 0.5);
         trusting.start(union(Map.of("federation", 0.5)), null);
-        TimeDependentBidding wary = new TimeDependentBidding(1, 0.5);
+        TimeDependentBidding wary = new TimeDependentBidding(1, false, 0.5);
         wary.start(union(Map.of("federation", 0.2)), null);
-        TimeDependentBidding ignoring = new TimeDependentBidding(1, 0);
+        TimeDependentBidding ignoring = new TimeDependentBidding(1, false, 0);
         ignoring.start(union(Map.of("federation", 0.2)), null);
         assertThat(wary.target(0)).isEqualTo(trusting.target(0)); // it opens as high
         assertThat(wary.target(1)).isCloseTo(0.58, within(1e-12));
@@ -128,20 +128,31 @@ class TrustInStrategiesTest {
     }
 
     @Test
+    void theStrategiesThatReadTrustSayIt() {
+        StrategyRegistry registry = new StrategyRegistry();
+        for (String name : List.of("linear", "boulware", "conceder", "time-dependent", StrategyRegistry.DEFAULT)) {
+            assertThat(registry.entries().get(name).parameterNames()).as(name).contains(StrategyRegistry.WARY);
+        }
+    }
+
+    @Test
     void aDistrustedTableGetsWorseTermsFromAWaryStrategy() {
-        Map<String, StrategySpec> strategies = Map.of("federation", StrategySpec.parse("linear"),
-                "union", StrategySpec.parse("linear:wary=0.6"));
-        Result trusted = Negotiation.run(talks, new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(60),
-                strategies, 5, null, Map.of("union", Map.of("federation", 0.6))));
-        Result distrusted = Negotiation.run(talks, new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(60),
-                strategies, 5, null, Map.of("union", Map.of("federation", 0.15))));
-        assertThat(trusted.agreement()).isTrue();
-        double unionTrusted = trusted.payoff("union").utility();
-        double unionDistrusted = distrusted.agreement() ? distrusted.payoff("union").utility() : 0.4;
-        double federationTrusted = trusted.payoff("federation").utility();
-        double federationDistrusted = distrusted.agreement() ? distrusted.payoff("federation").utility()
-                : talks.party("federation").preferences().reservation();
-        assertThat(unionDistrusted).isGreaterThanOrEqualTo(unionTrusted);
-        assertThat(federationDistrusted).isLessThan(federationTrusted);
+        // The union reads trust; the federation plays the same strategy, told nothing.
+        for (String wary : List.of("linear:wary=0.6", "diplomat")) {
+            Map<String, StrategySpec> strategies = Map.of("federation", StrategySpec.parse(wary.split(":")[0]),
+                    "union", StrategySpec.parse(wary));
+            Result trusted = Negotiation.run(talks, new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(60),
+                    strategies, 5, null, Map.of("union", Map.of("federation", 0.6))));
+            Result distrusted = Negotiation.run(talks, new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(60),
+                    strategies, 5, null, Map.of("union", Map.of("federation", 0.15))));
+            assertThat(trusted.agreement()).as(wary).isTrue();
+            double unionTrusted = trusted.payoff("union").utility();
+            double unionDistrusted = distrusted.agreement() ? distrusted.payoff("union").utility() : 0.4;
+            double federationTrusted = trusted.payoff("federation").utility();
+            double federationDistrusted = distrusted.agreement() ? distrusted.payoff("federation").utility()
+                    : talks.party("federation").preferences().reservation();
+            assertThat(unionDistrusted).as(wary).isGreaterThanOrEqualTo(unionTrusted);
+            assertThat(federationDistrusted).as(wary).isLessThan(federationTrusted);
+        }
     }
 }

@@ -159,11 +159,14 @@ public final class GeniusReader {
     private static void collectIssues(XmlElement objective, List<GeniusIssue> issues, boolean nested, List<String> warnings) {
         for (XmlElement child : objective.children()) {
             if (child.is("issue")) {
-                issues.add(readIssue(child));
+                issues.add(readIssue(child, warnings));
             } else if (child.is("objective")) {
                 warnings.add(child.where() + ": flattened the nested objective (" + child.attribute("name")
                         + "); GENIUS scores issues at every depth with their own weights");
                 collectIssues(child, issues, true, warnings);
+            } else {
+                warnings.add(child.where() + ": ignored the element <" + child.name() + "> in the objective, which"
+                        + " GENIUS domains do not use");
             }
         }
     }
@@ -179,8 +182,15 @@ public final class GeniusReader {
         return type == null || type.isBlank() ? "discrete" : type.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static GeniusIssue readIssue(XmlElement element) {
+    private static GeniusIssue readIssue(XmlElement element, List<String> warnings) {
         String name = element.requireAttribute("name");
+        Set<String> warned = new HashSet<>();
+        for (XmlElement child : element.children()) {
+            if (!child.is("item") && !child.is("range") && warned.add(child.lowerName())) {
+                warnings.add(child.where() + ": ignored the element <" + child.name() + "> in the issue (" + name
+                        + "), which GENIUS domains do not use");
+            }
+        }
         int index = (int) element.longAttribute("index");
         String type = issueType(element);
         try {

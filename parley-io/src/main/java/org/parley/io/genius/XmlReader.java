@@ -13,13 +13,16 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.parley.io.FormatException;
+import org.parley.io.ReadLimits;
 import org.parley.io.TextFiles;
 
 /**
  * Reads an XML file into {@link XmlElement}s with the JDK's StAX parser, which reports line numbers.
  * Document type declarations are not processed and external entities never resolved (no XXE): a
  * file that refers to an entity fails with an error instead. The parser honours the encoding the
- * file declares and skips a byte-order mark; Windows line ends are normalised by XML itself.
+ * file declares and skips a byte-order mark; Windows line ends are normalised by XML itself. The
+ * {@link ReadLimits} hold: the file's size, elements nested at most {@link ReadLimits#MAX_DEPTH}
+ * deep (each element keeps its path, so depth costs quadratic memory) and attribute lengths.
  */
 final class XmlReader {
 
@@ -30,10 +33,14 @@ final class XmlReader {
     }
 
     static XmlElement read(byte[] bytes, String source) {
+        if (bytes.length > ReadLimits.MAX_DOCUMENT_CHARS) {
+            throw new FormatException(source, 0, 0, "", ReadLimits.tooLong(bytes.length, "bytes"));
+        }
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             throw new FormatException(source, 1, 1, "", "the file is empty");
         }
         XMLInputFactory factory = XMLInputFactory.newFactory();
+        // No DTD at all: no internal entities to expand (billion laughs), no external ones to fetch.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -48,9 +55,21 @@ final class XmlReader {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = reader.getLocalName();
+                    if (open.size() >= ReadLimits.MAX_DEPTH) {
+                        Location at = reader.getLocation();
+                        throw new FormatException(source, at.getLineNumber(), 0, open.peek().path() + "/" + name,
+                                ReadLimits.tooDeep("elements"));
+                    }
                     Map<String, String> attributes = new LinkedHashMap<>();
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
-                        attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                        String value = reader.getAttributeValue(i);
+                        if (value.length() > ReadLimits.MAX_TEXT_CHARS) {
+                            Location at = reader.getLocation();
+                            throw new FormatException(source, at.getLineNumber(), 0, (open.isEmpty() ? name
+                                    : open.peek().path() + "/" + name) + "@" + reader.getAttributeLocalName(i),
+                                    ReadLimits.tooLongText("attribute", value.length()));
+                        }
+                        attributes.put(reader.getAttributeLocalName(i), value);
                     }
                     String path;
                     if (open.isEmpty()) {

@@ -47,6 +47,8 @@ public final class GeniusWebReader {
             "reservationBid", "description");
     /** Listing a range's numbers beyond this many is surely a mistake. */
     private static final int MAX_RANGE_VALUES = 100_000;
+    /** The largest decimal exponent of a number read: a double's range. */
+    private static final int MAX_EXPONENT = 308;
 
     private GeniusWebReader() {}
 
@@ -419,16 +421,35 @@ public final class GeniusWebReader {
         return r;
     }
 
+    /**
+     * A number exactly as written, within a double's range: GeniusWeb's BigDecimal arithmetic is
+     * kept, but Parley computes in doubles, where 1e400 would be infinite (and, normalised against
+     * it, every other weight 0). An exponent beyond ±{@value #MAX_EXPONENT} is refused before
+     * anything prints it in full: {@code 1e-999999999} written out is a billion characters.
+     */
     static BigDecimal decimal(Node node) {
-        String text = node.asScalar().value();
+        Node.ScalarNode scalar = node.asScalar();
+        String text = scalar.value();
         if (text == null || text.isBlank()) {
             throw node.error("expected a number, found nothing");
         }
+        if (scalar.quoted()) {
+            throw node.error("expected a number, found the text (\"" + text + "\"), written in quotes; write the number"
+                    + " without quotes");
+        }
+        BigDecimal x;
         try {
-            return new BigDecimal(text.trim());
+            x = new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw node.error("expected a number, found (" + text + ")");
         }
+        long exponent = (long) x.precision() - x.scale() - 1;
+        if (x.signum() != 0 && (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT
+                || Double.isInfinite(x.doubleValue()))) {
+            throw node.error("the number (" + text.trim() + ") is out of range: Parley computes with doubles, which"
+                    + " hold magnitudes from about 1e-308 to 1.8e308");
+        }
+        return x;
     }
 
     private static BigDecimal unit(Node node) {

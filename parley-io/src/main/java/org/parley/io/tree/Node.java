@@ -16,6 +16,14 @@ import org.parley.io.FormatException;
  */
 public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
 
+    /**
+     * A decimal number as YAML 1.2 and JSON write it: no hexadecimal, no {@code NaN} or
+     * {@code Infinity}, none of Java's {@code 1d} or {@code 1f} suffixes. Possessive quantifiers:
+     * no backtracking, so a value of 10^5 digits is checked in linear time.
+     */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][-+]?+\\d++)?+");
+
     final String source;
     final String path;
     final int line;
@@ -85,30 +93,30 @@ public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scal
 
     public double asDouble() {
         ScalarNode scalar = asScalar();
-        try {
-            double x = Double.parseDouble(scalar.requireValue("a number").trim());
-            if (!Double.isFinite(x)) {
-                throw error("expected a finite number, found (" + scalar.value + ")");
-            }
-            return x;
-        } catch (NumberFormatException e) {
+        String text = scalar.numberText("a number");
+        if (!NUMBER.matcher(text).matches()) {
             throw error("expected a number, found (" + scalar.value + ")");
         }
+        double x = Double.parseDouble(text);
+        if (!Double.isFinite(x)) {
+            throw error("expected a finite number, found (" + scalar.value + "), which is beyond the range of a double"
+                    + " (about ±1.8e308)");
+        }
+        return x;
     }
 
     public long asLong() {
         ScalarNode scalar = asScalar();
-        String text = scalar.requireValue("an integer").trim();
+        String text = scalar.numberText("an integer");
+        if (!NUMBER.matcher(text).matches()) {
+            throw error("expected an integer, found (" + scalar.value + ")");
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            try {
-                double x = Double.parseDouble(text);
-                if (x == Math.rint(x) && Math.abs(x) < 9e15) {
-                    return (long) x;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to the error below
+            double x = Double.parseDouble(text);
+            if (x == Math.rint(x) && Math.abs(x) < 9e15) {
+                return (long) x;
             }
             throw error("expected an integer, found (" + scalar.value + ")");
         }
@@ -244,13 +252,18 @@ public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scal
         }
     }
 
-    /** A single value, kept as text (null for YAML's null or JSON's null). */
+    /**
+     * A single value, kept as text (null for YAML's null or JSON's null), and whether it was written
+     * as a string: quoted in YAML (or a block scalar, or tagged {@code !!str}), a string in JSON.
+     */
     public static final class ScalarNode extends Node {
         private final String value;
+        private final boolean quoted;
 
-        ScalarNode(String source, String path, int line, int column, String value) {
+        ScalarNode(String source, String path, int line, int column, String value, boolean quoted) {
             super(source, path, line, column);
             this.value = value;
+            this.quoted = quoted;
         }
 
         @Override
@@ -262,11 +275,26 @@ public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scal
             return value;
         }
 
+        /** Whether the file wrote the value as a string ({@code "0.5"}), not as a plain scalar or number. */
+        public boolean quoted() {
+            return quoted;
+        }
+
         String requireValue(String expected) {
             if (value == null || value.isBlank()) {
                 throw error("expected " + expected + ", found nothing");
             }
             return value;
+        }
+
+        /** The value as the text of a number; a quoted value is a string, never a number. */
+        String numberText(String expected) {
+            String text = requireValue(expected).trim();
+            if (quoted) {
+                throw error("expected " + expected + ", found the text (\"" + value + "\"), written in quotes; write the"
+                        + " number without quotes");
+            }
+            return text;
         }
     }
 

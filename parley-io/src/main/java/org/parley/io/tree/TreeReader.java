@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,16 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.io.FormatException;
+import org.parley.io.ReadLimits;
 import org.parley.io.TextFiles;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads YAML or JSON text into a {@link Node} tree that keeps lines and columns. JSON goes through
@@ -33,7 +32,18 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 public final class TreeReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Digits in one JSON number: Jackson's default, far beyond a double's 17 significant digits. */
+    private static final int NUMBER_CHARS = 1000;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(ReadLimits.MAX_DEPTH)
+                    .maxStringLength(ReadLimits.MAX_TEXT_CHARS)
+                    .maxNameLength(ReadLimits.MAX_TEXT_CHARS)
+                    .maxNumberLength(NUMBER_CHARS)
+                    .maxDocumentLength(ReadLimits.MAX_DOCUMENT_CHARS)
+                    .build())
+            .build();
 
     private TreeReader() {}
 
@@ -65,17 +75,21 @@ public final class TreeReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * Reads YAML 1.2 within {@link ReadLimits}: the text's length is checked first, and the tree is
+     * built from the parser's events without recursion (see {@link YamlComposer}), so that depth,
+     * value length and alias expansion are refused as soon as they pass their limit.
+     */
     public static Node readYaml(String text, String source) {
         text = stripBom(text);
+        checkLength(text, source);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(100)
-                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(ReadLimits.MAX_DOCUMENT_CHARS)
                 .build();
-        Optional<org.snakeyaml.engine.v2.nodes.Node> root;
         try {
-            root = new Compose(settings).composeString(text);
+            return new YamlComposer(source, settings.getSchema().getScalarResolver())
+                    .compose(new Parse(settings).parseString(text));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
@@ -87,59 +101,44 @@ public final class TreeReader {
         } catch (YamlEngineException e) {
             throw new FormatException(source, 0, 0, "", "not valid YAML: " + e.getMessage());
         }
-        if (root.isEmpty()) {
-            throw new FormatException(source, 1, 1, "", "the file is empty");
-        }
-        return fromYaml(root.get(), source, "");
     }
 
-    private static Node fromYaml(org.snakeyaml.engine.v2.nodes.Node node, String source, String path) {
-        int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-        int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-        if (node instanceof MappingNode mapping) {
-            Map<String, Node> entries = Node.newEntries();
-            Map<String, Node> keys = Node.newEntries();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node key = fromYaml(tuple.getKeyNode(), source, path);
-                if (!(key instanceof Node.ScalarNode scalarKey) || scalarKey.value() == null) {
-                    throw key.error("a key must be a plain text");
-                }
-                String name = scalarKey.value();
-                if (entries.containsKey(name)) {
-                    throw new FormatException(source, key.line, key.column, Node.child(path, name),
-                            "the key (" + name + ") appears twice (first on line " + keys.get(name).line + ")");
-                }
-                keys.put(name, new Node.ScalarNode(source, Node.child(path, name), key.line, key.column, name));
-                entries.put(name, fromYaml(tuple.getValueNode(), source, Node.child(path, name)));
-            }
-            return new Node.MapNode(source, path, line, column, entries, keys);
-        } else if (node instanceof SequenceNode sequence) {
-            List<Node> items = new ArrayList<>();
-            for (org.snakeyaml.engine.v2.nodes.Node item : sequence.getValue()) {
-                items.add(fromYaml(item, source, path + "[" + items.size() + "]"));
-            }
-            return new Node.ListNode(source, path, line, column, items);
-        } else {
-            var scalar = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
-            String value = Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
-            return new Node.ScalarNode(source, path, line, column, value);
+    private static void checkLength(String text, String source) {
+        if (text.length() > ReadLimits.MAX_DOCUMENT_CHARS) {
+            throw new FormatException(source, 0, 0, "", ReadLimits.tooLong(text.length(), "characters"));
         }
     }
 
+    /**
+     * Reads strict JSON within {@link ReadLimits}; Jackson's {@link StreamReadConstraints} enforce
+     * the depth and value lengths while it parses, and this reader counts the values.
+     */
     public static Node readJson(String text, String source) {
         text = stripBom(text);
-        try (JsonParser parser = JSON.createParser(text)) {
+        checkLength(text, source);
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(text);
+        } catch (IOException e) {
+            throw new FormatException(source, 0, 0, "", "cannot be read: " + e.getMessage());
+        }
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new FormatException(source, 1, 1, "", "the file is empty");
             }
-            Node root = fromJson(parser, source, "");
+            Node root = new JsonComposer(parser, source).fromJson("");
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new FormatException(source, at.getLineNr(), at.getColumnNr(), "",
                         "not valid JSON: unexpected content after the end of the document");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // Jackson gives no location with a broken constraint; the parser still knows where it is.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+            throw new FormatException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+                    limitProblem(e.getOriginalMessage()));
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage();
@@ -150,41 +149,84 @@ public final class TreeReader {
         }
     }
 
-    private static Node fromJson(JsonParser parser, String source, String path) throws IOException {
-        JsonLocation at = parser.currentTokenLocation();
-        int line = at.getLineNr();
-        int column = at.getColumnNr();
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Node> entries = Node.newEntries();
-                Map<String, Node> keys = Node.newEntries();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonLocation keyAt = parser.currentTokenLocation();
-                    if (entries.containsKey(name)) {
-                        throw new FormatException(source, keyAt.getLineNr(), keyAt.getColumnNr(), Node.child(path, name),
-                                "the key (" + name + ") appears twice (first on line " + keys.get(name).line + ")");
+    /** Jackson's constraint messages in Parley's words, naming the limit. */
+    static String limitProblem(String jackson) {
+        String message = jackson == null ? "" : jackson;
+        if (message.startsWith("Document nesting depth")) {
+            return ReadLimits.tooDeep("lists and objects");
+        }
+        if (message.startsWith("String value length")) {
+            // Jackson checks a long key as a string too.
+            return "a text (a value or a key) is longer than the " + ReadLimits.MAX_TEXT_CHARS
+                    + " characters Parley reads in one value";
+        }
+        if (message.startsWith("Name length")) {
+            return "a key is longer than the " + ReadLimits.MAX_TEXT_CHARS + " characters Parley reads in one key";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a number is longer than the " + NUMBER_CHARS + " characters Parley reads in one number";
+        }
+        if (message.startsWith("Document length")) {
+            return ReadLimits.tooLong(-1, "characters");
+        }
+        // A constraint added by a later Jackson: its own words, without the hint at its API.
+        int cut = message.indexOf(", from `StreamReadConstraints");
+        return "exceeds a reading limit: " + (cut < 0 ? message : message.substring(0, cut) + ")");
+    }
+
+    /** Builds the tree of one JSON document, counting its values against {@link ReadLimits#MAX_NODES}. */
+    private static final class JsonComposer {
+        private final JsonParser parser;
+        private final String source;
+        private int nodes;
+
+        JsonComposer(JsonParser parser, String source) {
+            this.parser = parser;
+            this.source = source;
+        }
+
+        // Recursion is safe: Jackson refuses nesting beyond ReadLimits.MAX_DEPTH before this descends.
+        Node fromJson(String path) throws IOException {
+            JsonLocation at = parser.currentTokenLocation();
+            int line = at.getLineNr();
+            int column = at.getColumnNr();
+            if (++nodes > ReadLimits.MAX_NODES) {
+                throw new FormatException(source, line, column, path, ReadLimits.tooManyNodes());
+            }
+            JsonToken token = parser.currentToken();
+            switch (token) {
+                case START_OBJECT -> {
+                    Map<String, Node> entries = Node.newEntries();
+                    Map<String, Node> keys = Node.newEntries();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonLocation keyAt = parser.currentTokenLocation();
+                        if (entries.containsKey(name)) {
+                            throw new FormatException(source, keyAt.getLineNr(), keyAt.getColumnNr(), Node.child(path, name),
+                                    "the key (" + name + ") appears twice (first on line " + keys.get(name).line + ")");
+                        }
+                        String child = Node.child(path, name);
+                        keys.put(name, new Node.ScalarNode(source, child, keyAt.getLineNr(), keyAt.getColumnNr(), name,
+                                true));
+                        parser.nextToken();
+                        entries.put(name, fromJson(child));
                     }
-                    keys.put(name, new Node.ScalarNode(source, Node.child(path, name), keyAt.getLineNr(),
-                            keyAt.getColumnNr(), name));
-                    parser.nextToken();
-                    entries.put(name, fromJson(parser, source, Node.child(path, name)));
+                    return new Node.MapNode(source, path, line, column, entries, keys);
                 }
-                return new Node.MapNode(source, path, line, column, entries, keys);
-            }
-            case START_ARRAY -> {
-                List<Node> items = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(fromJson(parser, source, path + "[" + items.size() + "]"));
+                case START_ARRAY -> {
+                    List<Node> items = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(fromJson(path + "[" + items.size() + "]"));
+                    }
+                    return new Node.ListNode(source, path, line, column, items);
                 }
-                return new Node.ListNode(source, path, line, column, items);
-            }
-            case VALUE_NULL -> {
-                return new Node.ScalarNode(source, path, line, column, null);
-            }
-            default -> {
-                return new Node.ScalarNode(source, path, line, column, parser.getText());
+                case VALUE_NULL -> {
+                    return new Node.ScalarNode(source, path, line, column, null, false);
+                }
+                default -> {
+                    return new Node.ScalarNode(source, path, line, column, parser.getText(),
+                            token == JsonToken.VALUE_STRING);
+                }
             }
         }
     }

@@ -207,6 +207,22 @@ class GeniusAwkwardFilesTest {
     }
 
     @Test
+    void unknownElementsOfTheDomainAreIgnoredWithTheDocumentedWarning() throws IOException {
+        String domain = DOMAIN
+                .replace("<item index=\"2\" value=\"blue\"/>", "<item index=\"2\" value=\"blue\"/>\n    <shade/><shade/>")
+                .replace("</objective>", "  <remark text=\"x\"/>\n</objective>");
+        write("shop_domain.xml", domain);
+        write("shop_buyer.xml", profile(WEIGHTS, ""));
+        Imported imported = ScenarioImport.load(dir);
+        assertThat(imported.warnings()).hasSize(2);
+        assertThat(imported.warnings().get(0)).endsWith(
+                "shop_domain.xml:7: ignored the element <shade> in the issue (colour), which GENIUS domains do not use");
+        assertThat(imported.warnings().get(1)).endsWith(
+                "shop_domain.xml:13: ignored the element <remark> in the objective, which GENIUS domains do not use");
+        assertThat(imported.scenario().domain().issue(0)).isEqualTo(new DiscreteIssue("colour", List.of("red", "blue")));
+    }
+
+    @Test
     void malformedXmlNamesFileAndLine() throws IOException {
         assertThatThrownBy(() -> load(profile(WEIGHTS, "").replace("</issue>\n    <issue index=\"2\"", "\n    <issue index=\"2\"")))
                 .isInstanceOf(FormatException.class)

@@ -111,6 +111,21 @@ class GeniusWebAwkwardFilesTest {
     }
 
     @Test
+    void aWeightBeyondTheRangeOfADoubleIsRefusedNotReadAsOne() throws IOException {
+        FormatException e = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class,
+                () -> load(profile("p", "\"days\": 1e400, \"rate\": 0.3, \"place\": 0.2", "null")));
+        assertThat(e.field()).isEqualTo("LinearAdditiveUtilitySpace.issueWeights.days");
+        assertThat(e.problem()).contains("(1e400) is out of range");
+        assertThat(e.line()).isEqualTo(8);
+        FormatException tiny = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class,
+                () -> load(profile("p", "\"days\": 1e-999999999, \"rate\": 0.3, \"place\": 0.2", "null")));
+        assertThat(tiny.getMessage()).contains("(1e-999999999) is out of range").hasSizeLessThan(400);
+        FormatException quoted = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class,
+                () -> load(profile("p", "\"days\": \"0.5\", \"rate\": 0.3, \"place\": 0.2", "null")));
+        assertThat(quoted.problem()).contains("written in quotes");
+    }
+
+    @Test
     void unknownKeysAreIgnoredWithTheirLine() throws IOException {
         Imported imported = load(profile("p", WEIGHTS, "null").replace("\"name\": \"p\",",
                 "\"name\": \"p\",\n      \"comment\": \"drawn up on Monday\","));

@@ -30,7 +30,7 @@ class EngineRecordsJsonTest {
 
     private NegotiationSettings settings(String protocol, Deadline deadline) {
         Map<String, StrategySpec> strategies = new LinkedHashMap<>();
-        tavrik.parties().forEach(p -> strategies.put(p.name(), StrategySpec.parse(p.strategy())));
+        tavrik.parties().forEach(p -> strategies.put(p.name(), org.parley.core.strategy.StrategyRegistry.defaultSpec(p)));
         return new NegotiationSettings(protocol, deadline, strategies, 3, Duration.ofMillis(500));
     }
 

@@ -1,0 +1,226 @@
+package org.parley.core.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.parley.core.TestScenarios;
+import org.parley.core.engine.Negotiation;
+import org.parley.core.generate.ScenarioGenerator;
+import org.parley.core.model.Outcome;
+import org.parley.core.model.Persona;
+import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.Action;
+import org.parley.core.negotiation.Deadline;
+import org.parley.core.negotiation.Move;
+import org.parley.core.negotiation.NegotiationSettings;
+import org.parley.core.negotiation.Rationale;
+import org.parley.core.negotiation.Request;
+import org.parley.core.negotiation.Result;
+import org.parley.core.negotiation.StrategySpec;
+
+class DiplomatStrategyTest {
+
+    /* Five issues of five options: fine enough that a concession shows in the bids. */
+    private static final Scenario TALKS = ScenarioGenerator.generate(new ScenarioGenerator.Settings(2, 5, 5, 3));
+    private static final int ROUNDS = 100;
+
+    /** One run of the diplomat (party-1) against a scripted opponent; the scripted offers as levels of the diplomat's own utility. */
+    private record Run(List<Double> opponent, List<Double> diplomat, List<Action> actions) {}
+
+    private static Run play(double[] levels) {
+        return play(new StrategyRegistry().create(new StrategySpec("diplomat")), levels);
+    }
+
+    private static Run play(Strategy diplomat, double[] levels) {
+        Setup setup = new Setup("party-1", TALKS.partyNames(), TALKS.domain(), TALKS.party("party-1").preferences(),
+                BidSpace.of(TALKS.domain(), TALKS.party("party-1").preferences()), TALKS.agreement(), "sao",
+                Deadline.rounds(ROUNDS), new SplittableRandom(7));
+        diplomat.start(setup);
+        BidSpace bids = setup.bids();
+        List<Double> opponent = new ArrayList<>();
+        List<Double> mine = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            double t = (double) round / ROUNDS;
+            Outcome theirs = bids.atLeast(levels[round]);
+            diplomat.observe(new Move(round, t, "party-2", new Action.Offer(theirs)));
+            Action action = diplomat.act(new Request("party-1", Request.Kind.RESPOND, round, t, theirs, null, "party-2"));
+            actions.add(action);
+            if (!(action instanceof Action.Offer offer)) {
+                break;
+            }
+            diplomat.observe(new Move(round, t, "party-1", action));
+            opponent.add(setup.utility(theirs));
+            mine.add(setup.utility(offer.outcome()));
+        }
+        return new Run(opponent, mine, actions);
+    }
+
+    /*
+     * Reciprocity: an opponent that concedes in irregular steps (measured in the diplomat's own
+     * utility), and the diplomat's concession at its next move. Their correlation must exceed 0.5.
+     */
+    @Test
+    void answersConcessionsInProportion() {
+        Run run = play(stepwise());
+        List<Double> theirs = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        for (int k = 1; k < run.diplomat().size(); k++) {
+            theirs.add(run.opponent().get(k) - run.opponent().get(k - 1));
+            ours.add(run.diplomat().get(k - 1) - run.diplomat().get(k));
+        }
+        assertThat(theirs.size()).as("rounds before an agreement").isGreaterThan(20);
+        assertThat(correlation(theirs, ours)).isGreaterThan(0.5);
+        assertThat(run.actions()).filteredOn(a -> a.rationale() != null
+                && a.rationale().kind().equals(Rationale.CONCESSION_ANSWERED)).isNotEmpty();
+    }
+
+    /* A world's trust hook: concessions by a partner it does not trust at all earn no answer, only the deadline plan. */
+    @Test
+    void concessionsOfAnUntrustedPartnerAreNotAnswered() {
+        Run trusting = play(new DiplomatStrategy(Persona.DEFAULT, true), stepwise());
+        Run wary = play(new DiplomatStrategy(Persona.DEFAULT, true, party -> 0), stepwise());
+        TimeDependentBidding plan = plan();
+        int rounds = Math.min(trusting.diplomat().size(), wary.diplomat().size());
+        assertThat(rounds).isGreaterThan(20);
+        double gap = 0;
+        for (int round = 0; round < rounds; round++) {
+            assertThat(wary.diplomat().get(round)).as("round %d", round)
+                    .isGreaterThanOrEqualTo(plan.target((double) round / ROUNDS) - 1e-9);
+            gap = Math.max(gap, wary.diplomat().get(round) - trusting.diplomat().get(round));
+        }
+        assertThat(gap).as("how much more the trusting diplomat conceded at most").isGreaterThan(0.05);
+        assertThat(wary.actions()).noneMatch(a -> a.rationale() != null
+                && a.rationale().kind().equals(Rationale.CONCESSION_ANSWERED));
+    }
+
+    /** The scripted opponent that concedes in irregular steps every third round, as levels of the diplomat's utility. */
+    private static double[] stepwise() {
+        double[] levels = new double[ROUNDS];
+        SplittableRandom steps = new SplittableRandom(11);
+        double level = 0.1;
+        for (int round = 0; round < ROUNDS; round++) {
+            if (round > 0 && round % 3 == 0) {
+                level += 0.06 * steps.nextDouble();
+            }
+            levels[round] = Math.min(level, 0.45);
+        }
+        return levels;
+    }
+
+    /* Against an opponent that never moves it concedes no more than its deadline plan: its offers stay on the time curve. */
+    @Test
+    void againstAStoneWallItFollowsOnlyItsDeadlinePlan() {
+        double[] levels = new double[ROUNDS];
+        java.util.Arrays.fill(levels, 0.1);
+        Run run = play(levels);
+        TimeDependentBidding plan = plan();
+        // It takes the wall's offer only once its own plan has come down to it, near the end.
+        assertThat(run.diplomat().size()).isGreaterThan(90);
+        for (int round = 0; round < run.diplomat().size(); round++) {
+            assertThat(run.diplomat().get(round)).as("round %d", round)
+                    .isGreaterThanOrEqualTo(plan.target((double) round / ROUNDS) - 1e-9);
+        }
+    }
+
+    /** The default diplomat's deadline plan as a time-dependent curve (no discount in TALKS). */
+    private static TimeDependentBidding plan() {
+        TimeDependentBidding plan = new TimeDependentBidding(Math.pow(3, 1 - 2 * Persona.DEFAULT.patience()));
+        plan.start(new Setup("party-1", TALKS.partyNames(), TALKS.domain(), TALKS.party("party-1").preferences(),
+                BidSpace.of(TALKS.domain(), TALKS.party("party-1").preferences()), TALKS.agreement(), "sao",
+                Deadline.rounds(ROUNDS), new SplittableRandom(1)), null);
+        return plan;
+    }
+
+    /* Every move says why; the kinds are the documented ones. */
+    @Test
+    void everyMoveHasARationale() {
+        Run run = play(new double[ROUNDS]);
+        assertThat(run.actions()).allSatisfy(a -> assertThat(a.rationale()).isNotNull());
+        assertThat(run.actions().get(0).rationale().kind()).isEqualTo(Rationale.OPENING);
+    }
+
+    @Test
+    void inTavrikTheFederationCourtsTheKaldariAlone() {
+        Scenario tavrik = TestScenarios.tavrikAccord();
+        DiplomatStrategy federation = new DiplomatStrategy(Persona.DEFAULT, true);
+        federation.start(StrategyFixtures.setup(tavrik, "federation"));
+        assertThat(federation.partners()).containsExactly("kaldari");
+        DiplomatStrategy vethari = new DiplomatStrategy(Persona.DEFAULT, true);
+        vethari.start(StrategyFixtures.setup(tavrik, "vethari"));
+        assertThat(vethari.partners()).containsExactly("federation", "kaldari");
+    }
+
+    /* A hardliner names a term it keeps, never one its own hard constraints name. */
+    @Test
+    void aHardlinerKeepsATermNoConstraintOfItsOwnNames() {
+        Scenario tavrik = TestScenarios.tavrikAccord();
+        Setup setup = StrategyFixtures.setup(tavrik, "federation");
+        Strategy hardliner = new StrategyRegistry().create(StrategySpec.parse("diplomat:style=hardliner"));
+        hardliner.start(setup);
+        Action first = hardliner.act(StrategyFixtures.propose("federation", 0));
+        assertThat(first.rationale().kind()).isEqualTo(Rationale.NON_NEGOTIABLE);
+        String issue = first.rationale().terms().get("issue");
+        assertThat(issue).isNotEqualTo("authority");
+        int index = tavrik.domain().indexOf(issue);
+        for (int round = 1; round < 60; round++) {
+            Action offer = hardliner.act(StrategyFixtures.propose("federation", round / 100.0));
+            hardliner.observe(new Move(round, round / 100.0, "federation", offer));
+            assertThat(offer.outcome().value(index)).isEqualTo(first.outcome().value(index));
+        }
+    }
+
+    /* Self-play on the three built-ins, as a smoke test of the whole: all three agree. */
+    @Test
+    void diplomatsAgreeWithEachOther() {
+        for (Scenario scenario : List.of(TestScenarios.cardassianTalks(), TestScenarios.tavrikAccord(),
+                TestScenarios.trinityStation())) {
+            Map<String, StrategySpec> strategies = new java.util.LinkedHashMap<>();
+            for (String party : scenario.partyNames()) {
+                strategies.put(party, new StrategySpec("diplomat"));
+            }
+            Result result = Negotiation.run(scenario, new NegotiationSettings("sao", Deadline.rounds(100), strategies, 1,
+                    null));
+            assertThat(result.agreement()).as(scenario.name()).isTrue();
+        }
+    }
+
+    /* A server restart replays the log: the diplomat must make the same moves, reasons and lines again. */
+    @Test
+    void aResumedNegotiationReplaysTheDiplomatsMoves() {
+        Scenario scenario = TestScenarios.tavrikAccord();
+        Map<String, StrategySpec> strategies = new java.util.LinkedHashMap<>();
+        for (String party : scenario.partyNames()) {
+            strategies.put(party, new StrategySpec("diplomat"));
+        }
+        NegotiationSettings settings = new NegotiationSettings("sao", Deadline.rounds(100), strategies, 11, null);
+        Negotiation full = Negotiation.start(scenario, settings);
+        full.run();
+        List<org.parley.core.negotiation.Event> log = full.session().events();
+        for (int cut : new int[] {1, log.size() / 2, log.size() - 1}) {
+            Negotiation resumed = Negotiation.resume(scenario, settings, log.subList(0, cut), new StrategyRegistry(),
+                    new org.parley.core.engine.BidSpaceCache());
+            resumed.run();
+            assertThat(resumed.session().events()).as("cut at " + cut).isEqualTo(log);
+        }
+    }
+
+    private static double correlation(List<Double> x, List<Double> y) {
+        int n = x.size();
+        double mx = x.stream().mapToDouble(d -> d).average().orElse(0);
+        double my = y.stream().mapToDouble(d -> d).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x.get(i) - mx) * (y.get(i) - my);
+            sxx += (x.get(i) - mx) * (x.get(i) - mx);
+            syy += (y.get(i) - my) * (y.get(i) - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,98 @@
+'use strict';
+/* The class set-up page: scenario, class size and rules; then on to the class's dashboard. */
+
+const setup = {scenarios: [], selected: null};
+
+async function initSetup() {
+  try {
+    const [scenarios, strategies, protocols] = await Promise.all([api('GET', '/api/scenarios'),
+      api('GET', '/api/strategies'), api('GET', '/api/protocols')]);
+    setup.scenarios = scenarios;
+    clear(document.getElementById('protocol'), protocols.map(p => el('option', {value: p.key},
+      p.title.charAt(0).toUpperCase() + p.title.slice(1) + ' — ' + p.description)));
+    clear(document.getElementById('ai'), el('option', {value: ''}, 'each party\'s own (the scenario\'s choice)'),
+      strategies.map(s => el('option', {value: s.name, title: s.description}, s.name)));
+  } catch (e) {
+    clear(document.getElementById('scenarios'), el('div', {class: 'notice bad'}, 'Cannot reach the server: ' + e.message));
+    return;
+  }
+  clear(document.getElementById('scenarios'), setup.scenarios.map(s => el('button', {
+      class: 'scenario', dataset: {scenario: s.name}, onclick: () => choose(s)},
+    el('h3', {}, title(s.name)),
+    el('p', {}, s.description || 'No description.'),
+    el('div', {class: 'facts'},
+      el('span', {class: 'tag'}, s.parties.length + ' parties'),
+      el('span', {class: 'tag'}, s.issues.length + ' issues')))));
+  for (const id of ['students', 'rounds', 'minutes']) document.getElementById(id).addEventListener('input', summarise);
+  document.getElementById('create').addEventListener('click', createClass);
+  choose(setup.scenarios.find(s => s.name === 'tavrik-accord') || setup.scenarios[0]);
+  initClassOrganizerKey();
+}
+
+/* The organizer key, as on the negotiation set-up page: asked for when the server needs one, kept for this tab. */
+async function initClassOrganizerKey() {
+  const health = await api('GET', '/api/health');
+  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
+  const input = document.getElementById('organizer-key');
+  input.value = sessionStorage.getItem('parley.organizerKey') || '';
+  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
+  document.getElementById('organizer-field').classList.remove('hidden');
+}
+
+function choose(scenario) {
+  if (!scenario) return;
+  setup.selected = scenario;
+  document.querySelectorAll('.scenario').forEach(b => b.classList.toggle('on', b.dataset.scenario === scenario.name));
+  document.getElementById('rule').textContent = 'At each table: ' + scenario.parties.map(p => title(p.name)).join(', ')
+    + '. Agreement rule: ' + scenario.agreementRule + '.';
+  summarise();
+}
+
+function summarise() {
+  const s = setup.selected;
+  const students = Number(document.getElementById('students').value);
+  const rounds = Number(document.getElementById('rounds').value);
+  const minutes = Number(document.getElementById('minutes').value);
+  const valid = s && Number.isInteger(students) && students >= 1 && students <= 200 && (rounds > 0 || minutes > 0);
+  document.getElementById('create').disabled = !valid;
+  if (!s || !(students >= 1)) {
+    document.getElementById('tables-hint').textContent = '1 to 200';
+    document.getElementById('summary').textContent = '';
+    return;
+  }
+  const n = s.parties.length;
+  const tables = Math.ceil(students / n);
+  const ai = tables * n - students;
+  document.getElementById('tables-hint').textContent = tables + ' table' + (tables === 1 ? '' : 's') + ' of ' + n;
+  document.getElementById('summary').textContent = title(s.name) + ' · ' + students + ' students at ' + tables
+    + ' table' + (tables === 1 ? '' : 's') + (ai ? ' · ' + ai + ' AI diplomat' + (ai === 1 ? '' : 's') : '')
+    + ' · ' + (rounds > 0 ? rounds + ' rounds' : 'no round limit') + (minutes > 0 ? ' · ' + minutes + ' min' : '');
+}
+
+async function createClass() {
+  const error = document.getElementById('create-error');
+  error.classList.add('hidden');
+  const deadline = {};
+  const rounds = Number(document.getElementById('rounds').value);
+  const minutes = Number(document.getElementById('minutes').value);
+  if (rounds > 0) deadline.rounds = rounds;
+  if (minutes > 0) deadline.seconds = Math.round(minutes * 60);
+  const body = {scenario: setup.selected.name, students: Number(document.getElementById('students').value),
+    protocol: document.getElementById('protocol').value, deadline, advisor: document.getElementById('advisor').checked};
+  const name = document.getElementById('class-name').value.trim();
+  if (name) body.name = name;
+  const ai = document.getElementById('ai').value;
+  if (ai) body.ai = ai;
+  const button = document.getElementById('create');
+  button.disabled = true;
+  try {
+    const created = await api('POST', '/api/classes', body, sessionStorage.getItem('parley.organizerKey') || undefined);
+    window.location.assign(created.dashboard.path);
+  } catch (e) {
+    error.textContent = (e.field ? e.field + ': ' : '') + e.message;
+    error.classList.remove('hidden');
+    button.disabled = false;
+  }
+}
+
+document.addEventListener('DOMContentLoaded', initSetup);
