@@ -13,7 +13,7 @@ votes yes on an outcome that reaches it and keeps its hard constraints. Parley s
 own utility of every outcome it shows it, so the agent never evaluates preferences itself.
 
     python3 agent.py --port 9000 [--e 0.5]
-    parley tournament --strategies boulware,conceder,remote:url=http://127.0.0.1:9000/ --scenarios scenarios/
+    parley tournament --strategies boulware,conceder,micro,remote:url=http://127.0.0.1:9000/ --scenarios scenarios/
 """
 
 import argparse

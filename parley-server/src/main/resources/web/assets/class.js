@@ -78,7 +78,21 @@ function renderTools(view) {
       el('span', {class: 'muted small'}, 'Students go to ', el('strong', {}, view.joinUrl), ' and type their code.')),
     el('div', {class: 'row wrap'}, el('span', {class: 'tool-label'}, 'Role sheets'), sheets),
     el('div', {class: 'row wrap'}, el('span', {class: 'tool-label'}, 'Results'),
-      link(base + '/results.csv', 'Results (CSV)', {id: 'results-csv'})));
+      link(base + '/results.csv', 'Results (CSV)', {id: 'results-csv'}),
+      el('button', {class: 'danger', id: 'end-all', onclick: () => endTables(null)}, 'Call time: end every running table')));
+}
+
+/* Ends one table (its number) or every running one (null) now, without agreement. */
+async function endTables(number) {
+  const what = number === null ? 'every table still running' : 'table ' + number;
+  if (!window.confirm('End ' + what + ' now, without agreement? The students then see the debriefing.')) return;
+  try {
+    const view = await api('POST', '/api/classes/' + C.id + (number === null ? '' : '/tables/' + number) + '/end', undefined, C.token);
+    toast(number === null ? 'Time called' : 'Table ' + number + ' ended');
+    render(view);
+  } catch (e) {
+    toast(e.message, true);
+  }
 }
 
 function renderCodes(view) {
@@ -109,6 +123,8 @@ function clock(ms) {
 function renderTables(view) {
   const parties = view.scenario.parties;
   const running = view.tables.filter(t => t.state === 'running').length;
+  const endAll = document.getElementById('end-all');
+  if (endAll) endAll.classList.toggle('hidden', running === 0);
   document.getElementById('live-summary').textContent = running
     ? running + ' of ' + view.tables.length + ' running' : 'all ' + view.tables.length + ' ended';
   clear(document.getElementById('tables'), view.tables.map(t => {
@@ -136,7 +152,9 @@ function renderTables(view) {
     return el('div', {class: 'table-card' + (ended ? ' ended' : ''), dataset: {table: t.number, state: t.state}},
       el('div', {class: 'row between'}, el('h3', {}, 'Table ' + t.number), badge),
       facts, seats,
-      el('a', {class: 'small', href: t.observerPath, target: '_blank', rel: 'noopener'}, 'Watch this table'));
+      el('div', {class: 'row between'},
+        el('a', {class: 'small', href: t.observerPath, target: '_blank', rel: 'noopener'}, 'Watch this table'),
+        ended ? null : el('button', {class: 'link end-table', onclick: () => endTables(t.number)}, 'End this table')));
   }));
   paint(document.getElementById('tables'));
 }

@@ -133,7 +133,14 @@ public class AgentBenchmark {
         settings = new NegotiationSettings("sao", Deadline.rounds(1000), strategies, 7,
                 guarded ? java.time.Duration.ofSeconds(1) : null);
         cache = new BidSpaceCache();
-        Negotiation.start(scenario, settings, registry, cache).run();
+        // Warm up without a move limit: a cold JVM's first remote call (loading the HTTP client and
+        // the JSON code on both ends) took over 1 s on the loaded 2-core machine, which with the
+        // limit would put the agent out at its first move and leave its code paths cold.
+        NegotiationSettings unguarded = new NegotiationSettings(settings.protocol(), settings.deadline(),
+                settings.strategies(), settings.seed(), null);
+        for (int i = 0; i < 3; i++) {
+            Negotiation.start(scenario, unguarded, registry, cache).run();
+        }
     }
 
     @TearDown(Level.Trial)

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.parley.coalitions.ExcessOracle;
 import org.parley.coalitions.LeastCore;
 import org.parley.coalitions.LinearProgrammingLeastCore;
 import org.parley.coalitions.Nucleolus;
 import org.parley.coalitions.Rational;
+import org.parley.coalitions.RowGenerationLeastCore;
+import org.parley.coalitions.RowGenerationNucleolus;
 import org.parley.coalitions.SequentialLinearProgrammingNucleolus;
 import org.parley.coalitions.Stability;
 import org.parley.core.coalition.BanzhafIndex;
@@ -360,19 +363,41 @@ final class CoalitionsCommand implements Callable<Integer> {
         return map;
     }
 
+    /**
+     * Least core and nucleolus, exact fractions: up to {@link LinearProgrammingLeastCore#MAX_PLAYERS}
+     * players by the programmes over all 2^n − 2 coalitions, beyond by row generation (constraints
+     * only for the coalitions a separation oracle finds violated), which needs a game whose oracle
+     * can search it (a derived game at any size, any other game up to 28 players by enumeration).
+     */
     private Map<String, Object> core(CoalitionalGame g) {
         Map<String, Object> map = new LinkedHashMap<>();
-        if (g.players() > 16) {
-            map.put("skipped", "the core, least core and nucleolus are linear programmes over 2^n coalitions: at most 16"
-                    + " players, this game has " + g.players());
-            return map;
+        long start = System.nanoTime();
+        LeastCore leastCore;
+        Nucleolus nucleolus;
+        String method;
+        if (g.players() <= LinearProgrammingLeastCore.MAX_PLAYERS) {
+            leastCore = new LinearProgrammingLeastCore().leastCore(g);
+            nucleolus = new SequentialLinearProgrammingNucleolus().nucleolus(g);
+            method = "linear programmes over all 2^" + g.players() + " − 2 coalitions";
+        } else {
+            ExcessOracle oracle;
+            try {
+                oracle = ExcessOracle.of(g);
+            } catch (IllegalArgumentException e) {
+                map.put("skipped", e.getMessage());
+                return map;
+            }
+            leastCore = new RowGenerationLeastCore().leastCore(oracle);
+            nucleolus = new RowGenerationNucleolus().nucleolus(oracle);
+            method = "row generation, more than " + LinearProgrammingLeastCore.MAX_PLAYERS + " players: constraints only for"
+                    + " the coalitions " + oracle.description() + " finds violated";
         }
-        LeastCore leastCore = new LinearProgrammingLeastCore().leastCore(g);
-        Nucleolus nucleolus = new SequentialLinearProgrammingNucleolus().nucleolus(g);
         map.put("empty", leastCore.coreIsEmpty());
         map.put("leastCoreEpsilon", exactNumber(leastCore.epsilon()));
         map.put(leastCore.coreIsEmpty() ? "leastCoreAllocation" : "coreAllocation", exactVector(g.names(), leastCore.allocation()));
         map.put(nucleolus.prenucleolus() ? "prenucleolus" : "nucleolus", exactVector(g.names(), nucleolus.allocation()));
+        map.put("method", method);
+        map.put("seconds", (System.nanoTime() - start) / 1e9);
         return map;
     }
 
@@ -513,6 +538,7 @@ final class CoalitionsCommand implements Callable<Integer> {
                         exactList(names, (Map<String, Object>) core.get(key)));
                 String nucleolusKey = core.containsKey("nucleolus") ? "nucleolus" : "prenucleolus";
                 out.printf("%s: %s%n", nucleolusKey, exactList(names, (Map<String, Object>) core.get(nucleolusKey)));
+                out.printf("(%s; %.2f s)%n", core.get("method"), (Double) core.get("seconds"));
             }
         }
         Map<String, Object> structure = (Map<String, Object>) report.get("structure");

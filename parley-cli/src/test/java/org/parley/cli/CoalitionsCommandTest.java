@@ -75,7 +75,33 @@ class CoalitionsCommandTest {
         CliRunner cli = CliRunner.run("coalitions", scenario().toString(), "--game", "voting");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("Shapley-Shubik").contains("loyalists").contains("0.3333")
-                .contains("core: empty (least core ε = 1/3)").contains("optimal coalition structure: value 1.0");
+                .contains("core: empty (least core ε = 1/3)").contains("optimal coalition structure: value 1.0")
+                .contains("(linear programmes over all 2^4 − 2 coalitions;");
+    }
+
+    /*
+     * Beyond 16 players the least core and the nucleolus come from row generation, which the
+     * output names; the derived game of a generated 18-party scenario under "16 of 18" is searched
+     * from its winning signer sets (172 can pass a deal).
+     */
+    @Test
+    void rowGenerationAboveSixteenPlayers() throws Exception {
+        Path file = dir.resolve("eighteen.yaml");
+        CliRunner generate = CliRunner.run("generate", "--parties", "18", "--issues", "4", "--options", "4", "--seed", "3",
+                "--reservation", "0.3", "--out", file.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        String yaml = Files.readString(file);
+        assertThat(yaml).contains("\nagreement: unanimity\n");
+        Files.writeString(file, yaml.replace("\nagreement: unanimity\n", "\nagreement: {quorum: 16}\n"));
+        CliRunner cli = CliRunner.run("coalitions", file.toString(), "--skip", "shapley,structure");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("core: ").contains("nucleolus: ")
+                .containsPattern("\\(row generation, more than 16 players: constraints only for the coalitions a best-first"
+                        + " search over the supersets of the game's \\d+ basis coalitions finds violated; ");
+        CliRunner json = CliRunner.run("coalitions", file.toString(), "--skip", "shapley,structure", "--json");
+        JsonNode core = new ObjectMapper().readTree(json.out()).get("core");
+        assertThat(core.get("method").asText()).startsWith("row generation");
+        assertThat(core.get("nucleolus")).hasSize(18);
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.parley.core.coalition.CoalitionalGame;
  */
 public final class LinearProgrammingLeastCore implements LeastCoreAlgorithm {
 
+    /** The most players the programmes over all 2^n − 2 coalitions take (beyond: row generation). */
+    public static final int MAX_PLAYERS = ExcessProgramme.MAX_PLAYERS;
+
     @Override
     public LeastCore leastCore(CoalitionalGame game) {
         ExcessProgramme programme = new ExcessProgramme(game);

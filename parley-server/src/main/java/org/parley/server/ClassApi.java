@@ -236,6 +236,39 @@ final class ClassApi {
         Api.json(ctx, 200, classNode(ctx, access.session(), scenario(access.session()), access.token(), true));
     }
 
+    /**
+     * Calls time: ends one running table ({@code POST /api/classes/{id}/tables/{number}/end}) or
+     * every running one ({@code POST /api/classes/{id}/end}) now, without agreement; the students
+     * then see the debriefing. Answers with the class as the dashboard sees it.
+     */
+    void end(Context ctx) {
+        Access access = authorize(ctx);
+        ClassSession session = access.session();
+        String number = ctx.pathParamMap().get("number");
+        List<java.util.concurrent.CompletableFuture<Table.State>> stopping = new ArrayList<>();
+        if (number != null) {
+            ClassSession.Table table = session.tables().stream().filter(t -> Integer.toString(t.number()).equals(number))
+                    .findFirst().orElseThrow(() -> new ApiException(404, null, "No table (" + number + ") in this class;"
+                            + " its tables are 1 to " + session.tables().size() + "."));
+            stopping.add(tables.table(table.negotiationId()).stop(FACILITATOR_ENDED));
+        } else {
+            for (ClassSession.Table table : session.tables()) {
+                Table live = tables.table(table.negotiationId());
+                if (!live.state().finished()) {
+                    try {
+                        stopping.add(live.stop(FACILITATOR_ENDED));
+                    } catch (ApiException endedMeanwhile) {
+                        // It ended between the look and the stop: nothing to call.
+                    }
+                }
+            }
+        }
+        stopping.forEach(Api::await);
+        Api.json(ctx, 200, classNode(ctx, session, scenario(session), access.token(), true));
+    }
+
+    static final String FACILITATOR_ENDED = "the facilitator ended the negotiation";
+
     /** The class's deals on one outcome-space chart of parties x and y, with the frontier under the agreement rule. */
     void plot(Context ctx) {
         Access access = authorize(ctx);

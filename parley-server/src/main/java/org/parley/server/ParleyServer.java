@@ -151,6 +151,8 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.get("/api/classes/{id}/codes.csv", classes::seatsCsv);
             config.routes.get("/api/classes/{id}/slips.{format}", classes::slips);
             config.routes.get("/api/classes/{id}/handouts/{party}.{format}", classes::handout);
+            config.routes.post("/api/classes/{id}/end", classes::end);
+            config.routes.post("/api/classes/{id}/tables/{number}/end", classes::end);
             config.routes.post("/api/join", classes::join);
             config.routes.get("/api/organizer/classes", classes::organized);
             config.routes.exception(ApiException.class, (e, ctx) -> {

@@ -171,6 +171,33 @@ class ClassApiTest {
         assertThat(humans).isEqualTo(4);
     }
 
+    /** A teacher's own scenario, uploaded as text: its tables, role sheets and slips as for a built-in one. */
+    @Test
+    void setsUpAClassOfAnUploadedScenario() throws Exception {
+        String text = BuiltInScenarios.load().get("cardassian-talks").text()
+                .replaceFirst("name: cardassian-talks", "name: my-talks");
+        ObjectNode body = Http.JSON.createObjectNode();
+        body.put("scenarioText", text);
+        body.put("students", 3);
+        body.putObject("deadline").put("rounds", 6);
+        Http.Response created = http.post("/api/classes", null, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode session = created.json();
+        assertThat(session.path("scenario").path("name").asText()).isEqualTo("my-talks");
+        assertThat(session.path("name").asText()).isEqualTo("my-talks, 3 students");
+        // Two parties: tables of 2 and 1, the short one with an AI diplomat.
+        assertThat(session.path("tables")).hasSize(2);
+        assertThat(session.path("tables").get(1).path("seats").findValuesAsText("player")).containsExactly("human", "ai");
+        String token = session.path("dashboard").path("token").asText();
+        Http.Response sheet = http.get("/api/classes/" + session.path("id").asText() + "/handouts/union.html", token);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.body()).contains("My talks").contains("Role sheet for <strong>union</strong>");
+        body.put("scenarioText", "name: broken\n");
+        assertRefused(http.post("/api/classes", null, body), 400, "scenarioText", "");
+        body.put("scenario", "tavrik-accord");
+        assertRefused(http.post("/api/classes", null, body), 400, "scenario", "not both");
+    }
+
     @Test
     void refusesBadInputInTheErrorShape() {
         String ok = "\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 10}";
@@ -378,6 +405,32 @@ class ClassApiTest {
             assertThat(dashboard.path("tables").get(0).path("state").asText()).isEqualTo("ended");
             assertThat(dashboard.path("tables").get(0).path("reason").asText()).contains("organizer");
         }
+    }
+
+    /** The facilitator calls time on one table, then on the rest; an ended table cannot be ended again. */
+    @Test
+    void theFacilitatorCallsTime() {
+        JsonNode created = createClass(http, 9, "");
+        String id = created.path("id").asText();
+        String token = created.path("dashboard").path("token").asText();
+        assertRefused(http.post("/api/classes/" + id + "/tables/2/end", null, ""), 401, null, "facilitator's token");
+        assertRefused(http.post("/api/classes/" + id + "/tables/7/end", token, ""), 404, null, "tables are 1 to 3");
+        Http.Response one = http.post("/api/classes/" + id + "/tables/2/end", token, "");
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().path("tables").findValuesAsText("state")).containsExactly("running", "ended", "running");
+        assertThat(one.json().path("tables").get(1).path("reason").asText()).isEqualTo(ClassApi.FACILITATOR_ENDED);
+        assertRefused(http.post("/api/classes/" + id + "/tables/2/end", token, ""), 409, null, "has ended");
+        Http.Response all = http.post("/api/classes/" + id + "/end", token, "");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("tables").findValuesAsText("state")).containsOnly("ended");
+        assertThat(all.json().path("results").path("ended").asInt()).isEqualTo(3);
+        assertThat(all.json().path("results").path("agreements").asInt()).isZero();
+        // A student's view says why it ended.
+        String code = created.path("tables").get(0).path("seats").get(0).path("code").asText();
+        JsonNode view = http.get("/api/negotiations/" + created.path("tables").get(0).path("negotiation").asText(), code)
+                .json();
+        assertThat(view.path("result").path("reason").asText()).isEqualTo(ClassApi.FACILITATOR_ENDED);
+        assertThat(http.post("/api/classes/" + id + "/end", token, "").status()).isEqualTo(200);
     }
 
     @Test
