@@ -72,6 +72,8 @@ public final class DiplomatStrategy implements Strategy {
     private static final int EVIDENCE = 3;
     /** Normalised time it watches each partner before it judges their trend: opening offers hold still. */
     private static final double WATCH = 0.15;
+    /** The share of its range above its floor left to concede when its plan counts as spent. */
+    private static final double SPENT = 0.05;
 
     private final Persona persona;
     private final boolean discountAware;
@@ -313,7 +315,10 @@ public final class DiplomatStrategy implements Strategy {
         double target = target(t);
         double prospect = prospect(t, target);
         boolean discounted = pressure != null && pressure.discounted();
-        if (discounted && prospect < setup.reservation() - EPS) {
+        // It leaves only once its own plan is spent: a partner that holds still may be a Boulware
+        // that concedes late, and an extrapolation of its trend cannot tell.
+        boolean spent = target <= floor + SPENT * (max - floor);
+        if (discounted && spent && prospect < setup.reservation() - EPS) {
             if (threatened) {
                 return new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY).figure("prospect", prospect)
                         .figure("reservation", setup.reservation()), null);
