@@ -1,7 +1,7 @@
 'use strict';
 /* The class set-up page: scenario, class size and rules; then on to the class's dashboard. */
 
-const setup = {scenarios: [], selected: null};
+const setup = {scenarios: [], selected: null, upload: null};
 
 async function initSetup() {
   try {
@@ -16,13 +16,8 @@ async function initSetup() {
     clear(document.getElementById('scenarios'), el('div', {class: 'notice bad'}, 'Cannot reach the server: ' + e.message));
     return;
   }
-  clear(document.getElementById('scenarios'), setup.scenarios.map(s => el('button', {
-      class: 'scenario', dataset: {scenario: s.name}, onclick: () => choose(s)},
-    el('h3', {}, title(s.name)),
-    el('p', {}, s.description || 'No description.'),
-    el('div', {class: 'facts'},
-      el('span', {class: 'tag'}, s.parties.length + ' parties'),
-      el('span', {class: 'tag'}, s.issues.length + ' issues')))));
+  renderScenarioCards();
+  document.getElementById('upload').addEventListener('change', uploadScenario);
   for (const id of ['students', 'rounds', 'minutes']) document.getElementById(id).addEventListener('input', summarise);
   document.getElementById('create').addEventListener('click', createClass);
   choose(setup.scenarios.find(s => s.name === 'tavrik-accord') || setup.scenarios[0]);
@@ -37,6 +32,40 @@ async function initClassOrganizerKey() {
   input.value = sessionStorage.getItem('parley.organizerKey') || '';
   input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
   document.getElementById('organizer-field').classList.remove('hidden');
+}
+
+function renderScenarioCards() {
+  const all = setup.upload ? [...setup.scenarios, setup.upload] : setup.scenarios;
+  clear(document.getElementById('scenarios'), all.map(s => el('button', {
+      class: 'scenario' + (setup.selected === s ? ' on' : ''), dataset: {scenario: s.name}, onclick: () => choose(s)},
+    el('h3', {}, title(s.name), s === setup.upload ? el('span', {class: 'tag', text: 'uploaded'}) : null),
+    el('p', {}, s.description || 'No description.'),
+    el('div', {class: 'facts'},
+      el('span', {class: 'tag'}, s.parties.length + ' parties'),
+      el('span', {class: 'tag'}, s.issues.length + ' issues')))));
+}
+
+/* A scenario of the teacher's own: checked by the server, then played from its text. */
+async function uploadScenario(event) {
+  const file = event.target.files[0];
+  const status = document.getElementById('upload-status');
+  if (!file) return;
+  const text = await file.text();
+  const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+  try {
+    const summary = await api('POST', '/api/scenarios/check', {text, format});
+    summary.text = text;
+    summary.format = format;
+    setup.upload = summary;
+    status.className = 'notice good';
+    status.textContent = file.name + ': ' + summary.name + ' is ready to play.';
+    renderScenarioCards();
+    choose(summary);
+  } catch (e) {
+    status.className = 'notice bad';
+    status.textContent = file.name + ': ' + e.message;
+  }
+  event.target.value = '';
 }
 
 function choose(scenario) {
@@ -77,8 +106,14 @@ async function createClass() {
   const minutes = Number(document.getElementById('minutes').value);
   if (rounds > 0) deadline.rounds = rounds;
   if (minutes > 0) deadline.seconds = Math.round(minutes * 60);
-  const body = {scenario: setup.selected.name, students: Number(document.getElementById('students').value),
+  const body = {students: Number(document.getElementById('students').value),
     protocol: document.getElementById('protocol').value, deadline, advisor: document.getElementById('advisor').checked};
+  if (setup.selected === setup.upload) {
+    body.scenarioText = setup.upload.text;
+    body.scenarioFormat = setup.upload.format;
+  } else {
+    body.scenario = setup.selected.name;
+  }
   const name = document.getElementById('class-name').value.trim();
   if (name) body.name = name;
   const ai = document.getElementById('ai').value;

@@ -142,8 +142,9 @@ public final class ServerLoad {
             open.add(game);
         }
         long created = System.nanoTime();
+        long cpuAtPlay = processCpuNanos();
+        int requestsAtPlay = create.count() + view.count() + move.count();
         CountDownLatch done = new CountDownLatch(clients);
-        AtomicInteger requests = new AtomicInteger(negotiations);
         for (int c = 0; c < clients; c++) {
             Thread worker = new Thread(() -> {
                 try {
@@ -152,7 +153,6 @@ public final class ServerLoad {
                         if (step(game)) {
                             open.add(game);
                         }
-                        requests.incrementAndGet();
                     }
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
@@ -165,6 +165,8 @@ public final class ServerLoad {
         }
         done.await();
         long end = System.nanoTime();
+        long cpu = processCpuNanos() - cpuAtPlay;
+        int played = create.count() + view.count() + move.count() - requestsAtPlay;
         int agreements = 0;
         int events = 0;
         for (Game game : all) {
@@ -178,7 +180,13 @@ public final class ServerLoad {
                 + " %d moves stored; %d errors%n", all.size(), seconds, (created - start) / 1e9, agreements, events,
                 errors.get());
         System.out.printf(Locale.ROOT, "throughput: %.1f negotiations/s, %.0f HTTP requests/s, %.0f stored moves/s%n",
-                all.size() / seconds, requests.get() / seconds, events / seconds);
+                all.size() / seconds, (create.count() + view.count() + move.count()) / seconds, events / seconds);
+        // CPU per request: what the latencies come to once the machine is shared (they are queueing
+        // for the two cores: 32 clients and the server in this JVM), and a figure other helpers'
+        // builds on the same machine do not move much.
+        System.out.printf(Locale.ROOT, "while playing: %d HTTP requests in %.1f s, %.2f ms of this JVM's CPU per request"
+                + " (clients and server; %.0f %% of one core on average)%n", played, (end - created) / 1e9,
+                cpu / 1e6 / Math.max(1, played), 100.0 * cpu / (end - created));
         System.out.println("latency (ms)         count     p50     p90     p99     max");
         create.print("create");
         view.print("view");
@@ -273,6 +281,15 @@ public final class ServerLoad {
         }
     }
 
+    /** The CPU time of this JVM so far (all threads), or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
     /** Latencies in nanoseconds, for percentiles at the end. */
     private static final class Latencies {
         private long[] values = new long[1024];
@@ -283,6 +300,10 @@ public final class ServerLoad {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = nanos;
+        }
+
+        synchronized int count() {
+            return size;
         }
 
         synchronized void print(String name) {

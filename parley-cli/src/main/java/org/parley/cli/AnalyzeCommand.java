@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.parley.core.analysis.Analysis;
 import org.parley.core.analysis.AnalysisProblem;
+import org.parley.core.analysis.AnalysisProgress;
 import org.parley.core.analysis.BargainingPoint;
 import org.parley.core.analysis.FrontierPoint;
 import org.parley.core.analysis.OutcomeAnalyzer;
@@ -65,6 +68,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " (every party must sign), or QofN[:required,...], e.g. 2of3:federation,kaldari.")
     String rule = "scenario";
 
+    @Option(names = "--no-progress", description = "Print no progress on standard error (shown only when an analysis"
+            + " takes more than a few seconds).")
+    boolean noProgress;
+
     @Spec
     CommandSpec spec;
 
@@ -100,10 +107,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         AgreementRule agreementRule = RuleReport.rule(rule, scenario, named);
         AnalysisProblem problem = AnalysisProblem.of(scenario, named, steps);
         Analysis analysis;
+        Progress progress = noProgress ? null
+                : new Progress(spec.commandLine().getErr(), ProgressBar.onTerminal(), System::nanoTime);
         try {
-            analysis = OutcomeAnalyzer.analyze(problem, list);
-        } catch (ArithmeticException e) {
+            analysis = OutcomeAnalyzer.analyze(problem, list, SolutionConcepts.registered(),
+                    progress == null ? AnalysisProgress.NONE : progress);
+        } catch (ArithmeticException | IllegalArgumentException e) {
             throw new UserException(file + ": " + e.getMessage());
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (agreementRule != null) {
@@ -134,6 +148,63 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Progress of the issue-wise frontier's merges, from {@link #QUIET} on (an analysis that ends
+     * sooner prints nothing): a bar redrawn in place on a terminal, else a line every
+     * {@link #EVERY}, so that a log or a pipe shows the analysis alive too. The later merges are
+     * the larger ones, so the share of merges done runs ahead of the time spent; the frontier's size
+     * says how large they have become. Ctrl-C stops the analysis (the bar's line is cleared).
+     */
+    static final class Progress implements AnalysisProgress {
+
+        static final long QUIET = 3_000_000_000L;
+        static final long EVERY = 10_000_000_000L;
+
+        private final String label;
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final LongSupplier clock;
+        private final long start;
+        private final ProgressBar bar;
+        private long lastLine;
+
+        Progress(PrintWriter err, boolean terminal, LongSupplier clock) {
+            this("analyze", err, terminal, clock);
+        }
+
+        /** Progress whose lines begin with {@code label} ("analyze", "run: debrief"). */
+        Progress(String label, PrintWriter err, boolean terminal, LongSupplier clock) {
+            this.label = label;
+            this.err = err;
+            this.terminal = terminal;
+            this.clock = clock;
+            this.start = clock.getAsLong();
+            this.lastLine = start - EVERY + QUIET;
+            this.bar = ProgressBar.fraction(err, terminal, clock, 200_000_000L);
+        }
+
+        @Override
+        public void merged(int done, int total, long vectors, long held) {
+            long now = clock.getAsLong();
+            if (now - start < QUIET) {
+                return;
+            }
+            String phase = String.format(Locale.ROOT, "frontier merges %d/%d, last %,d vectors", done, total, vectors);
+            if (terminal) {
+                bar.fraction(total == 0 ? 1 : (double) done / total, phase);
+            } else if (now - lastLine >= EVERY || done == total) {
+                lastLine = now;
+                err.println(String.format(Locale.ROOT, "%s: %s, %,d held (%s)", label, phase, held,
+                        ProgressBar.clock((now - start) / 1_000_000_000L)));
+                err.flush();
+            }
+        }
+
+        void finish() {
+            bar.finish();
+        }
     }
 
     private Map<String, Object> tree(Analysis analysis) {

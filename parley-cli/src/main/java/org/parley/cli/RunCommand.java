@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.engine.Negotiation;
+import org.parley.core.model.OutcomeSpace;
 import org.parley.core.model.Party;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.Deadline;
@@ -93,7 +95,17 @@ final class RunCommand implements Callable<Integer> {
                     new org.parley.core.engine.BidSpaceCache());
             negotiation.run();
             NegotiationRecord record = negotiation.session().record();
-            NegotiationDebrief debrief = debrief(scenario, record);
+            // The debrief analyses the outcome space exactly: minutes for thousands of issues, so it reports progress.
+            AnalyzeCommand.Progress progress = new AnalyzeCommand.Progress("run: debrief", spec.commandLine().getErr(),
+                    ProgressBar.onTerminal(), System::nanoTime);
+            NegotiationDebrief debrief;
+            try {
+                debrief = record.result() == null ? null
+                        : new Debriefer(scenario, OutcomeSpace.DEFAULT_REAL_STEPS, progress)
+                                .debrief(record.result(), record.events());
+            } finally {
+                progress.finish();
+            }
             // Stored in one transaction once finished: a run killed mid-way leaves nothing behind.
             String id = records == null ? null : new Archive(records).save(scenario, record, Archive.RUN, null, debrief);
             print(scenario, settings, record, debrief, id, json, spec.commandLine().getOut());

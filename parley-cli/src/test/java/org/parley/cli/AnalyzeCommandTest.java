@@ -48,6 +48,29 @@ class AnalyzeCommandTest {
         assertThat(booking.get("nash").get("outcome").get("departure airport").asText()).isEqualTo("Narita");
     }
 
+    /** Quiet for three seconds, then a line per ten seconds off a terminal, and the last merge always. */
+    @Test
+    void aLongAnalysisReportsItsMergesOnStandardError() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        long[] now = {0};
+        AnalyzeCommand.Progress progress = new AnalyzeCommand.Progress(new java.io.PrintWriter(text), false, () -> now[0]);
+        long second = 1_000_000_000L;
+        for (int done = 1; done <= 100; done++) {
+            now[0] = done * second / 4; // a merge every quarter second: 25 s in all
+            progress.merged(done, 100, done * 10L, done * 100L);
+        }
+        progress.finish();
+        assertThat(text.toString().lines().toList()).containsExactly(
+                "analyze: frontier merges 12/100, last 120 vectors, 1,200 held (0:03)",
+                "analyze: frontier merges 52/100, last 520 vectors, 5,200 held (0:13)",
+                "analyze: frontier merges 92/100, last 920 vectors, 9,200 held (0:23)",
+                "analyze: frontier merges 100/100, last 1,000 vectors, 10,000 held (0:25)");
+        java.io.StringWriter quick = new java.io.StringWriter();
+        AnalyzeCommand.Progress fast = new AnalyzeCommand.Progress(new java.io.PrintWriter(quick), false, () -> 0L);
+        fast.merged(1, 1, 5, 5);
+        assertThat(quick.toString()).isEmpty();
+    }
+
     @Test
     void printsATable() {
         // tavrik-accord's rule is 2 of 3: today's all-party table is the unanimous view (AnalyzeRuleTest).

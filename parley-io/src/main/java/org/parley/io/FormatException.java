@@ -32,9 +32,34 @@ public class FormatException extends RuntimeException {
         }
         text.append(": ");
         if (field != null && !field.isEmpty()) {
-            text.append(field).append(": ");
+            text.append(shorten(field, MAX_FIELD_SHOWN)).append(": ");
         }
-        return text.append(problem).toString();
+        return text.append(shorten(problem, MAX_PROBLEM_SHOWN)).toString();
+    }
+
+    /** The longest field path a message shows: 100 levels of a list nested in itself are 300 characters. */
+    static final int MAX_FIELD_SHOWN = 160;
+
+    /** The longest problem a message shows; a problem may quote a value of the file, up to 100,000 characters. */
+    static final int MAX_PROBLEM_SHOWN = 600;
+
+    /**
+     * The text whole when short, else its beginning and end around an ellipsis and the length: a
+     * message quotes a short part of a hostile file, never all of it (the accessors keep it all).
+     */
+    static String shorten(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        String cut = " … (" + text.length() + " characters) … ";
+        int tail = max / 4;
+        int head = max - tail - cut.length();
+        return text.substring(0, boundary(text, head)) + cut + text.substring(boundary(text, text.length() - tail));
+    }
+
+    /** An index at most one below {@code at} that does not split a surrogate pair. */
+    private static int boundary(String text, int at) {
+        return at > 0 && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
     }
 
     public String source() {

@@ -59,7 +59,7 @@ final class Debriefs {
     static Debrief compute(Table.State table) {
         Scenario scenario = table.scenario();
         Result result = table.result();
-        Debriefer debriefer = new Debriefer(scenario);
+        Debriefer debriefer = table.table().debriefer();
         NegotiationDebrief judged = debriefer.debrief(result, table.events());
         RuleAnalysis rule = debriefer.analysis().orElse(null);
         CoalitionAnalysis coalition = debriefer.coalition(result).orElse(null);

@@ -83,7 +83,7 @@ final class OpenTables implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.services = new Table.Services(ai, news, metrics);
+        this.services = new Table.Services(ai, news, metrics, new Debriefers());
         metrics.negotiations(() -> tables.values().stream().filter(t -> !t.state().finished()).count(), tables::size);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-deadlines");

@@ -1,12 +1,17 @@
 package org.parley.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.parley.core.analysis.Debriefer;
 import org.parley.core.analysis.NegotiationDebrief;
 import org.parley.core.engine.Negotiation;
 import org.parley.core.model.Scenario;
@@ -151,8 +156,11 @@ final class Table {
         }
     }
 
-    /** What every table of a server shares: the AI workers, the thread that delivers news, the meters. */
-    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics) {}
+    /**
+     * What every table of a server shares: the AI workers, the threads that deliver news, the
+     * meters, the debriefers of the scenarios.
+     */
+    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics, Debriefers debriefers) {}
 
     private final String id;
     private final Scenario scenario;
@@ -167,6 +175,7 @@ final class Table {
     private final AtomicReference<State> state = new AtomicReference<>();
     private volatile Debriefs.Debrief debrief;
     private volatile long lastActivity = System.nanoTime();
+    private final Map<String, JsonNode> parts = new ConcurrentHashMap<>();
 
     // Guarded by the table's lock.
     private boolean broken;
@@ -242,6 +251,22 @@ final class Table {
         return scenarioText;
     }
 
+    /**
+     * A piece of the views that never changes once made (the issues, a party's preferences, an
+     * offer of the log and its score for a party), made once and shared by every view of the
+     * table: views are read-only trees, only ever written out. Without it, each view rebuilt and
+     * rescored the whole history for its reader.
+     */
+    JsonNode part(String key, Supplier<? extends JsonNode> make) {
+        JsonNode known = parts.get(key);
+        return known != null ? known : parts.computeIfAbsent(key, k -> make.get());
+    }
+
+    /** The debriefer of this table's scenario, shared with the other tables of the same scenario. */
+    Debriefer debriefer() {
+        return services.debriefers().of(scenario, scenarioText);
+    }
+
     NegotiationSettings settings() {
         return settings;
     }
@@ -315,8 +340,13 @@ final class Table {
 
     /** Ends the negotiation if its time limit has passed. */
     void tick() {
+        // Most tables have no time limit: they are passed by without their lock, so that the ticker
+        // never waits behind a move (and the moves of the tables after it behind the ticker).
+        if (engine == null || !settings.deadline().hasTime()) {
+            return;
+        }
         synchronized (this) {
-            if (engine == null || broken || engine.finished() || !settings.deadline().hasTime()) {
+            if (broken || engine.finished()) {
                 return;
             }
             if (engine.session().checkDeadline()) {
@@ -399,7 +429,10 @@ final class Table {
      * A worker's turn at the table: strategy calls one after the other (each taken under the lock,
      * run without it, applied under it again) until no AI diplomat owes a move, or the turn has
      * lasted {@link #AI_TURN_NANOS}, when the table goes to the back of the queue so that one busy
-     * table cannot keep a worker from the others.
+     * table cannot keep a worker from the others. The moves of quick calls are stored together, in
+     * one unit at the end of the turn (one commit, one snapshot and one delivery for the AI
+     * diplomats' replies to a move, not one per reply); after a call that took a while, its move
+     * is stored and shown at once rather than held back behind the next one.
      */
     private void aiStep() {
         long turnStart = System.nanoTime();
@@ -408,11 +441,12 @@ final class Table {
             synchronized (this) {
                 aiScheduled = false;
                 if (broken || engine.finished()) {
+                    persist();
                     return;
                 }
                 call = engine.nextCall();
-                persist(); // the deadline may have ended the negotiation
                 if (call == null) {
+                    persist(); // the replies of this turn, or the end a deadline found passed
                     return;
                 }
                 aiScheduled = true;
@@ -428,15 +462,21 @@ final class Table {
             }
             synchronized (this) {
                 engine.complete(call);
-                persist();
                 if (System.nanoTime() - turnStart > AI_TURN_NANOS) {
+                    persist();
                     aiScheduled = false;
                     scheduleAi();
                     return;
                 }
+                if (call.elapsedNanos() > AI_SLOW_CALL_NANOS) {
+                    persist();
+                }
             }
         }
     }
+
+    /** A strategy call longer than this has its move stored at once, not with the rest of the turn. */
+    private static final long AI_SLOW_CALL_NANOS = 2_000_000L;
 
     /** How long a worker stays at one table before it lets the others' AI diplomats in. */
     private static final long AI_TURN_NANOS = 20_000_000L;

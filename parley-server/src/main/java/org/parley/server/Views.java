@@ -72,7 +72,7 @@ final class Views {
         }
         publicInfo(view, table);
         if (party != null) {
-            view.set("preferences", preferences(scenario, party));
+            view.set("preferences", table.table().part("preferences " + party, () -> preferences(scenario, party)));
         }
         boolean ended = table.finished();
         view.put("state", ended ? "ended" : "running");
@@ -104,7 +104,7 @@ final class Views {
         }
         view.put("agreementRule", describeRule(scenario));
         view.put("advisor", table.table().options().advisor());
-        view.set("issues", issues(scenario.domain()));
+        view.set("issues", table.table().part("issues", () -> issues(scenario.domain())));
         Set<String> gone = gone(table.events(), table.published());
         ArrayNode parties = view.putArray("parties");
         for (Party p : scenario.parties()) {
@@ -399,9 +399,10 @@ final class Views {
             }
             Outcome o = e.offer();
             if (o != null) {
-                m.set("offer", outcome(scenario.domain(), o));
+                m.set("offer", table.table().part("offer " + i, () -> outcome(scenario.domain(), o)));
                 if (party != null) {
-                    m.set("score", score(scenario, party, o, e.round(), e.time()));
+                    m.set("score", table.table().part("score " + i + " " + party,
+                            () -> score(scenario, party, o, e.round(), e.time())));
                 }
             }
         }

@@ -171,6 +171,33 @@ class ClassApiTest {
         assertThat(humans).isEqualTo(4);
     }
 
+    /** A teacher's own scenario, uploaded as text: its tables, role sheets and slips as for a built-in one. */
+    @Test
+    void setsUpAClassOfAnUploadedScenario() throws Exception {
+        String text = BuiltInScenarios.load().get("cardassian-talks").text()
+                .replaceFirst("name: cardassian-talks", "name: my-talks");
+        ObjectNode body = Http.JSON.createObjectNode();
+        body.put("scenarioText", text);
+        body.put("students", 3);
+        body.putObject("deadline").put("rounds", 6);
+        Http.Response created = http.post("/api/classes", null, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode session = created.json();
+        assertThat(session.path("scenario").path("name").asText()).isEqualTo("my-talks");
+        assertThat(session.path("name").asText()).isEqualTo("my-talks, 3 students");
+        // Two parties: tables of 2 and 1, the short one with an AI diplomat.
+        assertThat(session.path("tables")).hasSize(2);
+        assertThat(session.path("tables").get(1).path("seats").findValuesAsText("player")).containsExactly("human", "ai");
+        String token = session.path("dashboard").path("token").asText();
+        Http.Response sheet = http.get("/api/classes/" + session.path("id").asText() + "/handouts/union.html", token);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.body()).contains("My talks").contains("Role sheet for <strong>union</strong>");
+        body.put("scenarioText", "name: broken\n");
+        assertRefused(http.post("/api/classes", null, body), 400, "scenarioText", "");
+        body.put("scenario", "tavrik-accord");
+        assertRefused(http.post("/api/classes", null, body), 400, "scenario", "not both");
+    }
+
     @Test
     void refusesBadInputInTheErrorShape() {
         String ok = "\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": 10}";

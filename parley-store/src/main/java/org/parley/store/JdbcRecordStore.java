@@ -260,14 +260,17 @@ final class JdbcRecordStore implements RecordStore {
 
     /** Appends after checking that the negotiation runs and has exactly {@code firstSeq} events (also for none). */
     private void append(Handle handle, String id, int firstSeq, List<String> events) {
-        String status = handle.createQuery("SELECT status FROM negotiation WHERE id = :id")
-                .bind("id", id).mapTo(String.class).findOne()
+        // One query for both checks: a live move's write is the hot path of the server's store.
+        record Tail(String status, int next) {}
+        Tail tail = handle.createQuery("SELECT status, (SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event"
+                        + " WHERE negotiation_id = :id) AS next FROM negotiation WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> new Tail(rs.getString("status"), rs.getInt("next"))).findOne()
                 .orElseThrow(() -> new IllegalStateException("No negotiation (" + id + ") in " + location + "."));
+        String status = tail.status();
         if (!status.equals(RecordStatus.RUNNING.code())) {
             throw new IllegalStateException("The negotiation (" + id + ") is " + status + "; no more events can be added.");
         }
-        int next = handle.createQuery("SELECT COALESCE(MAX(seq) + 1, 0) FROM negotiation_event WHERE negotiation_id = :id")
-                .bind("id", id).mapTo(Integer.class).one();
+        int next = tail.next();
         if (firstSeq != next) {
             throw new IllegalStateException("Event " + firstSeq + " of negotiation (" + id + ") is out of order: expected "
                     + next + ".");

@@ -49,12 +49,20 @@ public final class Debriefer {
     }
 
     public Debriefer(Scenario scenario, int realSteps) {
+        this(scenario, realSteps, AnalysisProgress.NONE);
+    }
+
+    /**
+     * Analyses {@code scenario}, telling {@code progress} of the analysis's merges (a scenario of
+     * thousands of issues takes minutes; one the memory cannot hold is debriefed without analysis).
+     */
+    public Debriefer(Scenario scenario, int realSteps, AnalysisProgress progress) {
         this.scenario = scenario;
         RuleAnalysis found = null;
         String note = "";
         try {
             // One outcome per list: a debrief names one outcome per point.
-            found = RuleAnalyzer.analyze(scenario, realSteps, 1);
+            found = RuleAnalyzer.analyze(scenario, scenario.agreement(), realSteps, 1, progress);
         } catch (IllegalArgumentException beyondLimits) {
             note = "no exact analysis: " + beyondLimits.getMessage();
         }

@@ -62,6 +62,27 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
 
     @Override
     public ParetoFrontier frontier(AnalysisProblem problem) {
+        return frontier(problem, AnalysisProgress.NONE, unusedMemory());
+    }
+
+    /**
+     * The memory this JVM may still take: its limit less what it holds now (garbage included, so
+     * an underestimate; a run's search tables, for one, stay held while it is debriefed).
+     */
+    static long unusedMemory() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /**
+     * The frontier, reporting each merge to {@code progress}, refusing (with the reason) to hold
+     * frontiers of more than half of {@code maxMemory} bytes (the memory still unused): the merge tree keeps every frontier it
+     * built, to list outcomes afterwards, and a frontier may outgrow memory long before the
+     * arithmetic overflows (three parties and 10,000 issues can).
+     *
+     * @throws IllegalArgumentException when the frontiers would not fit, naming the sizes
+     */
+    public ParetoFrontier frontier(AnalysisProblem problem, AnalysisProgress progress, long maxMemory) {
         if (!problem.linearAdditive()) {
             throw new IllegalArgumentException("The issue-wise frontier needs linear additive utilities for every"
                     + " named party; use the brute-force method.");
@@ -85,6 +106,12 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
             Node leaf = Node.leaf(block, bounds(thresholds, totalMax, block.max()), k, order++);
             queue.add(leaf);
         }
+        Budget budget = new Budget(maxMemory / 2, k);
+        for (Node leaf : queue) {
+            budget.held += leaf.n;
+        }
+        int total = queue.size() - 1;
+        int done = 0;
         while (queue.size() > 1) {
             Node left = queue.poll();
             Node right = queue.poll();
@@ -92,7 +119,10 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
             for (int p = 0; p < k; p++) {
                 max[p] = left.max[p] + right.max[p];
             }
-            queue.add(Node.merge(left, right, max, bounds(thresholds, totalMax, max), k, order++));
+            Node merged = Node.merge(left, right, max, bounds(thresholds, totalMax, max), k, order++, budget);
+            budget.held += merged.n;
+            queue.add(merged);
+            progress.merged(++done, total, merged.n, budget.held);
         }
         Node root = queue.poll();
         List<FrontierPoint> points = new ArrayList<>(root.n);
@@ -146,9 +176,10 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
             return new Node(pts, counts, m, block.max(), block, null, null, order);
         }
 
-        static Node merge(Node left, Node right, long[] max, long[] lb, int k, int order) {
+        static Node merge(Node left, Node right, long[] max, long[] lb, int k, int order, Budget budget) {
             long product = (long) left.n * right.n;
             int capacity = (int) Math.max(16, Math.min(product, CHUNK));
+            budget.check(capacity);
             long[] pts = new long[capacity * k];
             long[] counts = new long[capacity];
             int m = 0;
@@ -179,6 +210,8 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
                                         + m + " vectors, more than Parley holds in memory; analyse fewer parties"
                                         + " or issues (--parties).");
                             }
+                            // The copy holds the old arrays and the new ones at once.
+                            budget.check(capacity * 3L);
                             capacity *= 2;
                             pts = Arrays.copyOf(pts, capacity * k);
                             counts = Arrays.copyOf(counts, capacity);
@@ -194,6 +227,30 @@ public final class IssueWiseParetoFrontier implements ParetoFrontierAlgorithm {
                 counts = Arrays.copyOf(counts, m);
             }
             return new Node(pts, counts, m, max, null, left, right, order);
+        }
+    }
+
+    /** The frontier vectors the merge tree holds, against the bytes it may use. */
+    private static final class Budget {
+        final long bytes;
+        final int k;
+        long held;
+
+        Budget(long bytes, int k) {
+            this.bytes = bytes;
+            this.k = k;
+        }
+
+        /** Refuses a merge that would need room for {@code more} vectors besides those held. */
+        void check(long more) {
+            long perVector = (k + 1L) * Long.BYTES;
+            if ((held + more) * perVector > bytes) {
+                throw new IllegalArgumentException("The Pareto frontiers of this analysis grow past " + (held + more)
+                        + " vectors (" + (held + more) * perVector / 1_000_000 + " MB), more than half of the "
+                        + bytes * 2 / 1_000_000 + " MB this Java may still use: too many parties and issues with values"
+                        + " that rarely tie. Analyse fewer parties (--parties) or issues, or give Java more memory"
+                        + " (PARLEY_JAVA_OPTS=-Xmx...).");
+            }
         }
     }
 

@@ -33,13 +33,22 @@ public final class OutcomeAnalyzer {
 
     /** {@link #analyze(AnalysisProblem, int)} with the points of {@code concepts}. */
     public static Analysis analyze(AnalysisProblem problem, int listLimit, SolutionConcepts concepts) {
+        return analyze(problem, listLimit, concepts, AnalysisProgress.NONE);
+    }
+
+    /**
+     * {@link #analyze(AnalysisProblem, int, SolutionConcepts)}, telling {@code progress} of each
+     * merge of the issue-wise frontier, and refusing frontiers that would not fit in memory.
+     */
+    public static Analysis analyze(AnalysisProblem problem, int listLimit, SolutionConcepts concepts,
+            AnalysisProgress progress) {
         if (listLimit < 0) {
             throw new IllegalArgumentException("The list limit (" + listLimit + ") must not be negative.");
         }
         if (!ISSUE_WISE.supports(problem)) {
             return BRUTE_FORCE.analyze(problem, listLimit, concepts);
         }
-        ParetoFrontier frontier = ISSUE_WISE.frontier(problem);
+        ParetoFrontier frontier = ISSUE_WISE.frontier(problem, progress, IssueWiseParetoFrontier.unusedMemory());
         var points = concepts.points(frontier, listLimit);
         int k = problem.partyCount();
         Optional<BigInteger> acceptable;

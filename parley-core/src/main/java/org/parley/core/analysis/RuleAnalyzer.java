@@ -55,6 +55,12 @@ public final class RuleAnalyzer {
      *     signer sets than {@link #MAX_WINNING}, or a subset analysis is beyond its limits
      */
     public static RuleAnalysis analyze(Scenario scenario, AgreementRule rule, int realSteps, int listLimit) {
+        return analyze(scenario, rule, realSteps, listLimit, AnalysisProgress.NONE);
+    }
+
+    /** {@link #analyze(Scenario, AgreementRule, int, int)}, telling {@code progress} of each subset analysis's merges. */
+    public static RuleAnalysis analyze(Scenario scenario, AgreementRule rule, int realSteps, int listLimit,
+            AnalysisProgress progress) {
         List<String> names = scenario.partyNames();
         int n = names.size();
         for (String name : rule.required()) {
@@ -98,7 +104,8 @@ public final class RuleAnalyzer {
             long coefficient = mobius(x, least);
             for (int[] chosen : combinations(free, x)) {
                 List<String> members = members(names, required, others, chosen);
-                Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, members, realSteps), listLimit);
+                Analysis analysis = OutcomeAnalyzer.analyze(AnalysisProblem.of(scenario, members, realSteps), listLimit,
+                        SolutionConcepts.registered(), progress);
                 CoalitionAnalysis coalition = new CoalitionAnalysis(scenario, analysis);
                 winning.add(coalition);
                 if (x == least) {

@@ -54,6 +54,7 @@ public final class IssueWiseBidSpace implements BidSpace {
         this.preferences = preferences;
         this.issueCount = space.issueCount();
         int[][] blocks = blocks(issueCount, preferences.constraints());
+        refuseBeyondMemory(blocks.length, Runtime.getRuntime().maxMemory());
         blockIssues = blocks;
         options = new double[blocks.length][][];
         contributions = new double[blocks.length][];
@@ -234,6 +235,26 @@ public final class IssueWiseBidSpace implements BidSpace {
         return new Outcome(values);
     }
 
+    /**
+     * Refuses up front what the search cannot hold: a table of reachable sums per block ({@value
+     * #BUCKETS} bits, 16 KiB: 160 MB for 10,000 independent issues, per party) within a quarter of
+     * the memory the JVM may use, and fewer blocks than half the buckets (each block may round its
+     * contribution by half a bucket).
+     */
+    static void refuseBeyondMemory(int blocks, long maxMemory) {
+        if (blocks > BUCKETS / 2) {
+            throw new IllegalArgumentException("The outcome space has " + blocks + " independent issues (or groups of"
+                    + " issues coupled by constraints), more than the " + BUCKETS / 2 + " an issue-wise search resolves.");
+        }
+        long bytes = (blocks + 1L) * ((BUCKETS + 63) / 64) * Long.BYTES;
+        if (bytes > maxMemory / 4) {
+            throw new IllegalArgumentException("Searching the outcome space issue by issue needs " + bytes / 1_000_000
+                    + " MB per party for its " + blocks + " independent issues (16 KB each), more than a quarter of the "
+                    + maxMemory / 1_000_000 + " MB this Java may use; give it more (PARLEY_JAVA_OPTS=-Xmx...) or use"
+                    + " fewer issues.");
+        }
+    }
+
     private void enumerate(OutcomeSpace space, LinearAdditiveUtility utility, List<Constraint> constraints, int b) {
         int[] issues = blockIssues[b];
         long count = 1;
@@ -250,8 +271,10 @@ public final class IssueWiseBidSpace implements BidSpace {
                 inside.add(constraint);
             }
         }
-        double[] probe = new double[issueCount];
-        for (int i = 0; i < issueCount; i++) {
+        // Every issue's values, to test a constraint: only for a block with constraints inside, or a
+        // block per issue would cost issues² (10^8 values for 10,000 issues).
+        double[] probe = new double[inside.isEmpty() ? 0 : issueCount];
+        for (int i = 0; i < probe.length; i++) {
             probe[i] = space.value(i, 0);
         }
         List<double[]> allowed = new ArrayList<>();
@@ -262,17 +285,21 @@ public final class IssueWiseBidSpace implements BidSpace {
                 int size = space.size(issues[j]);
                 index[j] = (int) (rest % size);
                 rest /= size;
-                probe[issues[j]] = space.value(issues[j], index[j]);
             }
-            Outcome outcome = new Outcome(probe);
             boolean ok = true;
-            for (Constraint constraint : inside) {
-                ok &= constraint.satisfiedBy(outcome);
+            if (!inside.isEmpty()) {
+                for (int j = 0; j < issues.length; j++) {
+                    probe[issues[j]] = space.value(issues[j], index[j]);
+                }
+                Outcome outcome = new Outcome(probe);
+                for (Constraint constraint : inside) {
+                    ok &= constraint.satisfiedBy(outcome);
+                }
             }
             if (ok) {
                 double[] joint = new double[issues.length];
                 for (int j = 0; j < issues.length; j++) {
-                    joint[j] = probe[issues[j]];
+                    joint[j] = space.value(issues[j], index[j]);
                 }
                 allowed.add(joint);
             }

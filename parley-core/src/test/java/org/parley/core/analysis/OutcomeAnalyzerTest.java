@@ -37,6 +37,28 @@ class OutcomeAnalyzerTest {
     }
 
     @Test
+    void theIssueWiseFrontierReportsEveryMergeAndRefusesFrontiersBeyondMemory() {
+        // Three parties, 40 issues of 3 values: values rarely tie, so the frontiers grow.
+        AnalysisProblem problem = AnalysisProblem.of(org.parley.core.TestScenarios.random(3, 3, 40, 3, 0, null));
+        List<long[]> reports = new java.util.ArrayList<>();
+        ParetoFrontier frontier = new IssueWiseParetoFrontier().frontier(problem,
+                (done, total, vectors, held) -> reports.add(new long[] {done, total, vectors, held}), 1L << 32);
+        assertThat(reports).hasSize(39);
+        assertThat(reports).extracting(r -> r[0]).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 39).boxed().toList());
+        assertThat(reports).allSatisfy(r -> assertThat(r[1]).isEqualTo(39));
+        long[] last = reports.get(38);
+        assertThat(last[2]).isEqualTo(frontier.points().size());
+        assertThat(last[3]).isGreaterThan(last[2]);
+        // Half of the memory given must hold every frontier built; a quarter of what they need does not.
+        long needed = last[3] * 4 * Long.BYTES;
+        assertThatThrownBy(() -> new IssueWiseParetoFrontier().frontier(problem, AnalysisProgress.NONE, needed / 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The Pareto frontiers of this analysis grow past")
+                .hasMessageContaining("this Java may still use");
+    }
+
+    @Test
     void zeroSumFrontierIsEveryAcceptableOutcome() {
         // Every outcome gives u1 + u2 = 1, so all 6 are efficient; reservations 0.3 each keep 4 of them
         // (u1 in {0, 0.3, 0.4, 0.6, 0.7, 1.0}: 0.3, 0.4, 0.6, 0.7 pass both).

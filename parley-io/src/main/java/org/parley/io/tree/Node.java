@@ -2,6 +2,7 @@ package org.parley.io.tree;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,8 +210,10 @@ public abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scal
 
         /** Rejects keys outside {@code allowed}, calling them {@code noun}s ("unknown issue (x)"). */
         public void allowOnly(Collection<String> allowed, String noun) {
+            // A set: a party's weights name every issue, and a scenario may have 10,000 of them.
+            Set<String> known = allowed instanceof Set<String> set ? set : new HashSet<>(allowed);
             for (String key : entries.keySet()) {
-                if (!allowed.contains(key)) {
+                if (!known.contains(key)) {
                     String hint = closest(key, allowed);
                     throw keyNode(key).error("unknown " + noun + " (" + key + ")"
                             + (hint == null ? "." : "; did you mean (" + hint + ")?")

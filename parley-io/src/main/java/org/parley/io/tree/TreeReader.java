@@ -86,6 +86,7 @@ public final class TreeReader {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
                 .setCodePointLimit(ReadLimits.MAX_DOCUMENT_CHARS)
+                .setBufferSize(yamlBufferSize(text))
                 .build();
         try {
             return new YamlComposer(source, settings.getSchema().getScalarResolver())
@@ -101,6 +102,21 @@ public final class TreeReader {
         } catch (YamlEngineException e) {
             throw new FormatException(source, 0, 0, "", "not valid YAML: " + e.getMessage());
         }
+    }
+
+    /** The most characters the YAML reader takes in one read: {@link #yamlBufferSize}. */
+    static final int MAX_YAML_BUFFER = 8 * 1024 * 1024;
+
+    /**
+     * How many characters the YAML reader takes from the text at a time: all of it, up to
+     * {@link #MAX_YAML_BUFFER}. snakeyaml-engine's reader copies its whole window of unread code
+     * points at each read, and a scalar, key or anchor being scanned stays in that window until it
+     * ends, so with its default of 1,024 characters a value of n characters costs n²/1,024 copied
+     * code points: 4 GB copied and 13 s for one 10^6-character line, before the value could be
+     * refused as too long. Read in one go, the text is copied once; past the cap, n²/8 Mi.
+     */
+    static int yamlBufferSize(String text) {
+        return Math.max(1024, Math.min(text.length() + 2, MAX_YAML_BUFFER));
     }
 
     private static void checkLength(String text, String source) {

@@ -86,6 +86,12 @@ final class YamlComposer {
                     }
                     seenDocument = true;
                 }
+                case Scalar, SequenceStart, MappingStart, Alias -> checkNames((NodeEvent) event);
+                default -> {
+                    // Only node events carry anchor, alias and tag names.
+                }
+            }
+            switch (event.getEventId()) {
                 case Scalar -> scalar((ScalarEvent) event);
                 case SequenceStart, MappingStart -> start((CollectionStartEvent) event);
                 case SequenceEnd, MappingEnd -> end();
@@ -99,6 +105,23 @@ final class YamlComposer {
             throw new FormatException(source, 1, 1, "", "the file is empty");
         }
         return root;
+    }
+
+    /**
+     * An anchor or alias name (and a tag) is text of the document like a value, and held as long as
+     * the document is read: the same bound as a value.
+     */
+    private void checkNames(NodeEvent event) {
+        Optional<Anchor> anchor = event instanceof AliasEvent alias ? Optional.of(alias.getAlias()) : event.getAnchor();
+        if (anchor.isPresent() && anchor.get().getValue().length() > ReadLimits.MAX_TEXT_CHARS) {
+            throw error(event.getStartMark(), "", ReadLimits.tooLongText("anchor name (&name or *name)",
+                    anchor.get().getValue().length()));
+        }
+        Optional<String> tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                : event instanceof CollectionStartEvent start ? start.getTag() : Optional.empty();
+        if (tag.isPresent() && tag.get().length() > ReadLimits.MAX_TEXT_CHARS) {
+            throw error(event.getStartMark(), "", ReadLimits.tooLongText("tag (!name)", tag.get().length()));
+        }
     }
 
     private void scalar(ScalarEvent event) {

@@ -125,6 +125,43 @@ class TreeReaderLimitsTest {
         assertThat(yamlKey.problem()).contains(String.valueOf(ReadLimits.MAX_TEXT_CHARS));
     }
 
+    /**
+     * Memory, not only CPU: the bytes this thread allocates while refusing a long YAML line (plain,
+     * quoted, a key, an anchor). Counted by the JVM, so neither the machine's load nor a collector
+     * running on other threads hides them; snakeyaml-engine's 1,024-character reads allocated 4 GB
+     * (and took 13 s of wall time in the CLI) for one 10^6-character value.
+     */
+    @Test
+    void aMillionCharacterLineIsRefusedAfterAllocatingLittleMoreThanItsText() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        String text = longText(1_000_000);
+        for (String yaml : new String[] {"name: " + text + "\n", "name: \"" + text + "\"\n", text + ": 1\n",
+                "a: &" + text + " 1\n", "a: !" + text + " 1\n"}) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            FormatException e = catchThrowableOfType(FormatException.class, () -> TreeReader.readYaml(yaml, "long.yaml"));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(e).as(yaml.substring(0, 8)).isNotNull();
+            // The text's code points once (4 MB), the buffer (2 MB), the scalar being built; not n².
+            assertThat(allocated).as("bytes allocated refusing " + yaml.substring(0, 8)).isLessThan(64L << 20);
+        }
+    }
+
+    @Test
+    void aLongDocumentOnOneLineReadsInOnePass() {
+        // Minified JSON saved as .yaml: 200,000 values on one line, 2 MB, read by the YAML reader.
+        StringBuilder line = new StringBuilder("{\"values\": [");
+        for (int i = 0; i < 200_000; i++) {
+            line.append(i == 0 ? "" : ",").append(i % 10);
+        }
+        String yaml = line.append("]}").toString();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Node root = TreeReader.readYaml(yaml, "minified.yaml");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(root.asMap().get("values").asList().items()).hasSize(200_000);
+        assertThat(allocated).as("bytes allocated").isLessThan(512L << 20);
+    }
+
     @Test
     void aValueAtTheLimitIsRead() {
         String text = longText(ReadLimits.MAX_TEXT_CHARS);
