@@ -2,6 +2,7 @@ package org.parley.core.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,6 +103,12 @@ public final class Negotiation {
                         + "); the parties are " + scenario.partyNames() + ".");
             }
         }
+        for (String named : settings.trust().keySet()) {
+            if (scenario.indexOf(named) < 0) {
+                throw new IllegalArgumentException("The settings give trust for an unknown party (" + named
+                        + "); the parties are " + scenario.partyNames() + ".");
+            }
+        }
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < n; i++) {
             phrases[i] = parties.get(i).phrases();
@@ -122,11 +129,23 @@ public final class Negotiation {
             Party party = parties.get(i);
             setups[i] = new Setup(names[i], scenario.partyNames(), scenario.domain(), party.preferences(),
                     cache.get(scenario.domain(), party.preferences()), scenario.agreement(), settings.protocol(),
-                    settings.deadline(), settings.moveTimeLimit(), random);
+                    settings.deadline(), settings.moveTimeLimit(), random, ownTrust(settings, names[i], scenario));
         }
         Duration limit = settings.moveTimeLimit();
         limitNanos = limit == null ? 0 : limit.toNanos();
         session = Protocols.get(settings.protocol()).open(scenario, settings, time);
+    }
+
+    /** What {@code party} believes of the others' reliability: only its own row of the settings' trust. */
+    private static Map<String, Double> ownTrust(NegotiationSettings settings, String party, Scenario scenario) {
+        Map<String, Double> row = settings.trust(party);
+        for (String other : row.keySet()) {
+            if (scenario.indexOf(other) < 0) {
+                throw new IllegalArgumentException("The settings give " + party + " trust in an unknown party (" + other
+                        + "); the parties are " + scenario.partyNames() + ".");
+            }
+        }
+        return row;
     }
 
     /** A new negotiation, not yet advanced. */

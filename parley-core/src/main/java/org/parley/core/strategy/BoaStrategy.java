@@ -27,6 +27,10 @@ import org.parley.core.negotiation.Request;
  * bid would cost (what waiting is worth, not what it says), and it walks away, rather than
  * offer or accept anything, when neither the offer on the table nor its own next bid a round
  * later is worth its walk-away value now: no deal left on its plan beats leaving.
+ *
+ * <p>A wary BOA strategy ({@code wary} above 0) reads trust from its setup: at a table with a
+ * counterpart it distrusts it signs nothing below its guarded reservation value
+ * ({@link Setup#guardedReservation}), whatever its acceptance condition would take.
  */
 public class BoaStrategy implements Strategy {
 
@@ -35,6 +39,8 @@ public class BoaStrategy implements Strategy {
     private final OpponentModel model;
     private final boolean discountAware;
     private TimePressure pressure;
+    private final double wary;
+    private double floor;
     private OfferHistory received;
     private Setup setup;
     private java.util.Set<String> opponents;
@@ -48,10 +54,20 @@ public class BoaStrategy implements Strategy {
 
     public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model,
             boolean discountAware) {
+        this(bidding, acceptance, model, discountAware, 0);
+    }
+
+    /** @param wary how far full distrust of a counterpart raises the least it signs towards its best bid, in [0, 1] */
+    public BoaStrategy(BiddingStrategy bidding, AcceptanceCondition acceptance, OpponentModel model,
+            boolean discountAware, double wary) {
+        if (!(wary >= 0 && wary <= 1)) {
+            throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
+        }
         this.bidding = bidding;
         this.acceptance = acceptance;
         this.model = model;
         this.discountAware = discountAware;
+        this.wary = wary;
     }
 
     @Override
@@ -62,6 +78,7 @@ public class BoaStrategy implements Strategy {
         BidSpace bids = setup.bids();
         hopeless = bids.isEmpty() || bids.max() < setup.reservation() - Tolerances.ACCEPTANCE;
         pressure = discountAware ? TimePressure.of(setup) : null;
+        floor = setup.guardedReservation(wary);
         if (model != null) {
             model.start(setup);
         }
@@ -131,7 +148,7 @@ public class BoaStrategy implements Strategy {
         var preferences = setup.preferences();
         double u = preferences.utility(offered);
         double next = bidUtility(nextBid) * (pressure == null ? 1 : pressure.step());
-        return u >= preferences.reservation() - Tolerances.ACCEPTANCE
+        return u >= floor - Tolerances.ACCEPTANCE
                 && preferences.satisfiesConstraints(offered)
                 && acceptance.accept(u, next, t, received);
     }

@@ -72,10 +72,15 @@ public final class DiplomatStrategy implements Strategy {
     private static final int EVIDENCE = 3;
     /** Normalised time it watches each partner before it judges their trend: opening offers hold still. */
     private static final double WATCH = 0.15;
+    /** The share of its range above its floor left to concede when its plan counts as spent. */
+    private static final double SPENT = 0.05;
 
     private final Persona persona;
     private final boolean discountAware;
-    private final TrustView trust;
+    /** The trust view it was given, or null: then it reads its setup's trust (a world tells it). */
+    private final TrustView given;
+    private final double wary;
+    private TrustView trust = TrustView.FULL;
 
     private double e;
     private double answer;
@@ -122,9 +127,28 @@ public final class DiplomatStrategy implements Strategy {
      * in them (a world of repeated talks passes its reputations; trust outside [0, 1] is clamped).
      */
     public DiplomatStrategy(Persona persona, boolean discountAware, TrustView trust) {
+        this(persona, discountAware, trust == null ? TrustView.FULL : trust, 0);
+    }
+
+    /**
+     * A diplomat that reads trust from its setup (a world of repeated negotiations tells it): it
+     * credits a partner's concessions and weighs a coalition by 1 − distrust (a stranger or a
+     * trusted partner counts fully, a power that broke its word less, one with trust 0 not at all,
+     * so it courts other coalitions), and raises its floor by {@code wary × distrust}
+     * ({@link Setup#guardedReservation}).
+     */
+    public DiplomatStrategy(Persona persona, boolean discountAware, double wary) {
+        this(persona, discountAware, null, wary);
+    }
+
+    private DiplomatStrategy(Persona persona, boolean discountAware, TrustView given, double wary) {
+        if (!(wary >= 0 && wary <= 1)) {
+            throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
+        }
         this.persona = persona == null ? Persona.DEFAULT : persona;
         this.discountAware = discountAware;
-        this.trust = trust == null ? TrustView.FULL : trust;
+        this.given = given;
+        this.wary = wary;
         // patience 0 → e = 3 (concedes early), 0.5 → 1 (steady), 1 → 1/3 (holds out)
         e = Math.pow(3, 1 - 2 * this.persona.patience());
         answer = 2 * this.persona.reciprocity();
@@ -151,6 +175,7 @@ public final class DiplomatStrategy implements Strategy {
     @Override
     public void start(Setup setup) {
         this.setup = setup;
+        trust = given != null ? given : setup.trust().isEmpty() ? TrustView.FULL : party -> 1 - setup.distrust(party);
         bids = setup.bids();
         model = new FrequencyOpponentModel();
         model.start(setup);
@@ -160,7 +185,7 @@ public final class DiplomatStrategy implements Strategy {
             return;
         }
         max = bids.max();
-        double base = Math.min(max, Math.max(setup.reservation(), bids.min()));
+        double base = Math.min(max, Math.max(setup.guardedReservation(wary), bids.min()));
         floor = persona.style() == Persona.Style.HARDLINER ? base + 0.15 * (max - base) : base;
         present.addAll(setup.opponents());
         for (String opponent : setup.opponents()) {
@@ -290,7 +315,10 @@ public final class DiplomatStrategy implements Strategy {
         double target = target(t);
         double prospect = prospect(t, target);
         boolean discounted = pressure != null && pressure.discounted();
-        if (discounted && prospect < setup.reservation() - EPS) {
+        // It leaves only once its own plan is spent: a partner that holds still may be a Boulware
+        // that concedes late, and an extrapolation of its trend cannot tell.
+        boolean spent = target <= floor + SPENT * (max - floor);
+        if (discounted && spent && prospect < setup.reservation() - EPS) {
             if (threatened) {
                 return new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY).figure("prospect", prospect)
                         .figure("reservation", setup.reservation()), null);

@@ -131,6 +131,9 @@ public final class StrategyRegistry {
     private static final Parameter AWARE = Parameter.of(DISCOUNT_AWARE, "true", "plan the concession on the discounted"
             + " utility and the walk-away value (false: the classic curve on the undiscounted utility)");
 
+    /** The parameter of the strategies that read trust (a world of repeated negotiations tells them). */
+    public static final String WARY = "wary";
+
     /** Where the strategies Parley ships come from, in {@link #origin}. */
     public static final String BUILT_IN = "built-in";
 
@@ -169,10 +172,13 @@ public final class StrategyRegistry {
                                 "0 to 1: how long it holds before the deadline pulls it"),
                         Parameter.of("reciprocity", String.valueOf(Persona.DEFAULT.reciprocity()),
                                 "0 to 1: how much of the other side's concession it answers"),
-                        AWARE),
+                        AWARE, Parameter.of(WARY, "0.6", "how far distrust of a counterpart (trust below a"
+                                + " stranger's, from earlier dealings in a world) raises its floor, towards its best;"
+                                + " it also credits and courts a distrusted power less: 0 ignores trust")),
                 p -> new DiplomatStrategy(new Persona(
                         Persona.Style.of(p.oneOf("style", "hardliner", "pragmatic", "cooperative")),
-                        p.fraction("patience"), p.fraction("reciprocity")), p.flag(DISCOUNT_AWARE, true))));
+                        p.fraction("patience"), p.fraction("reciprocity")), p.flag(DISCOUNT_AWARE, true),
+                        p.fraction(WARY))));
         register(new Entry("micro", "MiCRO (de Jonge 2022): concedes one step only when the opponents have made as many distinct offers", List.of(),
                 p -> {
                     MicroBidding micro = new MicroBidding();
@@ -184,9 +190,13 @@ public final class StrategyRegistry {
 
     private void timeDependent(String name, String e, String description) {
         register(new Entry(name, description, with(AC, Parameter.of("e", e, "concession exponent: below 1 holds out,"
-                + " above 1 concedes early"), AWARE), p -> {
+                + " above 1 concedes early"), AWARE, Parameter.of(WARY, "0.6", "how far distrust of a counterpart"
+                + " (trust below a stranger's, from earlier dealings in a world) raises the least it concedes to and"
+                + " signs, towards its best: 0 ignores trust")), p -> {
             boolean aware = p.flag(DISCOUNT_AWARE, true);
-            return new BoaStrategy(new TimeDependentBidding(p.positive("e"), aware), acceptance(p), null, aware);
+            double wary = p.fraction(WARY);
+            return new BoaStrategy(new TimeDependentBidding(p.positive("e"), aware, wary), acceptance(p), null, aware,
+                    wary);
         }));
     }
 

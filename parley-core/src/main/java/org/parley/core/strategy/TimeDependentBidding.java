@@ -15,11 +15,16 @@ import org.parley.core.negotiation.Move;
  * deals lose value concedes earlier, the more so the steeper its discount; without a discount
  * nothing changes. The floor stays the reservation value, so a party with a good walk-away keeps
  * higher demands throughout.
+ *
+ * <p>It reads trust: facing a counterpart it distrusts from earlier dealings (a world of repeated
+ * negotiations), it raises u_min towards u_max by {@code wary × distrust}
+ * ({@link Setup#guardedReservation}), so it demands more and concedes less to that table.
  */
 public final class TimeDependentBidding implements BiddingStrategy {
 
     private final double e;
     private final boolean discountAware;
+    private final double wary;
     private BidSpace bids;
     private TimePressure pressure;
     private double max;
@@ -30,11 +35,20 @@ public final class TimeDependentBidding implements BiddingStrategy {
     }
 
     public TimeDependentBidding(double e, boolean discountAware) {
+        this(e, discountAware, 0);
+    }
+
+    /** @param wary how far full distrust of a counterpart raises u_min towards u_max, in [0, 1] */
+    public TimeDependentBidding(double e, boolean discountAware, double wary) {
         if (!(e > 0) || !Double.isFinite(e)) {
             throw new IllegalArgumentException("The concession exponent e (" + e + ") must be a positive number.");
         }
+        if (!(wary >= 0 && wary <= 1)) {
+            throw new IllegalArgumentException("The wariness (" + wary + ") must lie in [0, 1].");
+        }
         this.e = e;
         this.discountAware = discountAware;
+        this.wary = wary;
     }
 
     @Override
@@ -42,7 +56,7 @@ public final class TimeDependentBidding implements BiddingStrategy {
         bids = setup.bids();
         pressure = discountAware ? TimePressure.of(setup) : null;
         max = bids.max();
-        min = Math.min(max, Math.max(setup.reservation(), bids.min()));
+        min = Math.min(max, Math.max(setup.guardedReservation(wary), bids.min()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.parley.core.world;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,15 @@ import org.parley.core.strategy.StrategyRegistry;
  * signer honours or breaches the agreement, and the powers who see it update their trust. Same
  * world and seed, same result.
  *
- * <p>Trust enters negotiations through the walk-away value: a trust-aware power facing a
- * counterpart it distrusts (trust below ½, a stranger's) raises the walk-away value it negotiates
- * with towards its best outcome, by {@code weight × distrust}, where distrust = 1 − trust / ½ of its
- * least-trusted counterpart. So it demands more, concedes less and refuses deals it would have
- * taken from a power in good standing. Payoffs are always scored with the scenario's own walk-away
+ * <p>Trust enters negotiations in one of two ways. A trust-aware power whose strategy reads trust
+ * (one that takes the {@code wary} parameter: the time-dependent strategies) is told, in its
+ * setup, its own trust in each counterpart, with the world's weight as its wariness unless its spec
+ * sets one; against a counterpart it distrusts (trust below ½, a stranger's) the strategy itself
+ * demands more and concedes less ({@link org.parley.core.strategy.Setup#guardedReservation}). Any
+ * other trust-aware power has the walk-away value it negotiates with raised towards its best
+ * outcome, by {@code weight × distrust}, where distrust = 1 − trust / ½ of its least-trusted
+ * counterpart. Either way it demands more, concedes less and refuses deals it would have taken
+ * from a power in good standing. Payoffs are always scored with the scenario's own walk-away
  * values: the raised one is a bargaining stance, not a change of interests.
  *
  * <p>A power that honours "when it pays" breaches when the gain exceeds the reputation cost it
@@ -96,19 +101,38 @@ public final class WorldRunner {
             standing.put(p, new ArrayList<>());
             welfare.put(p, new ArrayList<>());
         }
+        // A power whose strategy reads trust is told it through its setup, with the world's weight as
+        // its wariness unless its spec sets one; any other trust-aware power's walk-away value is raised.
+        Map<String, StrategySpec> specs = new LinkedHashMap<>();
+        Map<String, Double> readers = new LinkedHashMap<>();
+        for (World.Power power : world.powers()) {
+            StrategySpec spec = power.strategy();
+            if (registry.entry(spec).parameterNames().contains(StrategyRegistry.WARY)) {
+                if (!spec.parameters().containsKey(StrategyRegistry.WARY)) {
+                    Map<String, String> parameters = new LinkedHashMap<>(spec.parameters());
+                    parameters.put(StrategyRegistry.WARY, Double.toString(world.trust().weight()));
+                    spec = new StrategySpec(spec.name(), parameters);
+                }
+                if (power.trustAware()) {
+                    readers.put(power.name(), Double.parseDouble(spec.parameters().get(StrategyRegistry.WARY)));
+                }
+            }
+            specs.put(power.name(), spec);
+        }
         List<WorldResult.MeetingResult> results = new ArrayList<>();
-        Schedule schedule = Schedule.of(world);
+        Schedule schedule = new Schedule(world);
         for (int k = 0; k < world.meetings().size(); k++) {
             World.Meeting meeting = world.meetings().get(k);
+            schedule.pass(meeting);
             Scenario scenario = meeting.scenario();
             Map<String, Double> demanded = new LinkedHashMap<>();
-            Scenario played = withDemands(world, meeting, reputation, demanded);
+            Scenario played = withDemands(world, meeting, reputation, readers, demanded);
             Map<String, StrategySpec> strategies = new LinkedHashMap<>();
             for (Party party : scenario.parties()) {
-                strategies.put(party.name(), world.power(meeting.roles().get(party.name())).strategy());
+                strategies.put(party.name(), specs.get(meeting.roles().get(party.name())));
             }
             NegotiationSettings settings = new NegotiationSettings(Protocols.DEFAULT, Deadline.rounds(world.rounds()),
-                    strategies, seed * 1_000_003L + k, null);
+                    strategies, seed * 1_000_003L + k, null, told(world, meeting, reputation, readers, demanded));
             Optional<Result> earlier = recorded.result(k, played, settings);
             Negotiation negotiation = null;
             Result result;
@@ -150,9 +174,48 @@ public final class WorldRunner {
         return new WorldResult(world.name(), seed, results, summary, standing, welfare);
     }
 
-    /** The scenario as played: trust-aware powers' walk-away values raised against distrusted counterparts. */
+    /**
+     * What each power whose strategy reads trust is told: its trust in each other party's power
+     * (nothing when trust is off, and nothing to the others). {@code demanded} gets the walk-away
+     * value such a strategy works out from it against a distrusted table.
+     */
+    private static Map<String, Map<String, Double>> told(World world, World.Meeting meeting, Reputation reputation,
+            Map<String, Double> readers, Map<String, Double> demanded) {
+        if (world.trust().model() == World.Trust.Model.NONE) {
+            return Map.of();
+        }
+        Scenario scenario = meeting.scenario();
+        Map<String, Map<String, Double>> trust = new LinkedHashMap<>();
+        for (Party party : scenario.parties()) {
+            String power = meeting.roles().get(party.name());
+            Double wary = readers.get(power);
+            if (wary == null) {
+                continue;
+            }
+            Map<String, Double> row = new LinkedHashMap<>();
+            double distrust = 0;
+            for (var other : meeting.roles().entrySet()) {
+                if (!other.getValue().equals(power)) {
+                    double t = reputation.trust(power, other.getValue());
+                    row.put(other.getKey(), t);
+                    distrust = Math.max(distrust, distrust(t));
+                }
+            }
+            trust.put(party.name(), row);
+            Preferences p = party.preferences();
+            if (distrust > 0 && wary > 0) {
+                demanded.put(party.name(), p.reservation() + wary * distrust * Math.max(0, best(scenario, p) - p.reservation()));
+            }
+        }
+        return trust;
+    }
+
+    /**
+     * The scenario as played: the walk-away values of trust-aware powers whose strategies do not
+     * read trust, raised against distrusted counterparts.
+     */
     private static Scenario withDemands(World world, World.Meeting meeting, Reputation reputation,
-            Map<String, Double> demanded) {
+            Map<String, Double> readers, Map<String, Double> demanded) {
         Scenario scenario = meeting.scenario();
         if (world.trust().model() == World.Trust.Model.NONE) {
             return scenario;
@@ -162,7 +225,7 @@ public final class WorldRunner {
         for (Party party : scenario.parties()) {
             String power = meeting.roles().get(party.name());
             Preferences p = party.preferences();
-            if (world.power(power).trustAware()) {
+            if (world.power(power).trustAware() && !readers.containsKey(power)) {
                 double distrust = 0;
                 for (String other : meeting.roles().values()) {
                     if (!other.equals(power)) {
@@ -247,58 +310,62 @@ public final class WorldRunner {
         if (world.trust().model() == World.Trust.Model.NONE) {
             return 0;
         }
-        Reputation after = reputation.copy();
         List<String> observers = world.breach().visibility() == World.Visibility.PUBLIC
                 ? world.powerNames() : List.copyOf(now.roles().values());
-        for (String observer : observers) {
-            if (!observer.equals(power)) {
-                after.observe(observer, power, false);
-            }
-        }
-        Reputation kept = reputation.copy();
-        for (String observer : observers) {
-            if (!observer.equals(power)) {
-                kept.observe(observer, power, true);
-            }
-        }
+        // The fall in each counterpart's trust does not depend on the negotiation: work it out once.
+        Map<String, Double> fall = reputation.fallIfBreached(power, observers);
         double[] t = totals.get(power);
         double surplus = t[2] > 0 ? t[5] / t[2] : PRIOR_SURPLUS;
-        // The fall in each counterpart's trust does not depend on the negotiation: price it once.
-        Map<String, Double> fall = new java.util.HashMap<>();
+        // Trust is capital: a breach that leaves trust above ½ costs nothing at once but spends what
+        // later breaches would have drawn on, so the fall is priced at the rate distrust grows below
+        // ½ (2 per unit of trust), whatever the level now, once for each later negotiation with a
+        // trust-aware counterpart.
         double cost = 0;
-        for (int k : schedule.laterMeetings(power, index)) {
-            for (String other : world.meetings().get(k).roles().values()) {
-                if (!other.equals(power) && world.power(other).trustAware()) {
-                    // Trust is capital: a breach that leaves trust above ½ costs nothing at once but
-                    // spends what later breaches would have drawn on, so the fall is priced at the
-                    // rate distrust grows below ½ (2 per unit of trust), whatever the level now.
-                    double f = fall.computeIfAbsent(other, o -> kept.trust(o, power) - after.trust(o, power));
-                    cost += world.trust().weight() * 2 * f * surplus;
-                }
+        for (var f : fall.entrySet()) {
+            int later = schedule.remaining(power, f.getKey());
+            if (later > 0 && world.power(f.getKey()).trustAware()) {
+                cost += world.trust().weight() * 2 * f.getValue() * surplus * later;
             }
         }
         return cost;
     }
 
-    /** Each power's negotiations by index, to find its later ones without scanning the whole schedule. */
-    private record Schedule(Map<String, int[]> byPower) {
-        static Schedule of(World world) {
-            Map<String, List<Integer>> lists = new LinkedHashMap<>();
-            for (int k = 0; k < world.meetings().size(); k++) {
-                for (String power : world.meetings().get(k).roles().values()) {
-                    lists.computeIfAbsent(power, p -> new ArrayList<>()).add(k);
-                }
+    /**
+     * How many negotiations each pair of powers has still to hold together, counted down as the
+     * world goes on: a breach is priced in O(powers), not by walking the rest of the schedule.
+     */
+    private static final class Schedule {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final int[][] remaining;
+
+        Schedule(World world) {
+            for (String p : world.powerNames()) {
+                index.put(p, index.size());
             }
-            Map<String, int[]> arrays = new LinkedHashMap<>();
-            lists.forEach((p, l) -> arrays.put(p, l.stream().mapToInt(Integer::intValue).toArray()));
-            return new Schedule(arrays);
+            remaining = new int[index.size()][index.size()];
+            for (World.Meeting m : world.meetings()) {
+                count(m, 1);
+            }
         }
 
-        int[] laterMeetings(String power, int index) {
-            int[] all = byPower.getOrDefault(power, new int[0]);
-            int from = java.util.Arrays.binarySearch(all, index);
-            from = from >= 0 ? from + 1 : -from - 1;
-            return java.util.Arrays.copyOfRange(all, from, all.length);
+        /** Negotiation {@code m} is being held: it no longer lies ahead. */
+        void pass(World.Meeting m) {
+            count(m, -1);
+        }
+
+        private void count(World.Meeting m, int by) {
+            for (String p : m.roles().values()) {
+                for (String q : m.roles().values()) {
+                    if (!p.equals(q)) {
+                        remaining[index.get(p)][index.get(q)] += by;
+                    }
+                }
+            }
+        }
+
+        /** The negotiations after the current one in which {@code p} meets {@code q}. */
+        int remaining(String p, String q) {
+            return remaining[index.get(p)][index.get(q)];
         }
     }
 

@@ -46,6 +46,43 @@ class ReputationTest {
     }
 
     @Test
+    void theFallIfBreachedIsWhatSeeingABreachRatherThanAKeptWordWouldDo() {
+        for (World.Trust.Model model : World.Trust.Model.values()) {
+            Reputation r = new Reputation(new World.Trust(model, 0.8, 0.5), POWERS);
+            r.observe("a", "c", true);
+            r.observe("b", "c", false);
+            r.observe("a", "b", true);
+            double before = r.trust("b", "c");
+            for (List<String> observers : List.of(POWERS, List.of("a", "c"))) {
+                Reputation kept = r.copy();
+                Reputation broke = r.copy();
+                for (String o : observers) {
+                    if (!o.equals("c")) {
+                        kept.observe(o, "c", true);
+                        broke.observe(o, "c", false);
+                    }
+                }
+                var fall = r.fallIfBreached("c", observers);
+                assertThat(fall).containsOnlyKeys("a", "b");
+                for (String o : List.of("a", "b")) {
+                    assertThat(fall.get(o)).as(model + " " + observers + " " + o)
+                            .isCloseTo(kept.trust(o, "c") - broke.trust(o, "c"), within(1e-12));
+                }
+            }
+            assertThat(r.trust("b", "c")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPowerKeepsNoRecordOfItself() {
+        Reputation r = new Reputation(World.Trust.DEFAULT, POWERS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.observe("a", "a", true))
+                .hasMessageContaining("does not keep a record of itself");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.trust("a", "zed"))
+                .hasMessageContaining("Unknown power (zed)");
+    }
+
+    @Test
     void standingIsTheOthersMeanTrust() {
         Reputation r = new Reputation(new World.Trust(World.Trust.Model.BETA, 1, 0.5), POWERS);
         r.observe("a", "c", false);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.core.generate.ScenarioGenerator;
 import org.parley.core.model.Scenario;
+import org.parley.core.negotiation.NegotiationSettings;
 import org.parley.core.negotiation.Result;
 import org.parley.core.negotiation.StrategySpec;
 
@@ -98,6 +99,43 @@ class WorldRunnerTest {
     static double breachRate(WorldResult result) {
         WorldResult.PowerTotals a = result.totals().get("a");
         return (double) a.breached() / a.agreements();
+    }
+
+    @Test
+    void trustReachesTheStrategiesThatReadItAndTheWalkAwayValueOfTheOthers() {
+        List<World.Meeting> meetings = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            Scenario s = pair(200 + k);
+            meetings.add(new World.Meeting(s, Map.of(s.partyNames().get(0), "a", s.partyNames().get(1),
+                    k % 2 == 0 ? "b" : "c")));
+        }
+        World w = new World("mixed", List.of(
+                new World.Power("a", StrategySpec.parse("linear"), World.Honour.NEVER, false),
+                new World.Power("b", StrategySpec.parse("linear"), World.Honour.ALWAYS, true),
+                new World.Power("c", StrategySpec.parse("tit-for-tat"), World.Honour.ALWAYS, true)),
+                meetings, 60, World.Breach.DEFAULT, new World.Trust(World.Trust.Model.BETA, 0.9, 0.4));
+        List<NegotiationSettings> settings = new ArrayList<>();
+        List<Scenario> played = new ArrayList<>();
+        WorldResult r = WorldRunner.run(w, 2, (i, s, record, m) -> {
+            settings.add(record.settings());
+            played.add(s);
+        });
+        assertThat(r.totals().get("a").breached()).isPositive();
+        int lastB = 6;
+        int lastC = 7;
+        String bParty = meetings.get(lastB).scenario().partyNames().get(1);
+        String cParty = meetings.get(lastC).scenario().partyNames().get(1);
+        // b reads trust: told its own trust in a, with the world's weight as its wariness; its scenario is as written.
+        assertThat(settings.get(lastB).trust().keySet()).containsExactly(bParty);
+        assertThat(settings.get(lastB).trust(bParty).values()).allSatisfy(t -> assertThat(t).isLessThan(0.5));
+        assertThat(settings.get(lastB).strategy(bParty).parameters()).containsEntry("wary", "0.4");
+        assertThat(played.get(lastB)).isSameAs(meetings.get(lastB).scenario());
+        // a is not trust-aware: told nothing. c's tit-for-tat reads no trust: its walk-away value is raised instead.
+        assertThat(settings.get(lastC).trust()).isEmpty();
+        double written = meetings.get(lastC).scenario().party(cParty).preferences().reservation();
+        assertThat(played.get(lastC).party(cParty).preferences().reservation()).isGreaterThan(written);
+        assertThat(r.meetings().get(lastC).demanded()).containsKey(cParty);
+        assertThat(r.meetings().get(lastB).demanded()).containsKey(bParty);
     }
 
     @Test

@@ -113,7 +113,8 @@ final class RecordMapping {
                 @JsonProperty("result") Result result) {}
     }
 
-    @JsonPropertyOrder({"protocol", "deadline", "strategies", "seed", "moveTimeLimit"})
+    /** {@code trust} (each party's trust in the others, in a world) left out when there is none. */
+    @JsonPropertyOrder({"protocol", "deadline", "strategies", "seed", "moveTimeLimit", "trust"})
     abstract static class SettingsMixIn {
         @JsonCreator
         SettingsMixIn(@JsonProperty(value = "protocol", required = true) @JsonSetter(nulls = Nulls.FAIL)
@@ -122,10 +123,14 @@ final class RecordMapping {
                 @JsonProperty(value = "strategies", required = true) @JsonSetter(nulls = Nulls.FAIL)
                         Map<String, StrategySpec> strategies,
                 @JsonProperty(value = "seed", required = true) @JsonSetter(nulls = Nulls.FAIL) long seed,
-                @JsonProperty("moveTimeLimit") Duration moveTimeLimit) {}
+                @JsonProperty("moveTimeLimit") Duration moveTimeLimit,
+                @JsonProperty("trust") Map<String, Map<String, Double>> trust) {}
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Duration moveTimeLimit();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, Map<String, Double>> trust();
     }
 
     /** {@code rounds} left out for no round limit, {@code time} for no time limit. */

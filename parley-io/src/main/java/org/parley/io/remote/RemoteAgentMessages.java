@@ -82,6 +82,9 @@ final class RemoteAgentMessages {
             b.put("utility", setup.bids().utility(bid));
         }
         node.put("seed", seed);
+        // Its own trust in each opponent from earlier dealings (a world); empty elsewhere.
+        ObjectNode trust = node.putObject("trust");
+        setup.parties().stream().filter(setup.trust()::containsKey).forEach(p -> trust.put(p, setup.trust().get(p)));
         return node;
     }
 

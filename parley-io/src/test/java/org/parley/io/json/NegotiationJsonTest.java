@@ -92,6 +92,23 @@ class NegotiationJsonTest {
                 .hasMessageContaining("protocol: Unknown protocol (poker)");
     }
 
+    @Test
+    void aWorldsTrustIsKeptWithTheSettingsAndLeftOutElsewhere() {
+        Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+        strategies.put("federation", StrategySpec.parse("linear:wary=0.6"));
+        strategies.put("union", StrategySpec.parse("boulware"));
+        NegotiationSettings told = new NegotiationSettings("sao", Deadline.rounds(10), strategies, 4, null,
+                Map.of("federation", Map.of("union", 0.25)));
+        String text = NegotiationJson.write(told);
+        assertThat(text).contains("\"trust\":{\"federation\":{\"union\":0.25}}");
+        assertThat(NegotiationJson.readSettings(text)).isEqualTo(told);
+        NegotiationSettings plain = new NegotiationSettings("sao", Deadline.rounds(10), strategies, 4, null);
+        assertThat(NegotiationJson.write(plain)).doesNotContain("trust");
+        assertThat(NegotiationJson.readSettings(NegotiationJson.write(plain))).isEqualTo(plain);
+        assertThatThrownBy(() -> NegotiationJson.readSettings(text.replace("0.25", "2")))
+                .hasMessageContaining("must lie in [0, 1]");
+    }
+
     /* Each mistake, anywhere in a record, is one line: the source, the path of the field, what was expected. */
     @Test
     void everyMistakeNamesItsPathAndWhatWasExpected() {

@@ -84,6 +84,7 @@ class RemoteStrategyTest {
             assertThat(start.get("issues").has("defence")).isTrue();
             assertThat(start.get("preferences").has("weights")).isTrue();
             assertThat(start.get("reservation").asDouble()).isEqualTo(TALKS.party("union").preferences().reservation());
+            assertThat(start.get("trust").size()).isZero(); // no world, no trust
             JsonNode bids = start.get("bids");
             assertThat(bids.size()).isBetween(2, 20);
             for (int i = 1; i < bids.size(); i++) {
@@ -102,6 +103,19 @@ class RemoteStrategyTest {
                 }
             }
             assertThat(agent.received.get(agent.received.size() - 1).get("type").asText()).isIn("end", "act");
+        }
+    }
+
+    @Test
+    void anAgentInAWorldIsToldItsOwnTrustOnly() throws IOException {
+        try (LadderAgent agent = new LadderAgent()) {
+            Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+            strategies.put("federation", StrategySpec.parse("conceder"));
+            strategies.put("union", StrategySpec.parse("remote:url=" + agent.url()));
+            NegotiationSettings settings = new NegotiationSettings("sao", Deadline.rounds(10), strategies, 3, null,
+                    Map.of("union", Map.of("federation", 0.25), "federation", Map.of("union", 0.9)));
+            Negotiation.start(TALKS, settings, registry(), new BidSpaceCache()).run();
+            assertThat(agent.received.get(0).get("trust").toString()).isEqualTo("{\"federation\":0.25}");
         }
     }
 
