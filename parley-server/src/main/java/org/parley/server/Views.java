@@ -95,7 +95,7 @@ final class Views {
         view.set("moves", moves(table, party));
         if (ended) {
             view.set("result", result(scenario, table.result()));
-            view.set("debrief", table.debrief().json());
+            view.set("debrief", table.table().part("debrief", () -> table.debrief().json()));
         }
         return view;
     }
