@@ -50,22 +50,28 @@ final class AgentsOption {
     }
 
     StrategyRegistry registry() {
-        return registry(paths());
+        return registry(RemoteAgents::register);
+    }
+
+    /** As {@link #registry()}, with {@code remote} adding the remote agents (or not); errors name where the paths came from. */
+    StrategyRegistry registry(java.util.function.Consumer<StrategyRegistry> remote) {
+        return registry(paths(), remote, given() ? "--agents" : ENV);
     }
 
     /** The built-in strategies, remote agents and those of the plugins in {@code paths}; a bad plugin is a user error. */
     static StrategyRegistry registry(List<Path> paths) {
-        return registry(paths, RemoteAgents::register);
+        return registry(paths, RemoteAgents::register, "--agents");
     }
 
-    /** As {@link #registry(List)}, with {@code remote} adding the remote agents (or not), before the plugins. */
-    static StrategyRegistry registry(List<Path> paths, java.util.function.Consumer<StrategyRegistry> remote) {
+    /** With {@code remote} adding the remote agents (or not), before the plugins; {@code source} names the paths' origin in errors. */
+    private static StrategyRegistry registry(List<Path> paths, java.util.function.Consumer<StrategyRegistry> remote,
+            String source) {
         StrategyRegistry registry = new StrategyRegistry();
         remote.accept(registry);
         try {
             StrategyPlugins.load(registry, paths, AgentsOption.class.getClassLoader());
         } catch (IllegalArgumentException e) {
-            throw new UserException("--agents: " + e.getMessage());
+            throw new UserException(source + ": " + e.getMessage());
         }
         return registry;
     }

@@ -98,8 +98,9 @@ final class NegotiationPlots {
                         .add(new Point(px.utility(offer.outcome()), py.utility(offer.outcome())));
             }
         }
+        // Each axis shows what the party got: a party that did not sign keeps its walk-away value.
         Point agreement = record.result() != null && record.result().agreement()
-                ? new Point(px.utility(record.result().outcome()), py.utility(record.result().outcome())) : null;
+                ? new Point(record.result().payoff(x).utility(), record.result().payoff(y).utility()) : null;
         String title = scenario.name() + ": outcomes as " + x + " and " + y + " see them"
                 + (record.result() == null ? "" : record.result().agreement() ? " — agreement in round "
                         + (record.result().rounds() - 1) : " — no agreement");

@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
                         + " like http://127.0.0.1:9000/.");
             }
         }
-        var strategies = AgentsOption.registry(agents.paths(), registry -> {
+        var strategies = agents.registry(registry -> {
             if (!allowRemote.isEmpty()) {
                 RemoteAgents.register(registry, url -> allowRemote.stream().anyMatch(p -> url.toString().startsWith(p)),
                         "; this server allows remote agents at " + String.join(", ", allowRemote) + " (parley serve"

@@ -3,10 +3,19 @@ package org.parley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +179,74 @@ class AgentPluginsTest {
         // The set-up remembers the plugin, so a resume finds it again.
         assertThat(Files.readString(out.resolve("tournament.json"))).contains(jar.toAbsolutePath().normalize().toString()
                 .replace("\\", "\\\\"));
+    }
+
+    /*
+     * In a JVM of its own, since the environment of this one cannot be changed: without --agents the
+     * paths in PARLEY_AGENTS are loaded; --agents wins over them; a bad path there is named as theirs.
+     */
+    @Test
+    void theEnvironmentVariableLoadsPluginsWhenNoOptionIsGiven() throws Exception {
+        Process fromEnvironment = parley(jar.toString(), "strategies");
+        String listed = new String(fromEnvironment.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fromEnvironment.waitFor()).as(listed).isZero();
+        assertThat(listed).contains("From " + jar.toAbsolutePath().normalize() + ":", "sleeper", "millis=400");
+
+        Path missing = dir.resolve("gone.jar");
+        Process bad = parley(missing.toString(), "strategies");
+        String error = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(error).contains("PARLEY_AGENTS", "gone.jar", "does not exist").doesNotContain("--agents:");
+
+        Process option = parley(missing.toString(), "strategies", "--agents", jar.toString());
+        String overridden = new String(option.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(option.waitFor()).isZero();
+        assertThat(overridden).contains("sleeper");
+    }
+
+    /** parley in a new JVM with PARLEY_AGENTS set to {@code agents}. */
+    private static Process parley(String agents, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ParleyCommand.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put(AgentsOption.ENV, agents);
+        return builder.start();
+    }
+
+    @Test
+    void theServersAiSeatsPlayAPluginsStrategy() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread serving = new Thread(() -> ParleyCommand.execute(new String[] {"serve", "--port", "0", "--db",
+                dir.resolve("served.db").toString(), "--agents", jar.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true)));
+        serving.start();
+        try {
+            Matcher address = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher("");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!address.reset(out.toString()).find()) {
+                assertThat(System.nanoTime()).as("the server did not start: " + err).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            HttpClient client = HttpClient.newHttpClient();
+            String template = "{\"scenario\": \"cardassian-talks\", \"deadline\": {\"rounds\": 6}, \"parties\":"
+                    + " {\"federation\": {\"player\": \"ai\", \"strategy\": \"%s\"}}}";
+            URI create = URI.create("http://127.0.0.1:" + address.group(1) + "/api/negotiations");
+            HttpResponse<String> plugin = client.send(HttpRequest.newBuilder(create).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(template.formatted("fair"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plugin.statusCode()).as(plugin.body()).isEqualTo(201);
+            HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(create).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(template.formatted("unfair"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("parties.federation.strategy", "unfair");
+        } finally {
+            serving.interrupt();
+            serving.join(30_000);
+        }
     }
 
     @Test

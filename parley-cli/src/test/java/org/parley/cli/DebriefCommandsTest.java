@@ -194,6 +194,11 @@ class DebriefCommandsTest {
         var outside = NegotiationPlots.outcomeSpace(scenario, record, "federation", "vethari");
         assertThat(outside.frontier()).singleElement().satisfies(p -> assertThat(p.y()).isCloseTo(0.45, within(1e-12)));
         assertThat(outside.concept("nash").y()).isCloseTo(0.45, within(1e-12));
+        // ... and the agreement's marker shows what it got: its walk-away value, not the deal's utility to it.
+        double dealToVethari = scenario.party("vethari").preferences().utility(record.result().outcome());
+        assertThat(dealToVethari).isNotCloseTo(0.45, within(1e-3));
+        assertThat(outside.agreement().x()).isCloseTo(0.76, within(1e-12));
+        assertThat(outside.agreement().y()).isCloseTo(0.45, within(1e-12));
     }
 
     private static JsonNode json(CliRunner run) throws Exception {

@@ -32,7 +32,7 @@ class ServeCommandTest {
         serving.start();
         Pattern url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
         Matcher matcher = url.matcher("");
-        for (int i = 0; i < 200 && !matcher.reset(out.toString()).find(); i++) {
+        for (int i = 0; i < 1200 && !matcher.reset(out.toString()).find(); i++) {
             Thread.sleep(50);
         }
         assertThat(out.toString()).as(err.toString()).contains("Parley is serving on").contains(db);
@@ -60,7 +60,7 @@ class ServeCommandTest {
         serving.start();
         Pattern page = Pattern.compile("Organizer's page: http://localhost:(\\d+)/organizer#(\\S+)");
         Matcher matcher = page.matcher("");
-        for (int i = 0; i < 200 && !matcher.reset(out.toString()).find(); i++) {
+        for (int i = 0; i < 1200 && !matcher.reset(out.toString()).find(); i++) {
             Thread.sleep(50);
         }
         assertThat(matcher.find(0)).as(out + " " + err).isTrue();

@@ -183,8 +183,10 @@ final class Debriefs {
             }
         }
         Result result = table.result();
+        // Each axis shows what the party got: a party that did not sign keeps its walk-away value,
+        // whatever the deal would have given it.
         Point agreement = result.agreement()
-                ? new Point(xp.utility(result.outcome()), yp.utility(result.outcome())) : null;
+                ? new Point(result.payoff(x).utility(), result.payoff(y).utility()) : null;
         return new OutcomeSpacePlot(scenario.name() + ": " + x + " and " + y, x, y, outcomes, acceptable, frontier,
                 concepts, xp.reservation(), yp.reservation(), offers, agreement, sample.description());
     }

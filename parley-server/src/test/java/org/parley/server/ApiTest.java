@@ -265,6 +265,9 @@ class ApiTest {
         assertThat(plot.path("frontier")).anySatisfy(p -> assertThat(p).extracting(JsonNode::asDouble)
                 .containsExactly(76.0, 70.0));
         assertThat(plot.path("agreement")).isEqualTo(plot.path("nash"));
+        // On the vethari's axis the agreement sits at its walk-away value (45): it did not sign.
+        JsonNode outside = http.get("/api/negotiations/" + id + "/plot?x=federation&y=vethari", federation).json();
+        assertThat(outside.path("agreement")).extracting(JsonNode::asDouble).containsExactly(76.0, 45.0);
     }
 
     @Test
