@@ -160,9 +160,11 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.post("/api/classes/{id}/tables/{number}/end", classes::end);
             config.routes.post("/api/join", classes::join);
             // Worlds of repeated negotiations, one power played by a person.
+            config.routes.get("/w", ctx -> html(ctx, world));
             config.routes.get("/w/{id}", ctx -> html(ctx, world));
             config.routes.get("/api/worlds", worldApi::list);
             config.routes.post("/api/worlds", worldApi::start);
+            config.routes.post("/api/worlds/check", worldApi::check);
             config.routes.get("/api/worlds/{id}", worldApi::view);
             config.routes.post("/api/worlds/{id}/decision", worldApi::decide);
             config.routes.get("/api/organizer/classes", classes::organized);

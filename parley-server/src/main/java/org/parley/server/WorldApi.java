@@ -95,6 +95,26 @@ final class WorldApi {
         return rules;
     }
 
+    /** Reads an uploaded world file as starting it would, and says what it holds (a 400 naming the line if it is bad). */
+    void check(Context ctx) {
+        Api.json(ctx, 200, summary(uploaded(Api.body(ctx, Set.of("worldText")))));
+    }
+
+    private World uploaded(ObjectNode body) {
+        String text = Api.string(body, "worldText", true);
+        if (text.length() > Api.MAX_SCENARIO_CHARS) {
+            throw ApiException.badField("worldText", "The world file is " + text.length() + " characters long; at"
+                + " most " + Api.MAX_SCENARIO_CHARS + " are accepted.");
+        }
+        try {
+            return WorldReader.read(text, "uploaded world", this::scenario, Worlds.MAX_NEGOTIATIONS);
+        } catch (FormatException e) {
+            throw ApiException.badField("worldText", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("worldText", "The world is not valid: " + e.getMessage());
+        }
+    }
+
     void start(Context ctx) {
         String organizer = tables.organizers().organizer(ctx, true);
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
@@ -105,18 +125,7 @@ final class WorldApi {
                 throw ApiException.badField("world", "Give either world (a built-in world's name) or worldText (an"
                         + " uploaded world file), not both.");
             }
-            String text = Api.string(body, "worldText", true);
-            if (text.length() > Api.MAX_SCENARIO_CHARS) {
-                throw ApiException.badField("worldText", "The world file is " + text.length() + " characters long; at"
-                        + " most " + Api.MAX_SCENARIO_CHARS + " are accepted.");
-            }
-            try {
-                world = WorldReader.read(text, "uploaded world", this::scenario, Worlds.MAX_NEGOTIATIONS);
-            } catch (FormatException e) {
-                throw ApiException.badField("worldText", e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("worldText", "The world is not valid: " + e.getMessage());
-            }
+            world = uploaded(body);
         } else {
             String name = Api.string(body, "world", true);
             world = builtIns.get(name);
