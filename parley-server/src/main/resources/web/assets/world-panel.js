@@ -15,7 +15,9 @@ function trustTag(t) {
 function reputationPanel(view) {
   const ended = view.state === 'ended';
   const rows = view.powers.map(p => el('tr', {dataset: {power: p.name}, class: p.you ? 'you' : null},
-    el('td', {}, el('strong', {}, title(p.name)), p.you ? el('span', {class: 'tag human'}, 'you') : null),
+    el('td', {}, el('strong', {}, title(p.name)), p.you ? el('span', {class: 'tag human'}, 'you') : null,
+      p.honours === undefined ? null : el('div', {class: 'muted small revealed'}, 'honours ' + p.honours + ', standing '
+        + fmtTrust(p.standing))),
     el('td', {class: 'num record'}, String(p.honoured), ' / ', String(p.breached)),
     el('td', {class: 'num trust'}, p.you ? '–' : [fmtTrust(p.trust), ' ', trustTag(p.trust)]),
     el('td', {class: 'num welfare'}, p.welfare === undefined ? '·' : fmtPoints(p.welfare * 100))));
@@ -28,10 +30,11 @@ function reputationPanel(view) {
       + ' stranger, lower after breaches.'),
     el('table', {class: 'reputation', id: 'reputation-table'},
       el('thead', {}, el('tr', {}, el('th', {}, 'Power'), el('th', {class: 'num'}, 'Kept / broken'),
-        el('th', {class: 'num'}, 'Your trust'), el('th', {class: 'num'}, 'Welfare'))),
+        el('th', {class: 'num'}, 'Your trust'), el('th', {class: 'num welfare'}, 'Welfare'))),
       el('tbody', {}, rows)),
-    el('p', {class: 'muted small'}, ended
-      ? 'The world is over: every power\'s welfare (points summed over its negotiations) is revealed.'
+    el('p', {class: 'muted small welfare-note'}, ended
+      ? 'The world is over: every power\'s welfare (points summed over its negotiations), honour policy and standing'
+        + ' (the others\' mean trust in it) are revealed.'
       : 'Welfare: your points summed over your negotiations; the others\' are revealed when the world is over.')
   ];
 }

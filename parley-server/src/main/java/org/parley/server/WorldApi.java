@@ -289,7 +289,10 @@ final class WorldApi {
                 if (ended) {
                     power.put("welfare", totals.welfare());
                     power.put("standing", totals.standing());
-                    power.put("honours", world.power(p).honour().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    if (!p.equals(you)) {
+                        // The person's own policy in the file never played: they decided.
+                        power.put("honours", world.power(p).honour().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    }
                 }
             }
             return node;
