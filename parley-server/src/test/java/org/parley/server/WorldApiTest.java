@@ -275,6 +275,22 @@ class WorldApiTest {
     }
 
     @Test
+    void theSectorOpensOnTheTavrikTableWithTheOtherPowersAsAi() {
+        Http.Response started = http.post("/api/worlds", null, "{\"world\": \"sector\", \"power\": \"kaldari\", \"seed\": 1}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        JsonNode world = started.json();
+        assertThat(world.path("state").asText()).isEqualTo("negotiating");
+        assertThat(world.path("table").path("scenario").asText()).isEqualTo("tavrik-accord");
+        String[] table = link(world.path("table").path("path").asText());
+        JsonNode seat = http.get("/api/negotiations/" + table[0], table[1]).json();
+        assertThat(seat.path("you").path("party").asText()).isEqualTo("kaldari");
+        assertThat(seat.path("parties").findValuesAsText("player")).containsExactly("ai", "human", "ai");
+        // The kaldari's brief is the scenario's own: a person's walk-away value is never raised.
+        assertThat(seat.path("preferences").path("reservation").asDouble()).isEqualTo(20);
+        assertPrivate(seat);
+    }
+
+    @Test
     void aWorldOpensOnlyWithItsToken() {
         JsonNode started = startDuel(http, "union");
         String id = started.path("id").asText();
