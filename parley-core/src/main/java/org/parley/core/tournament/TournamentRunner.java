@@ -33,7 +33,11 @@ import org.parley.core.strategy.StrategyRegistry;
 @Stable
 public final class TournamentRunner {
 
-    /** Receives each finished negotiation; called from the pool's threads, one call at a time. */
+    /**
+     * Receives each finished negotiation, one call at a time (from the pool's threads, or the thread
+     * that gathers a cluster's results). {@code record} is the negotiation's full log; an executor
+     * that runs the negotiation elsewhere may leave it null when it was told not to bring it back.
+     */
     @FunctionalInterface
     public interface Sink {
         void accept(MatchResult result, NegotiationRecord record);
@@ -71,8 +75,40 @@ public final class TournamentRunner {
     }
 
     /**
-     * Runs every negotiation whose index is not in {@code done}, on {@code threads} threads, and
-     * returns how many it ran. A failure of the engine or the sink stops the run and is rethrown.
+     * Runs every negotiation whose index is not in {@code done}, on {@code threads} threads of this
+     * machine, and returns how many it ran. A failure of the engine or the sink stops the run and is
+     * rethrown.
+     */
+    public int run(Set<Integer> done, int threads, Sink sink) throws InterruptedException {
+        return run(done, onThreads(threads), sink);
+    }
+
+    /**
+     * Runs every negotiation whose index is not in {@code done} with {@code executor} (this
+     * machine's threads, or the members of a cluster), in index order as far as the executor keeps
+     * it, and returns how many it ran.
+     */
+    public int run(Set<Integer> done, MatchExecutor executor, Sink sink) throws InterruptedException {
+        List<Match> todo = new ArrayList<>();
+        for (Match match : plan.matches()) {
+            if (!done.contains(match.index())) {
+                todo.add(match);
+            }
+        }
+        return executor.run(this, todo, sink);
+    }
+
+    /** The default executor: {@code threads} threads of this machine ({@link #runOnThreads}). */
+    public static MatchExecutor onThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("The thread count (" + threads + ") must be at least 1.");
+        }
+        return (runner, todo, sink) -> runner.runOnThreads(todo, threads, sink);
+    }
+
+    /**
+     * Runs the negotiations {@code todo} of this tournament on {@code threads} threads and returns
+     * how many it ran. A failure of the engine or the sink stops the run and is rethrown.
      *
      * <p>Each thread plays its negotiations itself ({@link Negotiation#advanceHere}); with a move
      * time limit one watchdog thread checks them all every quarter of the limit, and when a strategy
@@ -81,15 +117,9 @@ public final class TournamentRunner {
      * thread hand-over per negotiation, and a strategy that never returns loses one thread, not the
      * run.
      */
-    public int run(Set<Integer> done, int threads, Sink sink) throws InterruptedException {
+    public int runOnThreads(List<Match> todo, int threads, Sink sink) throws InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("The thread count (" + threads + ") must be at least 1.");
-        }
-        List<Match> todo = new ArrayList<>();
-        for (Match match : plan.matches()) {
-            if (!done.contains(match.index())) {
-                todo.add(match);
-            }
         }
         Lanes lanes = new Lanes(todo, threads, sink);
         for (int i = 0; i < threads; i++) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.parley.core.generate.ScenarioGenerator;
 import org.parley.core.model.Scenario;
 import org.parley.core.negotiation.StrategySpec;
@@ -35,8 +36,25 @@ public final class WorldReader {
     private WorldReader() {}
 
     public static World read(Path file) {
-        Node root = TreeReader.read(file);
         Path base = file.toAbsolutePath().getParent();
+        Map<Path, Scenario> cache = new LinkedHashMap<>();
+        return read(TreeReader.read(file), name -> cache.computeIfAbsent(base.resolve(name).normalize(),
+                ScenarioReader::read), MAX_NEGOTIATIONS);
+    }
+
+    /**
+     * Reads a world file's text (YAML, or JSON when it starts with '{'), within the readers' limits:
+     * {@code scenarios} gives the scenario a {@code scenario:} entry names (it throws a {@link
+     * FormatException} or an IllegalArgumentException for one it cannot give; a server offers its
+     * built-in scenarios), and at most {@code maxNegotiations} negotiations are accepted.
+     */
+    public static World read(String text, String source, Function<String, Scenario> scenarios, int maxNegotiations) {
+        Node root = text.stripLeading().startsWith("{") ? TreeReader.readJson(text, source)
+                : TreeReader.readYaml(text, source);
+        return read(root, scenarios, maxNegotiations);
+    }
+
+    private static World read(Node root, Function<String, Scenario> scenarios, int maxNegotiations) {
         MapNode map = root.asMap();
         map.allowOnly(ROOT);
         String name = map.require("name").asString();
@@ -53,11 +71,11 @@ public final class WorldReader {
         }
         List<String> names = powers.stream().map(World.Power::name).toList();
         List<World.Meeting> meetings = new ArrayList<>();
-        Map<Path, Scenario> scenarios = new LinkedHashMap<>();
         for (Node item : map.require("negotiations").asList().items()) {
-            meetings(item.asMap(), base, names, scenarios, meetings);
-            if (meetings.size() > MAX_NEGOTIATIONS) {
-                throw item.error("more than " + MAX_NEGOTIATIONS + " negotiations: a world runs in memory");
+            meetings(item.asMap(), scenarios, names, meetings, maxNegotiations);
+            if (meetings.size() > maxNegotiations) {
+                throw item.error("more than " + maxNegotiations + " negotiations"
+                        + (maxNegotiations == MAX_NEGOTIATIONS ? ": a world runs in memory" : " are accepted here"));
             }
         }
         if (meetings.isEmpty()) {
@@ -140,27 +158,29 @@ public final class WorldReader {
         }
     }
 
-    private static void meetings(MapNode map, Path base, List<String> powers, Map<Path, Scenario> cache,
-            List<World.Meeting> out) {
+    private static void meetings(MapNode map, Function<String, Scenario> scenarios, List<String> powers,
+            List<World.Meeting> out, int maxNegotiations) {
         map.allowOnly(Set.of("scenario", "generate", "random", "roles", "repeat"));
         int kinds = (map.has("scenario") ? 1 : 0) + (map.has("generate") ? 1 : 0) + (map.has("random") ? 1 : 0);
         if (kinds != 1) {
             throw map.error("give one of (scenario), (generate) or (random)");
         }
         int repeat = map.has("repeat") ? positive(map.get("repeat"), "repeat") : 1;
+        if (repeat > maxNegotiations - out.size()) {
+            throw map.get("repeat").error("at most " + maxNegotiations + " negotiations in all");
+        }
         if (map.has("random")) {
             if (map.has("roles")) {
                 throw map.keyNode("roles").error("(random) pairs powers at random: give no (roles)");
             }
-            random(map.get("random").asMap(), powers, out);
+            random(map.get("random").asMap(), powers, out, maxNegotiations);
             return;
         }
         Scenario scenario;
         if (map.has("scenario")) {
-            Path file = base.resolve(map.get("scenario").asString()).normalize();
             try {
-                scenario = cache.computeIfAbsent(file, ScenarioReader::read);
-            } catch (FormatException e) {
+                scenario = scenarios.apply(map.get("scenario").asString());
+            } catch (FormatException | IllegalArgumentException e) {
                 throw map.get("scenario").error("cannot read the scenario: " + e.getMessage());
             }
         } else {
@@ -220,10 +240,10 @@ public final class WorldReader {
     }
 
     /** {@code count} negotiations of generated scenarios among powers drawn at random (a fixed seed). */
-    private static void random(MapNode map, List<String> powers, List<World.Meeting> out) {
+    private static void random(MapNode map, List<String> powers, List<World.Meeting> out, int maxNegotiations) {
         int count = positive(map.require("count"), "count");
-        if (count > MAX_NEGOTIATIONS) {
-            throw map.get("count").error("at most " + MAX_NEGOTIATIONS + " negotiations");
+        if (count > maxNegotiations - out.size()) {
+            throw map.get("count").error("at most " + maxNegotiations + " negotiations in all");
         }
         int parties = map.has("parties") ? map.get("parties").asInt() : 2;
         if (parties < 1 || parties > powers.size()) {
