@@ -38,6 +38,7 @@ public final class ParleyCommand implements Runnable {
             HistoryCommand.class,
             ShowCommand.class,
             TournamentCommand.class,
+            WorkerCommand.class,
             StrategiesCommand.class,
             PlotCommand.class,
             AnalyzeCommand.class,

@@ -30,6 +30,7 @@ final class ProgressBar {
     private final boolean counted;
     private long done;
     private String phase = "";
+    private java.util.function.Supplier<String> detail;
     private long lastDrawn;
     private boolean drawn;
     private int lastLength;
@@ -64,6 +65,11 @@ final class ProgressBar {
     /** Whether a person is likely watching: standard error (and output) on a terminal. */
     static boolean onTerminal() {
         return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /** A few words drawn after the counts each time the bar is drawn (a cluster's negotiations per member). */
+    synchronized void detail(java.util.function.Supplier<String> detail) {
+        this.detail = detail;
     }
 
     synchronized void step() {
@@ -107,8 +113,9 @@ final class ProgressBar {
             return String.format(Locale.ROOT, "[%s] %3d%%  %s  %s left", bar, Math.round(share * 100),
                     phase.isEmpty() ? "-" : phase, left);
         }
+        String extra = detail == null ? "" : detail.get();
         return String.format(Locale.ROOT, "[%s] %d/%d %3d%%  %.1f/s  %s left", bar, done, total,
-                Math.round(share * 100), rate, left);
+                Math.round(share * 100), rate, left) + (extra == null || extra.isEmpty() ? "" : "  " + extra);
     }
 
     private void draw(long now) {

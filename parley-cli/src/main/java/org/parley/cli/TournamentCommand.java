@@ -27,6 +27,9 @@ import org.parley.core.negotiation.Deadline;
 import org.parley.core.negotiation.StrategySpec;
 import org.parley.core.protocol.Protocols;
 import org.parley.core.strategy.StrategyRegistry;
+import org.parley.cluster.ClusterMatchExecutor;
+import org.parley.cluster.ClusterMember;
+import org.parley.core.tournament.MatchExecutor;
 import org.parley.core.tournament.MatchResult;
 import org.parley.core.tournament.Ranking;
 import org.parley.core.tournament.TournamentPlan;
@@ -131,6 +134,9 @@ final class TournamentCommand implements Callable<Integer> {
     @Mixin
     AgentsOption agents;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Spec
     CommandSpec spec;
 
@@ -155,12 +161,33 @@ final class TournamentCommand implements Callable<Integer> {
             setup = newSetup();
             files = new TournamentFiles(outDir != null ? outDir : Path.of("parley-tournament-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
-            writeSetup(files, setup);
         }
+        StrategyRegistry registry = registry(setup);
+        // Joined before anything is written, so that a cluster that cannot be joined leaves no folder behind.
+        ClusterMember member = cluster.given() ? ClusterOption.start(cluster.settings(null), registry, threadCount) : null;
+        try {
+            if (resume == null) {
+                writeSetup(files, setup);
+            }
+            return run(files, setup, registry, threadCount, member, out, err);
+        } finally {
+            if (member != null) {
+                member.close();
+            }
+        }
+    }
+
+    private int run(TournamentFiles files, Setup setup, StrategyRegistry registry, int threadCount, ClusterMember member,
+            PrintWriter out, PrintWriter err) throws InterruptedException {
         TournamentPlan plan = setup.plan();
         Map<Integer, MatchResult> results = new ConcurrentSkipListMap<>(files.readJournal(plan));
         int total = plan.size();
         int before = results.size();
+        ClusterMatchExecutor clustered = member == null ? null : new ClusterMatchExecutor(member, setup.record(), 0);
+        MatchExecutor executor = clustered != null ? clustered : TournamentRunner.onThreads(threadCount);
+        String where = member == null ? count(threadCount, "thread")
+                : "cluster " + member.clusterName() + ", " + count(member.size(), "member") + " ("
+                        + String.join(", ", member.members()) + "), " + count(threadCount, "thread") + " here";
         try (RecordStore records = setup.record() ? store.open() : null) {
             Archive archive = records == null ? null : new Archive(records);
             files.openJournal();
@@ -169,17 +196,20 @@ final class TournamentCommand implements Callable<Integer> {
                     count(plan.strategies().size(), "strategy"), count(plan.repetitions(), "repetition"),
                     Deadlines.describe(plan.deadline()), plan.moveTimeLimit() == null ? "none"
                             : Deadlines.describe(Deadline.time(plan.moveTimeLimit())),
-                    plan.selfPlay() ? ", self-play" : "", count(threadCount, "thread"),
+                    plan.selfPlay() ? ", self-play" : "", where,
                     before == 0 ? "" : "; " + before + " already done", files.dir());
             err.flush();
-            TournamentRunner runner = new TournamentRunner(plan, registry(setup));
+            TournamentRunner runner = new TournamentRunner(plan, registry);
             ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal(), total, before, System::nanoTime, 200_000_000L);
+            if (clustered != null) {
+                bar.detail(() -> perMember(clustered));
+            }
             Thread hook = new Thread(() -> interrupted(runner, files, plan, bar, err), "parley-tournament-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             long start = System.nanoTime();
             int ran;
             try {
-                ran = runner.run(results.keySet(), threadCount, (result, negotiation) -> {
+                ran = runner.run(results.keySet(), executor, (result, negotiation) -> {
                     String recordId = null;
                     if (archive != null) {
                         // Stored before it is journaled, under an id fixed by the tournament and the index,
@@ -194,6 +224,8 @@ final class TournamentCommand implements Callable<Integer> {
                         bar.step();
                     }
                 });
+            } catch (org.parley.cluster.ClusterException e) {
+                throw new UserException("--cluster: " + e.getMessage());
             } finally {
                 bar.finish();
                 files.closeJournal();
@@ -208,7 +240,14 @@ final class TournamentCommand implements Callable<Integer> {
                 return 130;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(files, setup, results, ran, seconds, threadCount, out);
+            if (clustered != null) {
+                err.printf("played per member: %s%s%n", perMember(clustered), clustered.resent() == 0 ? ""
+                        : "; " + clustered.resent() + (clustered.resent() == 1 ? " batch" : " batches")
+                                + " run again after a member left");
+                err.flush();
+            }
+            finish(files, setup, results, ran, seconds, member == null ? threadCount + " threads"
+                    : count(member.size(), "member"), out);
         }
         out.flush();
         return 0;
@@ -227,8 +266,15 @@ final class TournamentCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /** "127.0.0.1:5701 40 · 127.0.0.1:5702 38": negotiations played per member so far. */
+    private static String perMember(ClusterMatchExecutor executor) {
+        List<String> parts = new ArrayList<>();
+        executor.doneByMember().forEach((address, n) -> parts.add(address + " " + n));
+        return String.join(" · ", parts);
+    }
+
     private void finish(TournamentFiles files, Setup setup, Map<Integer, MatchResult> results, int ran, double seconds,
-            int threadCount, PrintWriter out) {
+            String where, PrintWriter out) {
         TournamentPlan plan = setup.plan();
         List<MatchResult> all = new ArrayList<>(results.values());
         files.writeCsv(plan, results);
@@ -243,9 +289,9 @@ final class TournamentCommand implements Callable<Integer> {
         Charts.write(Charts.ranking(chart), files.path("ranking.svg"));
         Charts.write(Charts.ranking(chart), files.path("ranking.png"));
         long agreements = all.stream().filter(MatchResult::agreement).count();
-        out.printf(Locale.ROOT, "%d negotiations (%d run now%s) in %.1f s, %.1f per second on %d threads; %d agreements"
+        out.printf(Locale.ROOT, "%d negotiations (%d run now%s) in %.1f s, %.1f per second on %s; %d agreements"
                         + " (%.0f%%)%n%n", all.size(), ran, all.size() > ran ? ", " + (all.size() - ran) + " before" : "",
-                seconds, seconds > 0 ? ran / seconds : 0.0, threadCount, agreements,
+                seconds, seconds > 0 ? ran / seconds : 0.0, where, agreements,
                 all.isEmpty() ? 0.0 : 100.0 * agreements / all.size());
         printRanking(ranking, out);
         printMisbehaviour(all, out);
@@ -415,8 +461,8 @@ final class TournamentCommand implements Callable<Integer> {
         }
         if (!given.isEmpty()) {
             throw new UserException("--resume carries on the tournament as it was set up in " + resume.resolve(
-                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads, --db and --agents may"
-                    + " change).");
+                    TournamentFiles.CONFIG) + "; drop " + String.join(", ", given) + " (only --threads, --db, --agents and the"
+                    + " --cluster options may change).");
         }
         if (!Files.isRegularFile(resume.resolve(TournamentFiles.CONFIG))) {
             throw new UserException("--resume " + resume + ": no " + TournamentFiles.CONFIG + " there; name the folder"

@@ -571,7 +571,7 @@ class TournamentCommandTest {
         assertThat(ProgressBar.clock(3725)).isEqualTo("1:02:05");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path file : files.toList()) {
