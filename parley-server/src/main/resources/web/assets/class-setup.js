@@ -21,51 +21,21 @@ async function initSetup() {
   for (const id of ['students', 'rounds', 'minutes']) document.getElementById(id).addEventListener('input', summarise);
   document.getElementById('create').addEventListener('click', createClass);
   choose(setup.scenarios.find(s => s.name === 'tavrik-accord') || setup.scenarios[0]);
-  initClassOrganizerKey();
-}
-
-/* The organizer key, as on the negotiation set-up page: asked for when the server needs one, kept for this tab. */
-async function initClassOrganizerKey() {
-  const health = await api('GET', '/api/health');
-  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
-  const input = document.getElementById('organizer-key');
-  input.value = sessionStorage.getItem('parley.organizerKey') || '';
-  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
-  document.getElementById('organizer-field').classList.remove('hidden');
+  initOrganizerKey();
 }
 
 function renderScenarioCards() {
   const all = setup.upload ? [...setup.scenarios, setup.upload] : setup.scenarios;
-  clear(document.getElementById('scenarios'), all.map(s => el('button', {
-      class: 'scenario' + (setup.selected === s ? ' on' : ''), dataset: {scenario: s.name}, onclick: () => choose(s)},
-    el('h3', {}, title(s.name), s === setup.upload ? el('span', {class: 'tag', text: 'uploaded'}) : null),
-    el('p', {}, s.description || 'No description.'),
-    el('div', {class: 'facts'},
-      el('span', {class: 'tag'}, s.parties.length + ' parties'),
-      el('span', {class: 'tag'}, s.issues.length + ' issues')))));
+  clear(document.getElementById('scenarios'), scenarioCards(all, setup.selected, setup.upload, choose, false));
 }
 
 /* A scenario of the teacher's own: checked by the server, then played from its text. */
-async function uploadScenario(event) {
-  const file = event.target.files[0];
-  const status = document.getElementById('upload-status');
-  if (!file) return;
-  const text = await file.text();
-  const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
-  try {
-    const summary = await api('POST', '/api/scenarios/check', {text, format});
-    summary.text = text;
-    summary.format = format;
+function uploadScenario(event) {
+  return checkScenarioFile(event, summary => {
     setup.upload = summary;
-    status.className = 'notice good';
-    status.textContent = file.name + ': ' + summary.name + ' is ready to play.';
     renderScenarioCards();
     choose(summary);
-  } catch (e) {
-    status.className = 'notice bad';
-    status.textContent = file.name + ': ' + e.message;
-  }
-  event.target.value = '';
+  });
 }
 
 function choose(scenario) {
@@ -121,7 +91,7 @@ async function createClass() {
   const button = document.getElementById('create');
   button.disabled = true;
   try {
-    const created = await api('POST', '/api/classes', body, sessionStorage.getItem('parley.organizerKey') || undefined);
+    const created = await api('POST', '/api/classes', body, storedOrganizerKey());
     window.location.assign(created.dashboard.path);
   } catch (e) {
     error.textContent = (e.field ? e.field + ': ' : '') + e.message;

@@ -88,3 +88,63 @@ function toast(message, bad) {
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => node.remove(), bad ? 6000 : 3000);
 }
+
+/*
+ * The set-up pages' pieces (a negotiation's and a class's): the scenario cards, a scenario file of
+ * one's own checked by the server, and the organizer key.
+ */
+
+/* One card per scenario, the selected one marked; {@code deals} adds the outcome count. */
+function scenarioCards(scenarios, selected, uploaded, onChoose, deals) {
+  return scenarios.map(s => el('button', {
+      class: 'scenario' + (selected === s ? ' on' : ''), dataset: {scenario: s.name}, onclick: () => onChoose(s)},
+    el('h3', {}, title(s.name), s === uploaded ? el('span', {class: 'tag', text: 'uploaded'}) : null),
+    el('p', {}, s.description || 'No description.'),
+    el('div', {class: 'facts'},
+      el('span', {class: 'tag'}, s.parties.length + ' parties'),
+      el('span', {class: 'tag'}, s.issues.length + ' issues'),
+      deals ? el('span', {class: 'tag'}, Number(s.outcomes).toLocaleString('en') + ' possible deals') : null)));
+}
+
+/* A scenario file chosen in an <input type=file>: checked by the server, then handed to {@code onReady} with its text. */
+async function checkScenarioFile(event, onReady) {
+  const file = event.target.files[0];
+  const status = document.getElementById('upload-status');
+  if (!file) return;
+  const text = await file.text();
+  const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+  try {
+    const summary = await api('POST', '/api/scenarios/check', {text, format});
+    summary.text = text;
+    summary.format = format;
+    status.className = 'notice good';
+    status.textContent = file.name + ': ' + summary.name + ' is ready to play.';
+    onReady(summary);
+  } catch (e) {
+    status.className = 'notice bad';
+    status.textContent = file.name + ': ' + e.message;
+  }
+  event.target.value = '';
+}
+
+/*
+ * The organizer key: asked for when the server needs one (or one is kept already), taken from a
+ * link's #key=… once, and kept for this tab only (sessionStorage).
+ */
+async function initOrganizerKey() {
+  const fromLink = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('key');
+  if (fromLink) {
+    sessionStorage.setItem('parley.organizerKey', fromLink);
+    history.replaceState(null, '', window.location.pathname);
+  }
+  const health = await api('GET', '/api/health');
+  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
+  const input = document.getElementById('organizer-key');
+  input.value = sessionStorage.getItem('parley.organizerKey') || '';
+  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
+  document.getElementById('organizer-field').classList.remove('hidden');
+}
+
+function storedOrganizerKey() {
+  return sessionStorage.getItem('parley.organizerKey') || undefined;
+}

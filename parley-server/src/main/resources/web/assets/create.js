@@ -37,16 +37,7 @@ function allScenarios() {
 }
 
 function renderScenarios() {
-  const root = document.getElementById('scenarios');
-  clear(root, allScenarios().map(s => el('button', {
-      class: 'scenario' + (state.selected === s ? ' on' : ''), dataset: {scenario: s.name},
-      onclick: () => select(s)},
-    el('h3', {}, title(s.name), s === state.upload ? el('span', {class: 'tag', text: 'uploaded'}) : null),
-    el('p', {}, s.description || 'No description.'),
-    el('div', {class: 'facts'},
-      el('span', {class: 'tag'}, s.parties.length + ' parties'),
-      el('span', {class: 'tag'}, s.issues.length + ' issues'),
-      el('span', {class: 'tag'}, Number(s.outcomes).toLocaleString('en') + ' possible deals')))));
+  clear(document.getElementById('scenarios'), scenarioCards(allScenarios(), state.selected, state.upload, select, true));
 }
 
 function select(scenario) {
@@ -108,25 +99,11 @@ function summarise() {
   button.disabled = !(rounds > 0 || minutes > 0);
 }
 
-async function upload(event) {
-  const file = event.target.files[0];
-  const status = document.getElementById('upload-status');
-  if (!file) return;
-  const text = await file.text();
-  const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
-  try {
-    const summary = await api('POST', '/api/scenarios/check', {text, format});
-    summary.text = text;
-    summary.format = format;
+function upload(event) {
+  return checkScenarioFile(event, summary => {
     state.upload = summary;
-    status.className = 'notice good';
-    status.textContent = file.name + ': ' + summary.name + ' is ready to play.';
     select(summary);
-  } catch (e) {
-    status.className = 'notice bad';
-    status.textContent = file.name + ': ' + e.message;
-  }
-  event.target.value = '';
+  });
 }
 
 async function create() {
@@ -154,7 +131,7 @@ async function create() {
   const button = document.getElementById('create');
   button.disabled = true;
   try {
-    const created = await api('POST', '/api/negotiations', body, organizerKey());
+    const created = await api('POST', '/api/negotiations', body, storedOrganizerKey());
     showLinks(s, created);
   } catch (e) {
     error.textContent = (e.field ? e.field + ': ' : '') + e.message;
@@ -191,22 +168,3 @@ function linkRow(key, name, kind, link) {
 }
 
 document.addEventListener('DOMContentLoaded', init);
-
-/* The organizer key: asked for when the server needs one; kept for this tab only (sessionStorage). */
-async function initOrganizerKey() {
-  const fromLink = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('key');
-  if (fromLink) {
-    sessionStorage.setItem('parley.organizerKey', fromLink);
-    history.replaceState(null, '', window.location.pathname);
-  }
-  const health = await api('GET', '/api/health');
-  if (!health.organizerKeyRequired && !sessionStorage.getItem('parley.organizerKey')) return;
-  const input = document.getElementById('organizer-key');
-  input.value = sessionStorage.getItem('parley.organizerKey') || '';
-  input.addEventListener('input', () => sessionStorage.setItem('parley.organizerKey', input.value.trim()));
-  document.getElementById('organizer-field').classList.remove('hidden');
-}
-
-function organizerKey() {
-  return sessionStorage.getItem('parley.organizerKey') || undefined;
-}

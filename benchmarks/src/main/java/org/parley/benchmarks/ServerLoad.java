@@ -79,11 +79,17 @@ public final class ServerLoad {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
-    private final Latencies create = new Latencies();
-    private final Latencies view = new Latencies();
-    private final Latencies move = new Latencies();
-    private final Latencies turn = new Latencies();
+    private Latencies create = new Latencies();
+    private Latencies view = new Latencies();
+    private Latencies move = new Latencies();
+    private Latencies turn = new Latencies();
     private final AtomicInteger errors = new AtomicInteger();
+    /** Bytes of response bodies received while playing. */
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    /** The CPU time of the client threads that have finished (their time dies with them). */
+    private final java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+    /** Numbers the negotiations across a warm-up and the measured run (their seeds). */
+    private int created;
 
     private ServerLoad(String base) {
         this.base = base;
@@ -93,6 +99,7 @@ public final class ServerLoad {
         int negotiations = 500;
         int clients = 32;
         int rounds = 40;
+        int warmup = 0;
         String url = null;
         String db = null;
         for (int i = 0; i < args.length; i++) {
@@ -100,10 +107,11 @@ public final class ServerLoad {
                 case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--url" -> url = args[++i];
                 case "--db" -> db = args[++i];
                 default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
-                        + " --clients, --rounds, --url or --db.");
+                        + " --clients, --rounds, --warmup, --url or --db.");
             }
         }
         ParleyServer server = null;
@@ -118,7 +126,16 @@ public final class ServerLoad {
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }
         try {
-            new ServerLoad(url).run(negotiations, clients, rounds);
+            ServerLoad load = new ServerLoad(url);
+            if (warmup > 0) {
+                // A server that has been up a while: its code compiled by the JIT, its pools and
+                // caches filled. The same workload, reported apart and then forgotten.
+                System.out.printf(Locale.ROOT, "warm-up: %d negotiations first, not counted below%n", warmup);
+                load.run(warmup, clients, rounds);
+                load.reset();
+                System.out.println();
+            }
+            load.run(negotiations, clients, rounds);
         } finally {
             if (server != null) {
                 server.close();
@@ -127,13 +144,21 @@ public final class ServerLoad {
         }
     }
 
+    private void reset() {
+        create = new Latencies();
+        view = new Latencies();
+        move = new Latencies();
+        turn = new Latencies();
+    }
+
     private void run(int negotiations, int clients, int rounds) throws Exception {
         System.out.printf(Locale.ROOT, "%d negotiations of tavrik-accord (2 AI diplomats + 1 scripted HTTP party),"
                 + " %d rounds at most, %d client threads%n", negotiations, rounds, clients);
         long start = System.nanoTime();
         ConcurrentLinkedQueue<Game> open = new ConcurrentLinkedQueue<>();
         List<Game> all = new ArrayList<>();
-        for (int i = 0; i < negotiations; i++) {
+        for (int n = 0; n < negotiations; n++) {
+            int i = created++;
             String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
                     + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
             JsonNode created = send(create, post("", null, body));
@@ -143,9 +168,14 @@ public final class ServerLoad {
         }
         long created = System.nanoTime();
         long cpuAtPlay = processCpuNanos();
+        java.util.Map<String, Long> threadsAtPlay = threadCpuNanos();
+        clientCpu.set(0);
+        received.set(0);
+        System.out.println("playing from " + java.time.Instant.now());
         int requestsAtPlay = create.count() + view.count() + move.count();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
+            String name = "load-client-" + c;
             Thread worker = new Thread(() -> {
                 try {
                     Game game;
@@ -158,14 +188,17 @@ public final class ServerLoad {
                     errors.incrementAndGet();
                     e.printStackTrace();
                 } finally {
+                    clientCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     done.countDown();
                 }
-            });
+            }, name);
             worker.start();
         }
         done.await();
         long end = System.nanoTime();
         long cpu = processCpuNanos() - cpuAtPlay;
+        java.util.Map<String, Long> threadsAtEnd = threadCpuNanos();
+        threadsAtEnd.merge("load-client", clientCpu.get(), Long::sum);
         int played = create.count() + view.count() + move.count() - requestsAtPlay;
         int agreements = 0;
         int events = 0;
@@ -187,6 +220,8 @@ public final class ServerLoad {
         System.out.printf(Locale.ROOT, "while playing: %d HTTP requests in %.1f s, %.2f ms of this JVM's CPU per request"
                 + " (clients and server; %.0f %% of one core on average)%n", played, (end - created) / 1e9,
                 cpu / 1e6 / Math.max(1, played), 100.0 * cpu / (end - created));
+        System.out.printf(Locale.ROOT, "response bodies: %.1f kB on average%n", received.get() / 1e3 / Math.max(1, played));
+        printCpuShares(threadsAtPlay, threadsAtEnd, cpu, played);
         System.out.println("latency (ms)         count     p50     p90     p99     max");
         create.print("create");
         view.print("view");
@@ -266,11 +301,14 @@ public final class ServerLoad {
     private JsonNode send(Latencies latencies, HttpRequest request) {
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            // Bytes, parsed as UTF-8 by Jackson: decoding the body to a String first cost the clients,
+            // which share the CPU with the server, as much again.
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             latencies.add(System.nanoTime() - t0);
+            received.addAndGet(response.body().length);
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " → " + response.statusCode()
-                        + ": " + response.body());
+                        + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -279,6 +317,50 @@ public final class ServerLoad {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The CPU time so far of the live threads of this JVM, summed by kind (the thread's name
+     * without its number): what the clients, the HTTP server's threads, the AI workers and the
+     * store's writer each cost.
+     */
+    private static java.util.Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                byKind.merge(info.getThreadName().replaceAll("[-_ ]?\\d+", ""), nanos, Long::sum);
+            }
+        }
+        return byKind;
+    }
+
+    /**
+     * Prints the CPU per request of each kind of thread while playing; what no live Java thread
+     * accounts for (the JIT compiler, the garbage collector, threads that ended) is the rest.
+     */
+    private static void printCpuShares(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long cpu,
+            int requests) {
+        List<java.util.Map.Entry<String, Long>> shares = new ArrayList<>();
+        long counted = 0;
+        for (java.util.Map.Entry<String, Long> kind : after.entrySet()) {
+            long spent = kind.getValue() - before.getOrDefault(kind.getKey(), 0L);
+            if (spent > 0) {
+                shares.add(java.util.Map.entry(kind.getKey(), spent));
+                counted += spent;
+            }
+        }
+        shares.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder("CPU per request by thread kind (ms):");
+        for (java.util.Map.Entry<String, Long> kind : shares) {
+            if (kind.getValue() * 100 >= cpu) {
+                line.append(String.format(Locale.ROOT, " %s %.3f;", kind.getKey(), kind.getValue() / 1e6 / requests));
+            }
+        }
+        line.append(String.format(Locale.ROOT, " JIT, GC and the rest %.3f", Math.max(0, cpu - counted) / 1e6 / requests));
+        System.out.println(line);
     }
 
     /** The CPU time of this JVM so far (all threads), or 0 where the platform does not say. */

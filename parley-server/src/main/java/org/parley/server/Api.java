@@ -794,6 +794,6 @@ final class Api {
     static void json(Context ctx, int status, JsonNode node) {
         ctx.status(status);
         ctx.contentType("application/json; charset=utf-8");
-        ctx.result(Views.json(node));
+        ctx.result(Views.jsonBytes(node));
     }
 }
