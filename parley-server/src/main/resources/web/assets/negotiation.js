@@ -8,7 +8,9 @@ const S = {
 
 function init() {
   const match = window.location.pathname.match(/^\/n\/([0-9a-zA-Z-]+)$/);
-  S.token = window.location.hash.replace(/^#/, '');
+  // A world's table: #TOKEN&world=WORLD-ID.WORLD-TOKEN (the reputation panel rides beside the table).
+  const [token, world] = window.location.hash.replace(/^#/, '').split('&world=');
+  S.token = token;
   if (!match || !S.token) {
     fatal('This page needs a join link of the form /n/ID#TOKEN. Ask the organiser for your link.');
     return;
@@ -17,6 +19,39 @@ function init() {
   api('GET', '/api/negotiations/' + S.id, undefined, S.token).then(render, e => fatal(e.message));
   connect();
   setInterval(tick, 1000);
+  if (world && world.includes('.')) {
+    const [id, worldToken] = world.split('.');
+    S.world = {id, token: worldToken};
+    document.getElementById('play').classList.add('with-world');
+    worldPanel();
+    setInterval(worldPanel, 2000);
+  }
+}
+
+/* The world this table belongs to: the reputation panel, and the way back once the table is over. */
+async function worldPanel() {
+  const panel = document.getElementById('world-panel');
+  try {
+    const view = await api('GET', '/api/worlds/' + S.world.id, undefined, S.world.token);
+    const back = '/w/' + S.world.id + '#' + S.world.token;
+    const item = view.schedule[view.position];
+    const here = view.table && view.table.id === S.id;
+    clear(panel,
+      el('section', {class: 'card world-now'},
+        el('h2', {}, 'World: ' + title(view.world)),
+        el('p', {class: 'muted small'}, here && item
+          ? 'Negotiation ' + (view.position + 1) + ' of ' + view.schedule.length + '. After an agreement you decide whether'
+            + ' to keep it; every power that sees what you do remembers.'
+          : view.state === 'deciding' ? 'This table is over: an agreement you signed waits for your decision.'
+          : 'This table is over; the world has moved on.'),
+        el('a', {class: 'button' + (here ? '' : ' primary'), id: 'to-world', href: back},
+          view.state === 'deciding' ? 'Decide: keep it or break it →' : 'Back to the world →')),
+      el('section', {class: 'card', id: 'reputation-card'}, reputationPanel(view)));
+    panel.classList.remove('hidden');
+  } catch (e) {
+    clear(panel, el('p', {class: 'notice bad'}, e.message));
+    panel.classList.remove('hidden');
+  }
 }
 
 function fatal(message) {

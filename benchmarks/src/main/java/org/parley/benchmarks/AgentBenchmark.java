@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -183,11 +181,6 @@ public class AgentBenchmark {
     static final class LoopbackAgent implements AutoCloseable {
         private static final ObjectMapper MAPPER = new ObjectMapper();
         private final HttpServer server;
-        private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "loopback-agent");
-            t.setDaemon(true);
-            return t;
-        });
         private final Map<String, List<JsonNode>> sessions = new ConcurrentHashMap<>();
 
         LoopbackAgent() throws IOException {
@@ -196,7 +189,10 @@ public class AgentBenchmark {
             System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             server.createContext("/agent", this::handle);
-            server.setExecutor(pool);
+            // The server's own dispatcher thread answers (the work is a few microseconds): handing
+            // each message to a pool thread cost a thread hand-off per move, most of a round trip
+            // on a loaded machine.
+            server.setExecutor(Runnable::run);
             server.start();
         }
 
@@ -245,7 +241,6 @@ public class AgentBenchmark {
         @Override
         public void close() {
             server.stop(0);
-            pool.shutdownNow();
         }
     }
 }

@@ -40,7 +40,7 @@ final class BuiltInScenarios {
 
     static BuiltInScenarios load() {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (String file : files()) {
+        for (String file : files(FOLDER)) {
             String text = read(FOLDER + "/" + file);
             Scenario scenario = ScenarioReader.read(text, file);
             entries.put(scenario.name(), new Entry(scenario, text));
@@ -56,8 +56,9 @@ final class BuiltInScenarios {
         return entries.get(name);
     }
 
-    private static List<String> files() {
-        URL url = BuiltInScenarios.class.getClassLoader().getResource(FOLDER);
+    /** The YAML files of a folder of the jar (or of the classes folder, in a build). */
+    static List<String> files(String folder) {
+        URL url = BuiltInScenarios.class.getClassLoader().getResource(folder);
         if (url == null) {
             return List.of();
         }
@@ -65,14 +66,14 @@ final class BuiltInScenarios {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return list(jar.getPath(FOLDER));
+                    return list(jar.getPath(folder));
                 }
             }
             return list(Path.of(uri));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the built-in scenarios: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot list the built-in " + folder + ": " + e.getMessage(), e);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot list the built-in scenarios at " + url, e);
+            throw new IllegalStateException("Cannot list the built-in " + folder + " at " + url, e);
         }
     }
 
@@ -82,10 +83,10 @@ final class BuiltInScenarios {
         }
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = BuiltInScenarios.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The built-in scenario " + resource + " is missing from the jar.");
+                throw new IllegalStateException(resource + " is missing from the jar.");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -33,8 +33,10 @@ public final class ParleyServer implements AutoCloseable {
     private final Javalin app;
     private final OpenTables tables;
     private final ServerMetrics metrics;
+    private final Worlds worlds;
 
-    private ParleyServer(Javalin app, OpenTables tables, ServerMetrics metrics) {
+    private ParleyServer(Javalin app, OpenTables tables, ServerMetrics metrics, Worlds worlds) {
+        this.worlds = worlds;
         this.app = app;
         this.tables = tables;
         this.metrics = metrics;
@@ -76,12 +78,15 @@ public final class ParleyServer implements AutoCloseable {
         OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options);
         Api api = new Api(tables);
         ClassApi classes = new ClassApi(tables);
+        Worlds worlds = new Worlds(tables);
+        WorldApi worldApi = new WorldApi(tables, worlds);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
         String organizer = page("web/organizer.html");
         String classSetup = page("web/class-setup.html");
         String dashboard = page("web/class.html");
         String join = page("web/join.html");
+        String world = page("web/world.html");
         byte[] favicon = resource("web/favicon.ico");
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -154,6 +159,14 @@ public final class ParleyServer implements AutoCloseable {
             config.routes.post("/api/classes/{id}/end", classes::end);
             config.routes.post("/api/classes/{id}/tables/{number}/end", classes::end);
             config.routes.post("/api/join", classes::join);
+            // Worlds of repeated negotiations, one power played by a person.
+            config.routes.get("/w", ctx -> html(ctx, world));
+            config.routes.get("/w/{id}", ctx -> html(ctx, world));
+            config.routes.get("/api/worlds", worldApi::list);
+            config.routes.post("/api/worlds", worldApi::start);
+            config.routes.post("/api/worlds/check", worldApi::check);
+            config.routes.get("/api/worlds/{id}", worldApi::view);
+            config.routes.post("/api/worlds/{id}/decision", worldApi::decide);
             config.routes.get("/api/organizer/classes", classes::organized);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfter() > 0) {
@@ -194,7 +207,7 @@ public final class ParleyServer implements AutoCloseable {
         });
         app.start(host, port);
         LOG.info("serving on {}:{}, records in {}", host, app.port(), store.location());
-        return new ParleyServer(app, tables, metrics);
+        return new ParleyServer(app, tables, metrics, worlds);
     }
 
     /** Whether {@code host} is this machine only (127.0.0.1, ::1, localhost). */
@@ -212,6 +225,7 @@ public final class ParleyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        worlds.close();
         tables.close();
         app.stop();
         metrics.close();

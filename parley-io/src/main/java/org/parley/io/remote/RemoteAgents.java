@@ -28,6 +28,8 @@ public final class RemoteAgents {
     public static final String ORIGIN = "remote agents over HTTP (docs/agents.md)";
     /** How long an agent may take to answer when neither the spec nor the run sets a move time limit. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long connecting to an agent may take (within the call's own limit). */
+    static final int CONNECT_MILLIS = 5000;
 
     private RemoteAgents() {}
 
@@ -44,7 +46,7 @@ public final class RemoteAgents {
         // The client's own threads finish each exchange instead of handing it to a pool: one thread
         // hand-off less per move, which is most of a move's latency on a busy machine.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
+                .connectTimeout(Duration.ofMillis(CONNECT_MILLIS)).executor(Runnable::run).build();
         registry.register(new StrategyRegistry.Entry(NAME, "an agent in any language behind an HTTP endpoint, speaking"
                 + " Parley's JSON protocol (docs/agents.md): it is sent its own preferences at the start and each turn's"
                 + " public moves, and answers with its action", List.of(

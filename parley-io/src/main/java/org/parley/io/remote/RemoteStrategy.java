@@ -37,6 +37,8 @@ final class RemoteStrategy implements ExternalStrategy {
     private final Duration timeout;
     private final int maxBids;
     private final List<Move> unsent = new ArrayList<>();
+    /** The party's own connection for its start and turns at an http URL (null for https: the JDK client's). */
+    private final PlainHttpConnection connection;
     private RemoteAgentMessages messages;
     /** How long each call may take: the spec's timeout, else the run's move time limit, else the default. */
     private Duration limit;
@@ -46,6 +48,8 @@ final class RemoteStrategy implements ExternalStrategy {
         this.url = url;
         this.timeout = timeout;
         this.maxBids = maxBids;
+        this.connection = "http".equalsIgnoreCase(url.getScheme())
+                ? new PlainHttpConnection(url, RemoteAgents.CONNECT_MILLIS) : null;
     }
 
     @Override
@@ -75,6 +79,9 @@ final class RemoteStrategy implements ExternalStrategy {
         unsent.clear();
         // Nothing depends on the answer: sent without waiting, so a slow agent holds up no one.
         client.sendAsync(request(message, limit), HttpResponse.BodyHandlers.discarding());
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     private HttpRequest request(ObjectNode message, Duration limit) {
@@ -86,9 +93,19 @@ final class RemoteStrategy implements ExternalStrategy {
 
     /** Posts a message and returns the reply's body; any failure is a {@link RemoteAgentException}. */
     private String post(ObjectNode message, Duration limit, String what) {
-        HttpResponse<String> response;
+        int status;
+        String body;
         try {
-            response = client.send(request(message, limit), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (connection != null) {
+                PlainHttpConnection.Reply reply = connection.post(NegotiationJson.text(message), limit.toMillis());
+                status = reply.status();
+                body = reply.body();
+            } else {
+                HttpResponse<String> response = client.send(request(message, limit),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                status = response.statusCode();
+                body = response.body();
+            }
         } catch (HttpTimeoutException e) {
             throw new RemoteAgentException("the remote agent at " + url + " did not answer its " + what + " within "
                     + limit.toMillis() + " ms");
@@ -99,10 +116,10 @@ final class RemoteStrategy implements ExternalStrategy {
             Thread.currentThread().interrupt();
             throw new RemoteAgentException("the call to the remote agent at " + url + " was interrupted");
         }
-        if (response.statusCode() / 100 != 2) {
+        if (status / 100 != 2) {
             throw new RemoteAgentException("the remote agent at " + url + " answered its " + what + " with HTTP "
-                    + response.statusCode() + " " + RemoteAgentMessages.excerpt(response.body()));
+                    + status + " " + RemoteAgentMessages.excerpt(body));
         }
-        return response.body();
+        return body;
     }
 }
