@@ -144,30 +144,36 @@ final class Api {
 
     // --- creating a negotiation ---------------------------------------------------------------------
 
-    void create(Context ctx) {
-        String organizer = tables.organizers().organizer(ctx, true);
-        tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
-        ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
-                "parties", "seed", "moveTimeLimit", "advisor"));
-        Scenario scenario;
-        String text;
+    /** A scenario a request names: a built-in one, or one uploaded with it; {@code text} is what the record keeps. */
+    record ChosenScenario(Scenario scenario, String text) {}
+
+    /** The scenario of {@code body}: {@code scenario} (a built-in's name) or {@code scenarioText} (+ {@code scenarioFormat}). */
+    static ChosenScenario chosenScenario(ObjectNode body, BuiltInScenarios builtIns) {
         if (body.hasNonNull("scenarioText")) {
             if (body.hasNonNull("scenario")) {
                 throw ApiException.badField("scenario", "Give either scenario (a built-in scenario's name) or"
                         + " scenarioText (an uploaded scenario), not both.");
             }
-            scenario = readScenario(body, "scenarioText", "scenarioFormat");
-            text = body.get("scenarioText").asText();
-        } else {
-            String name = string(body, "scenario", true);
-            BuiltInScenarios.Entry entry = tables.builtIns().get(name);
-            if (entry == null) {
-                throw ApiException.badField("scenario", "No built-in scenario (" + name + "); the built-in scenarios"
-                        + " are " + tables.builtIns().entries().keySet() + ", or upload one as scenarioText.");
-            }
-            scenario = entry.scenario();
-            text = entry.text();
+            return new ChosenScenario(readScenario(body, "scenarioText", "scenarioFormat"),
+                    body.get("scenarioText").asText());
         }
+        String name = string(body, "scenario", true);
+        BuiltInScenarios.Entry entry = builtIns.get(name);
+        if (entry == null) {
+            throw ApiException.badField("scenario", "No built-in scenario (" + name + "); the built-in scenarios"
+                    + " are " + builtIns.entries().keySet() + ", or upload one as scenarioText.");
+        }
+        return new ChosenScenario(entry.scenario(), entry.text());
+    }
+
+    void create(Context ctx) {
+        String organizer = tables.organizers().organizer(ctx, true);
+        tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
+        ObjectNode body = body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "protocol", "deadline",
+                "parties", "seed", "moveTimeLimit", "advisor"));
+        ChosenScenario chosen = chosenScenario(body, tables.builtIns());
+        Scenario scenario = chosen.scenario();
+        String text = chosen.text();
         String protocol = protocol(body);
         Deadline deadline = deadline(body.get("deadline"));
         Map<String, StrategySpec> strategies = parties(scenario, body.get("parties"));
@@ -498,16 +504,7 @@ final class Api {
 
     /** A person's move with what they say: a line, no rationale. */
     private static Action said(Action action, String message) {
-        if (action instanceof Action.Offer offer) {
-            return offer.explained(null, message);
-        } else if (action instanceof Action.Accept accept) {
-            return accept.explained(null, message);
-        } else if (action instanceof Action.Reject reject) {
-            return reject.explained(null, message);
-        } else if (action instanceof Action.WalkAway walk) {
-            return walk.explained(null, message);
-        }
-        return action;
+        return action.explained(null, message);
     }
 
     /**

@@ -71,25 +71,9 @@ final class ClassApi {
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = Api.body(ctx, Set.of("scenario", "scenarioText", "scenarioFormat", "name", "students",
                 "protocol", "deadline", "ai", "seed", "moveTimeLimit", "advisor"));
-        Scenario scenario;
-        String text;
-        if (body.hasNonNull("scenarioText")) {
-            if (body.hasNonNull("scenario")) {
-                throw ApiException.badField("scenario", "Give either scenario (a built-in scenario's name) or"
-                        + " scenarioText (an uploaded scenario), not both.");
-            }
-            scenario = Api.readScenario(body, "scenarioText", "scenarioFormat");
-            text = body.get("scenarioText").asText();
-        } else {
-            String name = Api.string(body, "scenario", true);
-            BuiltInScenarios.Entry entry = tables.builtIns().get(name);
-            if (entry == null) {
-                throw ApiException.badField("scenario", "No built-in scenario (" + name + "); the built-in scenarios"
-                        + " are " + tables.builtIns().entries().keySet() + ", or upload one as scenarioText.");
-            }
-            scenario = entry.scenario();
-            text = entry.text();
-        }
+        Api.ChosenScenario chosen = Api.chosenScenario(body, tables.builtIns());
+        Scenario scenario = chosen.scenario();
+        String text = chosen.text();
         int students = students(body.get("students"));
         String name = body.hasNonNull("name") ? Api.string(body, "name", false) : "";
         if (name.length() > MAX_NAME) {

@@ -290,6 +290,30 @@ class WorldApiTest {
         assertPrivate(seat);
     }
 
+    /**
+     * What a restart does, as docs/worlds.md says: the world is held in memory and is gone (its
+     * link says so), while its tables are stored as every table is and open again.
+     */
+    @Test
+    void aRestartEndsTheWorldButNotItsTables() {
+        TestServer first = new TestServer();
+        JsonNode started;
+        try {
+            started = startDuel(new Http(first.base()), "federation");
+        } finally {
+            first.close();
+        }
+        try (TestServer second = new TestServer(first.folder, ServerOptions.defaults(), new Engines())) {
+            Http again = new Http(second.base());
+            Http.Response world = again.get("/api/worlds/" + started.path("id").asText(), started.path("token").asText());
+            assertThat(world.status()).isEqualTo(404);
+            assertThat(world.error()).contains("held in memory");
+            String[] table = link(started.path("table").path("path").asText());
+            JsonNode seat = again.get("/api/negotiations/" + table[0], table[1]).json();
+            assertThat(seat.path("you").path("party").asText()).isEqualTo(started.path("table").path("party").asText());
+        }
+    }
+
     @Test
     void aWorldOpensOnlyWithItsToken() {
         JsonNode started = startDuel(http, "union");

@@ -360,16 +360,7 @@ public final class Negotiation {
         if (line == null) {
             return action;
         }
-        if (action instanceof Action.Offer offer) {
-            return offer.explained(why, line);
-        } else if (action instanceof Action.Accept accept) {
-            return accept.explained(why, line);
-        } else if (action instanceof Action.Reject reject) {
-            return reject.explained(why, line);
-        } else if (action instanceof Action.WalkAway walk) {
-            return walk.explained(why, line);
-        }
-        return action;
+        return action.explained(why, line);
     }
 
     /**

@@ -51,6 +51,14 @@ public sealed interface Action {
         return null;
     }
 
+    /**
+     * The same move with a rationale and a message (either may be null); a move no party makes
+     * (misbehaviour, ratify) says nothing and stays as it is.
+     */
+    default Action explained(Rationale why, String says) {
+        return this;
+    }
+
     /** The action as the other parties see it: the same move and message, without the rationale. */
     default Action withoutRationale() {
         return this;
@@ -68,6 +76,7 @@ public sealed interface Action {
         }
 
         /** The same offer with a rationale and a message (either may be null). */
+        @Override
         public Offer explained(Rationale why, String says) {
             return new Offer(outcome, why, says);
         }
@@ -105,6 +114,7 @@ public sealed interface Action {
         }
 
         /** The same vote with a rationale and a message (either may be null). */
+        @Override
         public Accept explained(Rationale why, String says) {
             return new Accept(outcome, why, says);
         }
@@ -142,6 +152,7 @@ public sealed interface Action {
         }
 
         /** The same vote with a rationale and a message (either may be null). */
+        @Override
         public Reject explained(Rationale why, String says) {
             return new Reject(outcome, why, says);
         }
@@ -178,6 +189,7 @@ public sealed interface Action {
         }
 
         /** Walking away with a rationale and a message (either may be null). */
+        @Override
         public WalkAway explained(Rationale why, String says) {
             return new WalkAway(why, says);
         }
