@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,10 +14,7 @@ import org.junit.jupiter.api.Test;
  * worse for them; and it knows nothing of the others' private preferences: change those, play the
  * same moves, and the advice is the same.
  */
-class AdvisorTest {
-
-    static TestServer server;
-    static Http http;
+class AdvisorTest extends ServedTest {
 
     /** The federation's first offer: market pricing and full trust measures, which it gives up in the second. */
     static final String FEDERATION_1 = """
@@ -38,17 +33,6 @@ class AdvisorTest {
             {"authority": "federation", "strategic-resources": "joint-board", "local-resources": "federation",
              "export-control": "licensed-competition", "pricing": "single-price", "trust-measures": "medical-aid",
              "transition-guarantee": "none"}""";
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static JsonNode create(String scenarioText, Boolean advisor) {
         ObjectNode body = Http.JSON.createObjectNode();

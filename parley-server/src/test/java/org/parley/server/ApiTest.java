@@ -8,34 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.core.analysis.SolutionConcepts;
 import org.parley.io.json.NegotiationJson;
 import org.parley.store.RecordStatus;
 
 /** The JSON API over HTTP: creating, viewing, scoring, moving, the end, and every refusal with its field. */
-class ApiTest {
-
-    static TestServer server;
-    static Http http;
+class ApiTest extends ServedTest {
 
     static final String KALDARI_BEST = """
             {"authority": "kaldari", "strategic-resources": "kaldari", "local-resources": "kaldari-control",
              "export-control": "open-market", "pricing": "market-price",
              "trust-measures": "medical-aid-and-trade-analytics", "transition-guarantee": "federation-guarantee"}""";
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Creates tavrik-accord with the kaldari played from outside; returns the creation response. */
     static JsonNode tavrik() {

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.core.model.Outcome;
 import org.parley.core.model.OutcomeSpace;
@@ -26,21 +24,7 @@ import org.parley.store.ClassSession;
  * with results once tables end, the CSVs, slips and role sheets, every refusal in the error shape,
  * and a class that outlives its server.
  */
-class ClassApiTest {
-
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ClassApiTest extends ServedTest {
 
     static JsonNode createClass(Http http, int students, String extra) {
         Http.Response created = http.post("/api/classes", null, "{\"scenario\": \"tavrik-accord\", \"students\": "

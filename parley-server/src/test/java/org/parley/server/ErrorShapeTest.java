@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.store.AccessGrant;
@@ -19,24 +17,10 @@ import org.parley.store.Databases;
  * Every refusal has the documented shape, {"error": {"status", "field", "message"}}, whoever makes
  * it (the API, Javalin, Jetty, an Error deep in a reader), and quotes the input only in part.
  */
-class ErrorShapeTest {
-
-    static TestServer server;
-    static Http http;
+class ErrorShapeTest extends ServedTest {
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static void assertShape(Http.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);

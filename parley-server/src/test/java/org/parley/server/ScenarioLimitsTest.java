@@ -11,8 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code scenarioText} of {@code POST /api/negotiations}): each is a 400 with the JSON error body
  * naming the field and the limit, never a 500 with an empty body, and the server stays responsive.
  */
-class ScenarioLimitsTest {
-
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ScenarioLimitsTest extends ServedTest {
 
     /** Nine levels of YAML aliases, each repeating the last ten times: 10^9 values in 700 bytes. */
     static String aliasBomb() {

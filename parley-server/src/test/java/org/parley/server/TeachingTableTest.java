@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,27 +12,13 @@ import org.junit.jupiter.api.Test;
  * shown to the others and in the debriefing), the protocol in one line at each turn, what
  * "Accept" will do under the agreement rule, and the margin over the walk-away value.
  */
-class TeachingTableTest {
-
-    static TestServer server;
-    static Http http;
+class TeachingTableTest extends ServedTest {
 
     /** Keeps the federation's non-negotiable; gives the vethari nothing. */
     static final String DEAL = """
             {"authority": "federation", "strategic-resources": "joint-board", "local-resources": "kaldari-participation",
              "export-control": "open-market", "pricing": "market-price", "trust-measures": "medical-aid",
              "transition-guarantee": "federation-guarantee"}""";
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** tavrik-accord with three people at the table: federation, kaldari, vethari in that order. */
     private static Seats threePeople() {

@@ -13,29 +13,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A person plays one power through a world over the API: its tables, the honour decisions, what
  * the reputation panel shows, and the refusals.
  */
-class WorldApiTest {
-
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        http = new Http(server.base());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class WorldApiTest extends ServedTest {
 
     static String duel() {
         try (InputStream in = WorldApiTest.class.getResourceAsStream("/test-worlds/duel.yaml")) {
