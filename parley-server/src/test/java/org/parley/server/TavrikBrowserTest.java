@@ -2,11 +2,8 @@ package org.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -15,27 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * negotiation up, composes an offer and sees its score, sends it, answers until the end, and sees
  * the debriefing with its plot.
  */
-class TavrikBrowserTest {
-
-    static TestServer server;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        Browsers.requireBrowser();
-        server = new TestServer();
-        browser = Browsers.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class TavrikBrowserTest extends BrowsedTest {
 
     @Test
     void aPersonPlaysTheKaldariAgainstTwoAiDiplomats() {

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * A scenario file of one's own, on both set-up pages (a negotiation's and a class's): checked by
  * the server, shown as a selected card marked "uploaded"; a broken one is refused with the
  * server's located error, and the page stays usable.
  */
-class UploadBrowserTest {
-
-    static TestServer server;
-    static WebDriver browser;
+class UploadBrowserTest extends BrowsedTest {
 
     @TempDir
     static Path folder;
@@ -29,25 +24,12 @@ class UploadBrowserTest {
     static Path broken;
 
     @BeforeAll
-    static void start() throws IOException {
-        Browsers.requireBrowser();
-        server = new TestServer();
-        browser = Browsers.open();
+    static void writeTheFiles() throws IOException {
         String talks = Files.readString(Path.of("..", "scenarios", "cardassian-talks.yaml"));
         mine = Files.writeString(folder.resolve("my-talks.yaml"),
                 talks.replaceFirst("(?m)^name: cardassian-talks$", "name: my-talks"));
         assertThat(Files.readString(mine)).contains("name: my-talks");
         broken = Files.writeString(folder.resolve("broken.yaml"), "name: broken\nparties: [\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -3,12 +3,9 @@ package org.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -18,27 +15,7 @@ import org.openqa.selenium.support.ui.Select;
  * agreement, the decision to break it (the gain shown), the kaldari's breach seen in the panel, a
  * second table, an agreement kept, and the end, where everything is revealed.
  */
-class WorldBrowserTest {
-
-    static TestServer server;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        Browsers.requireBrowser();
-        server = new TestServer();
-        browser = Browsers.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class WorldBrowserTest extends BrowsedTest {
 
     @Test
     void aPersonPlaysTheFederationThroughAWorld() {
