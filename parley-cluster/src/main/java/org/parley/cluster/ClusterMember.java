@@ -18,8 +18,9 @@ import org.parley.core.strategy.StrategyRegistry;
 /**
  * This process as a member of a Hazelcast cluster (an embedded member: the cluster is the Parley
  * processes themselves, no server to install). Every member serves negotiations on its own
- * threads with its own strategy registry (its built-ins and plugins); the member that runs a
- * tournament also hands them out ({@link ClusterMatchExecutor}).
+ * threads with its own strategy registry (its built-ins and plugins), and world runs; the member
+ * that runs a tournament or a batch of worlds also hands them out ({@link ClusterMatchExecutor},
+ * {@link ClusterWorldExecutor}).
  */
 public final class ClusterMember implements AutoCloseable {
 
@@ -166,6 +167,11 @@ public final class ClusterMember implements AutoCloseable {
     /** How many negotiations this member has played for any tournament. */
     public long played() {
         return context.played();
+    }
+
+    /** How many world runs this member has played for any batch of them. */
+    public long worldRuns() {
+        return context.worldRuns();
     }
 
     /** Calls {@code listener} with a line like "joined 10.0.0.3:5701" or "left 10.0.0.3:5701" at each change. */

@@ -86,9 +86,9 @@ class ClusterSettingsTest {
 
     @Test
     void tellsALostMemberFromAFailedNegotiation() {
-        assertThat(ClusterMatchExecutor.memberGone(new ExecutionException(new MemberLeftException("gone")))).isTrue();
-        assertThat(ClusterMatchExecutor.memberGone(new ExecutionException(new IllegalStateException("a bug")))).isFalse();
-        assertThat(ClusterMatchExecutor.autoBatch(10, 4)).isEqualTo(1);
-        assertThat(ClusterMatchExecutor.autoBatch(100_000, 4)).isEqualTo(64);
+        assertThat(Dispatch.memberGone(new ExecutionException(new MemberLeftException("gone")))).isTrue();
+        assertThat(Dispatch.memberGone(new ExecutionException(new IllegalStateException("a bug")))).isFalse();
+        assertThat(Dispatch.autoBatch(10, 4, 64)).isEqualTo(1);
+        assertThat(Dispatch.autoBatch(100_000, 4, 64)).isEqualTo(64);
     }
 }
