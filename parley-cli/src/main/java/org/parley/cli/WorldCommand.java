@@ -37,17 +37,34 @@ import picocli.CommandLine.Spec;
         "Run a world of repeated negotiations (docs/worlds.md): each negotiation in turn, then each signer honours",
         "or breaches the agreement and the powers that see it update their trust. Prints each power's welfare,",
         "agreements made, honoured and broken and its standing (the others' mean trust in it); plots trust and",
-        "welfare over the negotiations; records every negotiation (parley history --world world:NAME:SEED)."})
+        "welfare over the negotiations; records every negotiation (parley history --world world:NAME:SEED).",
+        "",
+        "With --seeds or several files, runs many worlds (every file with every seed) on --threads or a --cluster",
+        "and prints one row per world, seed and power; nothing is recorded or plotted (docs/worlds.md#many-worlds)."})
 final class WorldCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A world file (YAML or JSON), e.g. worlds/sector.yaml.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "World files (YAML or JSON), e.g. worlds/sector.yaml;"
+            + " more than one runs them all (with --seed, or every seed of --seeds).")
+    List<Path> files;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "The seed (default ${DEFAULT-VALUE}):"
             + " same world and seed, same result.")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write trust.svg/png and welfare.svg/png into this folder.")
+    @Option(names = "--seeds", paramLabel = "A..B", description = "Run each world once per seed from A to B (or a list:"
+            + " 1..100,200,300..310): many worlds, spread over --threads or a --cluster, a table of every run.")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "T", description = "With --seeds or several files: worlds run at once"
+            + " (default: the machine's cores; with --cluster, this member's share).")
+    Integer threads;
+
+    @Mixin
+    ClusterOption cluster;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write trust.svg/png and welfare.svg/png into this folder;"
+            + " with --seeds or several files, runs.csv (a row per world, seed and power, written as runs end) and"
+            + " means.csv.")
     Path out;
 
     @Option(names = "--negotiations", negatable = false, description = "Also list every negotiation: its powers,"
@@ -60,7 +77,8 @@ final class WorldCommand implements Callable<Integer> {
     @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "ID", description = {
         "Carry on a run of this world that was interrupted: the negotiations it recorded are taken from the",
         "database, not played again, and the rest are played; the result is the uninterrupted run's. ID",
-        "(world:NAME:SEED, as printed) names the run; without it, the run of this world and --seed."})
+        "(world:NAME:SEED, as printed) names the run; without it, the run of this world and --seed. With --seeds",
+        "or several files: carry on the runs of --out DIR (give the same files and seeds)."})
     String resume;
 
     @Option(names = "--stop-after", paramLabel = "N", description = "Stop after playing N negotiations, as an"
@@ -73,8 +91,23 @@ final class WorldCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The one world file of a single run. */
+    Path file;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (seeds != null || files.size() > 1) {
+            return new WorldRuns(this).call();
+        }
+        if (threads != null) {
+            throw new UserException("--threads runs many worlds at once: give --seeds A..B or several world files.");
+        }
+        if (cluster.given()) {
+            throw new UserException((cluster.members != null ? "--cluster" : "--cluster-config") + " spreads many worlds"
+                    + " over a cluster (a world's negotiations run one after another): give --seeds A..B or several"
+                    + " world files.");
+        }
+        file = files.get(0);
         World world = WorldReader.read(file);
         PrintWriter o = spec.commandLine().getOut();
         if (resume != null && !resume.isEmpty()) {

@@ -41,7 +41,11 @@ class TournamentClusterTest {
     }
 
     static String[] args(String... more) {
-        return Stream.concat(Stream.of(TOURNAMENT), Stream.of(more)).toArray(String[]::new);
+        return concat(TOURNAMENT, more);
+    }
+
+    static String[] concat(String[] first, String... more) {
+        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
     }
 
     /** results.csv without its millis column. */

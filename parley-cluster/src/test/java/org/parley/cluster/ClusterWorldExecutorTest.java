@@ -132,15 +132,15 @@ class ClusterWorldExecutorTest {
                 }
                 assertThat(coordinator.size()).isEqualTo(2);
                 ClusterWorldExecutor executor = new ClusterWorldExecutor(coordinator,
-                        files.stream().map(WorldFile::read).toList(), 1);
+                        files.stream().map(WorldFile::read).toList(), 2);
                 List<WorldSummary> results = new ArrayList<>();
                 AtomicBoolean killed = new AtomicBoolean();
                 int ran = executor.run(batch, batch.runs(), s -> {
                     results.add(s);
                     // Killed once it has played some of the runs and holds more of them (a fresh JVM, it
                     // plays its first runs slowly, so the warm coordinator does most of the work).
-                    if (!killed.get() && executor.doneByMember().getOrDefault(workerAddress, 0) >= 2
-                            && results.size() < batch.size() / 2) {
+                    if (!killed.get() && executor.doneByMember().getOrDefault(workerAddress, 0) >= 4
+                            && results.size() < batch.size() * 3 / 4) {
                         killed.set(true);
                         worker.destroyForcibly(); // SIGKILL: no goodbye to the cluster
                     }
