@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.cluster.ClusterException;
@@ -111,6 +112,15 @@ final class WorldRuns {
             if (clustered != null) {
                 bar.detail(() -> perMember(clustered.doneByMember()));
             }
+            AtomicInteger kept = new AtomicInteger(before);
+            // Ctrl-C: the runs in runs.csv are whole and in plan order; say how to carry on.
+            Thread hook = new Thread(() -> {
+                bar.finish();
+                err.printf("%ninterrupted: %d of %d world runs %s%n", kept.get(), batch.size(), csv == null
+                        ? "finished (not kept: no --out)" : "kept in " + csv + "; carry on with the same command and --resume");
+                err.flush();
+            }, "parley-world-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
             long start = System.nanoTime();
             int ran;
             try (BufferedWriter writer = csv == null ? null : open(csv, rows)) {
@@ -119,6 +129,7 @@ final class WorldRuns {
                     if (writer != null) {
                         append(writer, made, csv);
                     }
+                    kept.incrementAndGet();
                     // Kept as the file has them, so that a resumed batch prints what an uninterrupted one does.
                     for (Row row : made) {
                         rows.add(reread(row));
@@ -131,6 +142,11 @@ final class WorldRuns {
                 throw new UncheckedIOException(e);
             } finally {
                 bar.finish();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it reports.
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (clustered != null) {

@@ -111,7 +111,7 @@ class ClusterWorldExecutorTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aMemberKilledMidRunLosesNothing() throws Exception {
         List<Path> files = files();
-        WorldBatch batch = batch(files, 40);
+        WorldBatch batch = batch(files, 30);
         List<WorldSummary> expected = local(batch);
         String name = "parley-test-" + UUID.randomUUID();
         int port = PORT + 20;
@@ -135,16 +135,24 @@ class ClusterWorldExecutorTest {
                         files.stream().map(WorldFile::read).toList(), 2);
                 List<WorldSummary> results = new ArrayList<>();
                 AtomicBoolean killed = new AtomicBoolean();
-                int ran = executor.run(batch, batch.runs(), s -> {
-                    results.add(s);
-                    // Killed once it has played some of the runs and holds more of them (a fresh JVM, it
-                    // plays its first runs slowly, so the warm coordinator does most of the work).
-                    if (!killed.get() && executor.doneByMember().getOrDefault(workerAddress, 0) >= 4
-                            && results.size() < batch.size() * 3 / 4) {
-                        killed.set(true);
-                        worker.destroyForcibly(); // SIGKILL: no goodbye to the cluster
+                // Killed as soon as it has played some runs: it then holds more (the coordinator refills
+                // a member's slots as its results come back), not at a delivery, which waits for the
+                // runs before it and may come when the worker has nothing left to do.
+                Thread killer = new Thread(() -> {
+                    try {
+                        while (executor.doneByMember().getOrDefault(workerAddress, 0) < 2) {
+                            Thread.sleep(2);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
                     }
+                    killed.set(true);
+                    worker.destroyForcibly(); // SIGKILL: no goodbye to the cluster
                 });
+                killer.setDaemon(true);
+                killer.start();
+                int ran = executor.run(batch, batch.runs(), results::add);
+                killer.join(1000);
                 assertThat(killed).isTrue();
                 assertThat(ran).isEqualTo(batch.size());
                 assertThat(results).isEqualTo(expected);
