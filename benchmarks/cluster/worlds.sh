@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# World-run throughput on one machine (not run in CI): the built-in sector world (5 powers, 12
-# negotiations) with seeds 1..N run locally on 1 and 2 threads, then spread over a cluster of 1, 2
-# and 3 members of 1 thread each (the coordinator and 0-2 `parley worker` processes on 127.0.0.1).
+# World-run throughput on one machine (not run in CI): the sector world with two seed-driven
+# diplomats (benchmarks/cluster/sector-diplomats.yaml: 5 powers, 12 negotiations) with seeds 1..N
+# run locally on 1 and 2 threads, then spread over a cluster of 1, 2 and 3 members of 1 thread
+# each (the coordinator and 0-2 `parley worker` processes on 127.0.0.1).
 # Prints each run's summary line and the load, and checks that every runs.csv equals the local one.
 # Usage: benchmarks/cluster/worlds.sh [SEEDS] [OUT_DIR] (defaults 400, /tmp/parley-worlds-bench).
 set -euo pipefail
@@ -13,7 +14,7 @@ name="parley-worlds-bench-$$"
 members="127.0.0.1:$port,127.0.0.1:$((port + 1)),127.0.0.1:$((port + 2))"
 rm -rf "$out"; mkdir -p "$out"
 batch() {
-  "$here/parley" world "$here/worlds/sector.yaml" --seeds "1..$seeds" --out "$out/$1" "${@:2}" 2>"$out/$1.err" \
+  "$here/parley" world "$here/benchmarks/cluster/sector-diplomats.yaml" --seeds "1..$seeds" --out "$out/$1" "${@:2}" 2>"$out/$1.err" \
     | grep "per second"
 }
 workers=()
