@@ -613,14 +613,14 @@ final class Api {
 
     /**
      * A stored move's acknowledgement without the view: what a client needs to follow the table
-     * from there (the version to long-poll after, the settled moves to ask since).
+     * from there, the version to long-poll after. No settled moves to ask since: a client asks
+     * since those of the last view it holds, which the move itself is not in.
      */
     static ObjectNode acknowledgement(Table.State stored) {
         ObjectNode node = Views.MAPPER.createObjectNode();
         node.put("id", stored.id());
         node.put("version", stored.version());
         node.put("state", stored.finished() ? "ended" : "running");
-        node.put("settledMoves", stored.published());
         return node;
     }
 
