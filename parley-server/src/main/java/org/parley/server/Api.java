@@ -710,6 +710,10 @@ final class Api {
         if (!table.finished()) {
             throw ApiException.conflict(what + " is available once the negotiation has ended.");
         }
+        if (table.table().debriefWithheld()) {
+            throw new ApiException(403, null, what + " is withheld: " + Character.toLowerCase(Views.WITHHELD.charAt(0))
+                    + Views.WITHHELD.substring(1));
+        }
         return table;
     }
 

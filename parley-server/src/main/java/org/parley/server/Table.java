@@ -162,7 +162,13 @@ final class Table {
      * What every table of a server shares: the AI workers, the threads that deliver news, the
      * meters, the debriefers of the scenarios.
      */
-    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics, Debriefers debriefers) {}
+    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics, Debriefers debriefers,
+            WorldGate worlds) {}
+
+    /** Whether a world played in the browser is over: the debriefing of its tables waits for that. */
+    interface WorldGate {
+        boolean over(String worldId);
+    }
 
     private final String id;
     private final Scenario scenario;
@@ -285,6 +291,15 @@ final class Table {
 
     TableOptions options() {
         return options;
+    }
+
+    /**
+     * Whether this table's debriefing (everyone's preferences, the chart, the record with the
+     * scenario) is held back after its end: it is a negotiation of a world still in play, whose later
+     * tables may give the same powers the same seats and preferences.
+     */
+    boolean debriefWithheld() {
+        return options.world() != null && !services.worlds().over(options.world());
     }
 
     /** What clients see now. */

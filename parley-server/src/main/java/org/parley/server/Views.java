@@ -41,8 +41,8 @@ import org.parley.store.AccessGrant;
 /**
  * What each client may see, as JSON. The one rule: a party's private preferences (weights, points,
  * reservation, constraints, discount, its utility of anything) appear only in that party's own view,
- * and in everyone's view once the negotiation has ended (the debriefing). Observers see the public
- * record until then. Every number a party sees about an outcome is its own score of it.
+ * and in everyone's view once the negotiation has ended (the debriefing), or, for a negotiation of
+ * a world played in the browser, once the world has ended. Observers see the public record until then. Every number a party sees about an outcome is its own score of it.
  */
 final class Views {
 
@@ -116,10 +116,19 @@ final class Views {
         view.set("moves", moves(table, party, Math.max(0, since)));
         if (ended) {
             view.set("result", result(scenario, table.result()));
-            view.set("debrief", table.table().part("debrief", () -> table.debrief().json()));
+            if (table.table().debriefWithheld()) {
+                view.put("debriefWithheld", WITHHELD);
+            } else {
+                view.set("debrief", table.table().part("debrief", () -> table.debrief().json()));
+            }
         }
         return view;
     }
+
+    /** Said instead of the debriefing of a world's table while the world is in play. */
+    static final String WITHHELD = "This negotiation is part of a world still in play: the other parties' briefs,"
+            + " scores and the analysis are revealed when the world ends, since a later negotiation of the world may"
+            + " seat the same powers with the same briefs.";
 
     private static void publicInfo(ObjectNode view, Table.State table) {
         Scenario scenario = table.scenario();
