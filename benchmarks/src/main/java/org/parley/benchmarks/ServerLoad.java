@@ -30,10 +30,17 @@ import org.parley.store.RecordStore;
  * view in which it is the client's turn again: the AI diplomats answer after the move is
  * acknowledged, and the client long-polls for them). Not a test: run it by hand.
  *
+ * <p>The client asks for what it lacks only ({@code --views since}, the default: long polls for
+ * the view since its settled moves, moves acknowledged with {@code Prefer: return=minimal}), or
+ * for whole views each time ({@code --views whole}, as before); it talks over a kept-alive
+ * connection per thread ({@code --http plain}, the default, see {@link PlainHttp}) or through the
+ * JDK's HttpClient ({@code --http jdk}, as before). The server is the same either way.
+ *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar org.parley.benchmarks.ServerLoad [--negotiations 500]
- *     [--clients 32] [--rounds 40] [--url http://127.0.0.1:8080] [--db jdbc:...]
+ *     [--clients 32] [--rounds 40] [--warmup 500] [--url http://127.0.0.1:8080] [--db jdbc:...]
+ *     [--http plain|jdk] [--views since|whole]
  * </pre>
  * Without {@code --url} it starts a server in this JVM on a fresh SQLite file (or {@code --db}).
  */
@@ -65,7 +72,12 @@ public final class ServerLoad {
     private static final class Game {
         final String id;
         final String token;
+        /** The latest view (with {@code --views since}, the latest update, or a move's acknowledgement). */
         JsonNode view;
+        /** The moves, from the first, the client holds for good: the {@code since} of its next view. */
+        int settled;
+        /** The moves the client has seen (the highest seq + 1). */
+        int seen;
         int offers;
         /** System.nanoTime() when the client's last move was sent, until its turn came back (0: none pending). */
         long movedAt;
@@ -78,7 +90,18 @@ public final class ServerLoad {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /** Each driver thread's own kept-alive connection, for {@code --http plain}. */
+    private final ThreadLocal<PlainHttp> connection;
     private final String base;
+    /** The path of {@link #base}, before {@code /api/}. */
+    private final String basePath;
+    /** The client: {@code plain} (a {@link PlainHttp} connection per thread) or {@code jdk} (the JDK's HttpClient). */
+    private final boolean plain;
+    /**
+     * Whether the client asks for what it lacks only ({@code --views since}: views {@code ?since=}
+     * its settled moves, moves acknowledged with {@code Prefer: return=minimal}), or for whole views.
+     */
+    private final boolean since;
     private Latencies create = new Latencies();
     private Latencies view = new Latencies();
     private Latencies move = new Latencies();
@@ -91,8 +114,13 @@ public final class ServerLoad {
     /** Numbers the negotiations across a warm-up and the measured run (their seeds). */
     private int created;
 
-    private ServerLoad(String base) {
+    private ServerLoad(String base, boolean plain, boolean since) {
         this.base = base;
+        this.plain = plain;
+        this.since = since;
+        URI uri = URI.create(base);
+        this.basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        this.connection = ThreadLocal.withInitial(() -> new PlainHttp(uri, 60_000));
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,6 +130,8 @@ public final class ServerLoad {
         int warmup = 0;
         String url = null;
         String db = null;
+        String http = "plain";
+        String views = "since";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
@@ -110,9 +140,17 @@ public final class ServerLoad {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--url" -> url = args[++i];
                 case "--db" -> db = args[++i];
+                case "--http" -> http = args[++i];
+                case "--views" -> views = args[++i];
                 default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
-                        + " --clients, --rounds, --warmup, --url or --db.");
+                        + " --clients, --rounds, --warmup, --url, --db, --http or --views.");
             }
+        }
+        if (!http.equals("plain") && !http.equals("jdk")) {
+            throw new IllegalArgumentException("--http is plain or jdk, not (" + http + ").");
+        }
+        if (!views.equals("since") && !views.equals("whole")) {
+            throw new IllegalArgumentException("--views is since or whole, not (" + views + ").");
         }
         ParleyServer server = null;
         RecordStore store = null;
@@ -126,7 +164,10 @@ public final class ServerLoad {
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }
         try {
-            ServerLoad load = new ServerLoad(url);
+            ServerLoad load = new ServerLoad(url, http.equals("plain"), views.equals("since"));
+            System.out.println("client: " + (http.equals("plain") ? "a kept-alive HTTP/1.1 connection per thread"
+                    : "the JDK's HttpClient") + "; " + (views.equals("since") ? "views since the settled moves, moves"
+                    + " acknowledged minimally" : "whole views, moves answered with the view"));
             if (warmup > 0) {
                 // A server that has been up a while: its code compiled by the JIT, its pools and
                 // caches filled. The same workload, reported apart and then forgotten.
@@ -161,7 +202,7 @@ public final class ServerLoad {
             int i = created++;
             String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
                     + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
-            JsonNode created = send(create, post("", null, body));
+            JsonNode created = send(create, "POST", "", null, body);
             Game game = new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
             all.add(game);
             open.add(game);
@@ -188,6 +229,7 @@ public final class ServerLoad {
                     errors.incrementAndGet();
                     e.printStackTrace();
                 } finally {
+                    hangUp();
                     clientCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     done.countDown();
                 }
@@ -196,22 +238,26 @@ public final class ServerLoad {
         }
         done.await();
         long end = System.nanoTime();
+        hangUp();
         long cpu = processCpuNanos() - cpuAtPlay;
         java.util.Map<String, Long> threadsAtEnd = threadCpuNanos();
         threadsAtEnd.merge("load-client", clientCpu.get(), Long::sum);
         int played = create.count() + view.count() + move.count() - requestsAtPlay;
         int agreements = 0;
         int events = 0;
+        int seen = 0;
         for (Game game : all) {
             if (game.view.path("result").path("agreement").asBoolean()) {
                 agreements++;
             }
-            events += game.view.path("moves").size();
+            // The version counts the logged events, plus one once ended.
+            events += game.view.path("version").asInt() - (ended(game) ? 1 : 0);
+            seen += game.seen;
         }
         double seconds = (end - start) / 1e9;
         System.out.printf(Locale.ROOT, "%d negotiations finished in %.1f s (creating them: %.1f s); %d agreements;"
-                + " %d moves stored; %d errors%n", all.size(), seconds, (created - start) / 1e9, agreements, events,
-                errors.get());
+                + " %d moves stored (%d seen by the client); %d errors%n", all.size(), seconds, (created - start) / 1e9,
+                agreements, events, seen, errors.get());
         System.out.printf(Locale.ROOT, "throughput: %.1f negotiations/s, %.0f HTTP requests/s, %.0f stored moves/s%n",
                 all.size() / seconds, (create.count() + view.count() + move.count()) / seconds, events / seconds);
         // CPU per request: what the latencies come to once the machine is shared (they are queueing
@@ -232,12 +278,12 @@ public final class ServerLoad {
     /** One request for the game; returns whether the game goes on. */
     private boolean step(Game game) {
         if (game.view == null) {
-            game.view = send(view, get("/" + game.id, game.token));
+            look(game, send(view, "GET", "/" + game.id, game.token, null));
             return !ended(game);
         }
         JsonNode turn = game.view.path("turn");
         if (!turn.isObject()) {
-            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            poll(game);
             turnCameBack(game);
             return !ended(game);
         }
@@ -253,14 +299,39 @@ public final class ServerLoad {
             game.offers++;
         }
         game.movedAt = System.nanoTime();
-        game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        look(game, send(move, "POST", "/" + game.id + "/moves", game.token, body));
         // As a person at the table would: wait for the AI diplomats' replies at once (a long poll),
         // rather than going round the other tables first.
         while (!game.view.path("turn").isObject() && !ended(game)) {
-            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            poll(game);
+        }
+        if (ended(game) && !game.view.has("result")) {
+            // The move ended it (acknowledged minimally): the result, as a person would see it.
+            look(game, send(view, "GET", "/" + game.id + (since ? "?since=" + game.settled : ""), game.token, null));
         }
         turnCameBack(game);
         return !ended(game);
+    }
+
+    /** Closes this thread's connection, if it has one. */
+    private void hangUp() {
+        connection.get().close();
+        connection.remove();
+    }
+
+    /** A long poll for the view after the one the client holds. */
+    private void poll(Game game) {
+        look(game, send(view, "GET", "/" + game.id + "?after=" + game.view.path("version").asLong()
+                + (since ? "&since=" + game.settled : ""), game.token, null));
+    }
+
+    /** Takes in a view, an update or a move's acknowledgement. */
+    private static void look(Game game, JsonNode view) {
+        game.view = view;
+        game.settled = Math.max(game.settled, view.path("settledMoves").asInt());
+        for (JsonNode move : view.path("moves")) {
+            game.seen = Math.max(game.seen, move.path("seq").asInt() + 1);
+        }
     }
 
     /**
@@ -283,34 +354,48 @@ public final class ServerLoad {
         return game.view.path("state").asText().equals("ended");
     }
 
-    private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET().build();
-    }
-
-    private HttpRequest post(String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder.build();
-    }
-
-    private JsonNode send(Latencies latencies, HttpRequest request) {
+    /**
+     * Sends a request under {@code /api/negotiations} and returns its JSON; the latency is counted
+     * in {@code latencies}. A move asks for a minimal acknowledgement with {@code --views since}.
+     */
+    private JsonNode send(Latencies latencies, String method, String path, String token, String body) {
+        boolean minimal = since && body != null && path.endsWith("/moves");
         long t0 = System.nanoTime();
+        int status;
+        byte[] bytes;
         try {
-            // Bytes, parsed as UTF-8 by Jackson: decoding the body to a String first cost the clients,
-            // which share the CPU with the server, as much again.
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            latencies.add(System.nanoTime() - t0);
-            received.addAndGet(response.body().length);
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " → " + response.statusCode()
-                        + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            if (plain) {
+                String headers = (token != null ? "Authorization: Bearer " + token + "\r\n" : "")
+                        + (minimal ? "Prefer: return=minimal\r\n" : "");
+                PlainHttp.Response response = connection.get().send(method, basePath + "/api/negotiations" + path,
+                        headers, body);
+                status = response.status();
+                bytes = response.body();
+            } else {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path))
+                        .timeout(Duration.ofSeconds(60));
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                if (minimal) {
+                    request.header("Prefer", "return=minimal");
+                }
+                if (body != null) {
+                    request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                }
+                // Bytes, parsed as UTF-8 by Jackson: decoding the body to a String first cost the
+                // clients, which share the CPU with the server, as much again.
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                status = response.statusCode();
+                bytes = response.body();
             }
-            return JSON.readTree(response.body());
+            latencies.add(System.nanoTime() - t0);
+            received.addAndGet(bytes.length);
+            if (status / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " → " + status + ": "
+                        + new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return JSON.readTree(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
