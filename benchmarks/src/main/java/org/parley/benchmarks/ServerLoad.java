@@ -36,11 +36,16 @@ import org.parley.store.RecordStore;
  * connection per thread ({@code --http plain}, the default, see {@link PlainHttp}) or through the
  * JDK's HttpClient ({@code --http jdk}, as before). The server is the same either way.
  *
+ * <p>That is a closed loop: C clients that never pause, each sending its next request when the
+ * last is answered, so that the latency is C / throughput (Little's law). With {@code --rate R}
+ * it runs an open loop instead ({@link #runOpen}): people who move R times a second in all,
+ * whatever the server's latency, as a class with think time does.
+ *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar org.parley.benchmarks.ServerLoad [--negotiations 500]
  *     [--clients 32] [--rounds 40] [--warmup 500] [--url http://127.0.0.1:8080] [--db jdbc:...]
- *     [--http plain|jdk] [--views since|whole]
+ *     [--http plain|jdk] [--views since|whole] [--rate R [--seconds 20]]
  * </pre>
  * Without {@code --url} it starts a server in this JVM on a fresh SQLite file (or {@code --db}).
  */
@@ -128,6 +133,8 @@ public final class ServerLoad {
         int clients = 32;
         int rounds = 40;
         int warmup = 0;
+        double rate = 0;
+        double seconds = 20;
         String url = null;
         String db = null;
         String http = "plain";
@@ -142,8 +149,10 @@ public final class ServerLoad {
                 case "--db" -> db = args[++i];
                 case "--http" -> http = args[++i];
                 case "--views" -> views = args[++i];
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
-                        + " --clients, --rounds, --warmup, --url, --db, --http or --views.");
+                        + " --clients, --rounds, --warmup, --url, --db, --http, --views, --rate or --seconds.");
             }
         }
         if (!http.equals("plain") && !http.equals("jdk")) {
@@ -157,9 +166,10 @@ public final class ServerLoad {
         if (url == null) {
             Path folder = Files.createTempDirectory("parley-load-");
             store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
-            // One client address plays 500 tables: no rate limits, room for every table.
+            // One client address plays 500 tables: no rate limits, room for every table (and for
+            // the open loop's new tables while the ended ones are still counted).
             server = ParleyServer.start("127.0.0.1", 0, store, ServerOptions.defaults().withRates(null, null)
-                    .withMaxRunning(Math.max(negotiations, 1)));
+                    .withMaxRunning(2 * Math.max(negotiations, warmup) + 10));
             url = "http://127.0.0.1:" + server.port();
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }
@@ -176,7 +186,11 @@ public final class ServerLoad {
                 load.reset();
                 System.out.println();
             }
-            load.run(negotiations, clients, rounds);
+            if (rate > 0) {
+                load.runOpen(negotiations, rate, seconds, rounds);
+            } else {
+                load.run(negotiations, clients, rounds);
+            }
         } finally {
             if (server != null) {
                 server.close();
@@ -199,11 +213,7 @@ public final class ServerLoad {
         ConcurrentLinkedQueue<Game> open = new ConcurrentLinkedQueue<>();
         List<Game> all = new ArrayList<>();
         for (int n = 0; n < negotiations; n++) {
-            int i = created++;
-            String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
-                    + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
-            JsonNode created = send(create, "POST", "", null, body);
-            Game game = new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
+            Game game = newGame(rounds);
             all.add(game);
             open.add(game);
         }
@@ -275,6 +285,125 @@ public final class ServerLoad {
         turn.print("turn (move to next turn)");
     }
 
+    /** Creates a negotiation (counted as a create request). */
+    private Game newGame(int rounds) {
+        int i;
+        synchronized (this) {
+            i = created++;
+        }
+        String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
+                + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
+        JsonNode created = send(create, "POST", "", null, body);
+        return new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
+    }
+
+    /**
+     * The open loop: the people at {@code negotiations} tables move at {@code rate} moves a second
+     * in all, at random times (Poisson arrivals, fixed seed), for {@code seconds}; each move goes to
+     * a table where it is the person's turn, on a thread of its own, and its latency counts from
+     * the moment it was meant to go, whether or not the machine was ready to send it then (no
+     * coordinated omission: a slow server does not slow the arrivals down). An arrival that finds no
+     * table at its turn is counted and dropped. A table that ends is replaced by a new one, so that
+     * the number of tables stays put. Each turn is a move and the long polls until the next turn,
+     * as in the closed loop.
+     */
+    private void runOpen(int negotiations, double rate, double seconds, int rounds) throws Exception {
+        System.out.printf(Locale.ROOT, "open loop: %d tables of tavrik-accord (2 AI diplomats + 1 scripted HTTP party),"
+                + " moves offered at %.0f/s (Poisson) for %.0f s%n", negotiations, rate, seconds);
+        java.util.concurrent.LinkedBlockingQueue<Game> ready = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicInteger threads = new AtomicInteger();
+        java.util.concurrent.ExecutorService people = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "load-client-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
+        for (int n = 0; n < negotiations; n++) {
+            Game game = newGame(rounds);
+            inFlight.register();
+            people.execute(() -> {
+                try {
+                    seat(game, ready);
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        }
+        inFlight.arriveAndAwaitAdvance();
+        reset();
+        long cpuAtPlay = processCpuNanos();
+        java.util.Map<String, Long> threadsAtPlay = threadCpuNanos();
+        received.set(0);
+        System.out.println("playing from " + java.time.Instant.now() + "; " + ready.size() + " tables at the person's turn");
+        java.util.Random arrivals = new java.util.Random(20261205);
+        long start = System.nanoTime();
+        double at = 0;
+        int sent = 0;
+        int missed = 0;
+        while (true) {
+            at += -Math.log(1 - arrivals.nextDouble()) / rate;
+            if (at >= seconds) {
+                break;
+            }
+            long intended = start + (long) (at * 1e9);
+            for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            Game game = ready.poll();
+            if (game == null) {
+                missed++;
+                continue;
+            }
+            sent++;
+            inFlight.register();
+            people.execute(() -> {
+                try {
+                    playTurn(game, nextMove(game), intended);
+                    if (ended(game)) {
+                        seat(newGame(rounds), ready);
+                    } else {
+                        ready.add(game);
+                    }
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        }
+        inFlight.arriveAndAwaitAdvance();
+        long end = System.nanoTime();
+        long cpu = processCpuNanos() - cpuAtPlay;
+        java.util.Map<String, Long> threadsAtEnd = threadCpuNanos();
+        people.shutdown();
+        int played = create.count() + view.count() + move.count();
+        double elapsed = (end - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%d moves sent in %.1f s (%.0f/s; %d arrivals found no table at its turn);"
+                + " %d HTTP requests (%.0f/s); %d errors%n", sent, elapsed, sent / elapsed, missed, played,
+                played / elapsed, errors.get());
+        System.out.printf(Locale.ROOT, "%.2f ms of this JVM's CPU per request (clients and server; %.0f %% of one core on"
+                + " average); response bodies %.1f kB on average%n", cpu / 1e6 / Math.max(1, played),
+                100.0 * cpu / (end - start), received.get() / 1e3 / Math.max(1, played));
+        printCpuShares(threadsAtPlay, threadsAtEnd, cpu, played);
+        System.out.println("latency (ms)         count     p50     p90     p99     max");
+        create.print("create");
+        view.print("view");
+        move.print("move (stored)");
+        turn.print("turn (move to next turn)");
+    }
+
+    /** A new table's first view, and the long polls until the person's turn; then it is ready. */
+    private void seat(Game game, java.util.concurrent.BlockingQueue<Game> ready) {
+        look(game, send(view, "GET", "/" + game.id, game.token, null));
+        while (!game.view.path("turn").isObject() && !ended(game)) {
+            poll(game);
+        }
+        if (!ended(game)) {
+            ready.add(game);
+        }
+    }
+
     /** One request for the game; returns whether the game goes on. */
     private boolean step(Game game) {
         if (game.view == null) {
@@ -287,19 +416,17 @@ public final class ServerLoad {
             turnCameBack(game);
             return !ended(game);
         }
-        int next = Math.min(game.offers, OFFERS.length - 1);
-        String body;
-        if (turn.path("kind").asText().equals("respond") && turn.path("score").path("acceptable").asBoolean()
-                && turn.path("score").path("points").asDouble() >= nextPoints(next)) {
-            body = "{\"type\": \"accept\"}";
-        } else if (game.offers > 2 * OFFERS.length) {
-            body = "{\"type\": \"walk-away\"}";
-        } else {
-            body = "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
-            game.offers++;
-        }
-        game.movedAt = System.nanoTime();
-        look(game, send(move, "POST", "/" + game.id + "/moves", game.token, body));
+        playTurn(game, nextMove(game), System.nanoTime());
+        return !ended(game);
+    }
+
+    /**
+     * Sends the move meant to go at {@code intended} (System.nanoTime()), and waits for the turn
+     * to come back; the move's and the turn's latencies count from {@code intended}.
+     */
+    private void playTurn(Game game, String body, long intended) {
+        game.movedAt = intended;
+        look(game, send(move, intended, "POST", "/" + game.id + "/moves", game.token, body));
         // As a person at the table would: wait for the AI diplomats' replies at once (a long poll),
         // rather than going round the other tables first.
         while (!game.view.path("turn").isObject() && !ended(game)) {
@@ -310,7 +437,20 @@ public final class ServerLoad {
             look(game, send(view, "GET", "/" + game.id + (since ? "?since=" + game.settled : ""), game.token, null));
         }
         turnCameBack(game);
-        return !ended(game);
+    }
+
+    /** The scripted kaldari's move at its turn: accept what is good enough, else the next offer, at last walk away. */
+    private static String nextMove(Game game) {
+        JsonNode turn = game.view.path("turn");
+        int next = Math.min(game.offers, OFFERS.length - 1);
+        if (turn.path("kind").asText().equals("respond") && turn.path("score").path("acceptable").asBoolean()
+                && turn.path("score").path("points").asDouble() >= nextPoints(next)) {
+            return "{\"type\": \"accept\"}";
+        } else if (game.offers > 2 * OFFERS.length) {
+            return "{\"type\": \"walk-away\"}";
+        }
+        game.offers++;
+        return "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
     }
 
     /** Closes this thread's connection, if it has one. */
@@ -359,8 +499,12 @@ public final class ServerLoad {
      * in {@code latencies}. A move asks for a minimal acknowledgement with {@code --views since}.
      */
     private JsonNode send(Latencies latencies, String method, String path, String token, String body) {
+        return send(latencies, System.nanoTime(), method, path, token, body);
+    }
+
+    /** Sends a request; its latency counts from {@code t0} (System.nanoTime()), when it was meant to go. */
+    private JsonNode send(Latencies latencies, long t0, String method, String path, String token, String body) {
         boolean minimal = since && body != null && path.endsWith("/moves");
-        long t0 = System.nanoTime();
         int status;
         byte[] bytes;
         try {
