@@ -152,6 +152,9 @@ class WorldRestartTest {
             String token = started.path("token").asText();
             JsonNode atTable = settled(http, id, token);
             awaitEvicted(server);
+            // A wrong token is refused before any replay: the world stays out of memory.
+            assertThat(http.get("/api/worlds/" + id, "A".repeat(43)).status()).isEqualTo(403);
+            assertThat(server.server.worldsInMemory()).isZero();
             assertThat(http.get("/api/worlds/" + id, token).json()).isEqualTo(atTable);
             assertThat(server.server.worldsInMemory()).isEqualTo(1);
 
