@@ -24,8 +24,8 @@ import org.parley.core.preference.Constraint;
  * value, aims at the coalition the agreement rule needs, and says why it moves.
  *
  * <p><b>Target.</b> Its aim at normalised time t is u_max − plan(t) − max(0, ρ · R − plan(t) / 2),
- * never below its floor (the reservation value; a hardliner's is higher) and never below the
- * least of the best offers its partners have made it. plan(t) = (u_max − floor) · τ^(1/e) is its
+ * never below its floor (the reservation value; a hardliner's is higher) and, facing one partner,
+ * never below the best offer that partner has made it. plan(t) = (u_max − floor) · τ^(1/e) is its
  * deadline plan, a time-dependent curve (Faratin, Sierra and Jennings 1998) read at the plan time
  * τ of {@link TimePressure}, which runs ahead of t under a discount. R is reciprocity (Axelrod;
  * the "relative tit-for-tat" family of Faratin et al.): how far its partners have come towards it
@@ -56,7 +56,8 @@ import org.parley.core.preference.Constraint;
  * of its own names, so that saying so reveals no constraint) at its best option.
  *
  * <p><b>Acceptance and walking away.</b> It accepts an acceptable offer worth at least its next
- * target a round from now (discounted), or anything acceptable at its last chance. Under a discount
+ * target a round from now (discounted), or anything acceptable at its last chance or, with several
+ * opponents, once its plan is spent. Under a discount
  * it also weighs the prospect of going on: it extrapolates the partners' best offers, finds where
  * they would meet its own plan, and discounts that deal to now. It accepts an offer better than
  * the prospect; when, facing one opponent, the prospect is worse than walking away now, it first
@@ -347,19 +348,17 @@ public final class DiplomatStrategy implements Strategy {
     }
 
     /**
-     * The least, over its partners, of the best offer each has made it (in own utility), or −∞:
-     * every partner has shown it would go that far, so asking for less would give away what is
-     * already on the table.
+     * The best offer its one partner has made it (in own utility), or −∞ with several partners or
+     * none: the partner has shown it would go that far, so asking for less would give away what is
+     * already on the table. With several partners their best offers are different outcomes that no
+     * one offer need match, so the least of them is no floor (it held the diplomat far above any
+     * deal to the deadline in 4-party talks).
      */
     private double bestFromPartners() {
-        if (partners.isEmpty()) {
+        if (partners.size() != 1) {
             return Double.NEGATIVE_INFINITY;
         }
-        double least = Double.POSITIVE_INFINITY;
-        for (String partner : partners) {
-            least = Math.min(least, tracks.get(partner).best);
-        }
-        return least;
+        return tracks.get(partners.get(0)).best;
     }
 
     // ---- moves ------------------------------------------------------------------------------------
@@ -370,7 +369,7 @@ public final class DiplomatStrategy implements Strategy {
         boolean discounted = pressure != null && pressure.discounted();
         // It leaves only once its own plan is spent: a partner that holds still may be a Boulware
         // that concedes late, and an extrapolation of its trend cannot tell.
-        boolean spent = target <= floor + SPENT * (max - floor);
+        boolean spent = spent(target);
         if (discounted && spent && setup.opponents().size() == 1 && prospect < setup.reservation() - EPS) {
             if (threatened) {
                 return new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY).figure("prospect", prospect)
@@ -465,7 +464,10 @@ public final class DiplomatStrategy implements Strategy {
         Rationale why = null;
         if (u >= next * step - Tolerances.ROUNDING) {
             why = Rationale.of(Rationale.ACCEPT_ABOVE_TARGET);
-        } else if (lastChance(request)) {
+        } else if (lastChance(request) || (setup.opponents().size() > 1 && spent(target))) {
+            // Its plan spent, it has nothing left to concede; with several opponents a counter
+            // must collect every signature again in turn, so an acceptable offer that is already
+            // gathering them is worth more than any counter it could make.
             why = Rationale.of(Rationale.ACCEPT_BEFORE_DEADLINE);
         } else if (pressure != null && pressure.discounted()) {
             double prospect = prospect(t, target);
@@ -478,6 +480,11 @@ public final class DiplomatStrategy implements Strategy {
         }
         return new Action.Accept(offered).explained(why.figure("offer", u).figure("target", target)
                 .figure("reservation", setup.reservation()), null);
+    }
+
+    /** Whether its plan is spent: a target within {@value #SPENT} of its range above its floor. */
+    private boolean spent(double target) {
+        return target <= floor + SPENT * (max - floor);
     }
 
     /** Whether the talks are in their last round (or last 2 % of the time). */

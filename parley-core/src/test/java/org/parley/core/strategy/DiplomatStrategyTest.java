@@ -218,6 +218,44 @@ class DiplomatStrategyTest {
         }
     }
 
+    /*
+     * With several partners, their best offers so far are different outcomes that no one offer need
+     * match: two partners that once offered it 0.9 and 0.92 and then far less do not hold its aim up
+     * at 0.9 to the deadline.
+     */
+    @Test
+    void withSeveralPartnersTheirBestOffersAreNoFloor() {
+        java.util.function.IntToDoubleFunction high = round -> round == 0 ? 0.9 : 0.1;
+        java.util.function.IntToDoubleFunction higher = round -> round == 0 ? 0.92 : 0.1;
+        DiplomatStrategy diplomat = watch(TABLE, 90, Map.of("party-2", high, "party-3", higher));
+        Setup setup = StrategyFixtures.setup(TABLE, "party-1");
+        Action late = diplomat.act(StrategyFixtures.propose("party-1", 0.95));
+        assertThat(setup.utility(late.outcome())).isLessThan(0.85);
+    }
+
+    /*
+     * Once its plan is spent, with several opponents it signs an acceptable offer below its target
+     * (a counter would have to collect every signature again); facing one it still counters.
+     */
+    @Test
+    void itsPlanSpentItSignsAnAcceptableOfferAtAMultiPartyTable() {
+        for (Scenario scenario : List.of(TABLE, TALKS)) {
+            Setup setup = StrategyFixtures.setup(scenario, "party-1");
+            DiplomatStrategy diplomat = new DiplomatStrategy(Persona.DEFAULT, true);
+            diplomat.start(setup);
+            Outcome offered = setup.bids().atLeast(setup.reservation());
+            double t = 0.97;
+            assertThat(setup.acceptable(offered)).isTrue();
+            assertThat(setup.utility(offered)).isLessThan(diplomat.target(t) - 0.005);
+            Action action = diplomat.act(StrategyFixtures.respond("party-1", offered, "party-2", t));
+            if (scenario == TABLE) {
+                assertThat(action).as("two opponents").isInstanceOf(Action.Accept.class);
+            } else {
+                assertThat(action).as("one opponent").isInstanceOf(Action.Offer.class);
+            }
+        }
+    }
+
     /** The outcome of least own utility (issue by issue: the generated utilities are additive). */
     private static Outcome worst(Setup setup) {
         Outcome outcome = setup.bids().best();
