@@ -34,6 +34,7 @@ import org.parley.core.coalition.DynamicProgrammingBanzhaf;
 import org.parley.core.coalition.DynamicProgrammingShapleyShubik;
 import org.parley.core.coalition.ExactShapleyValue;
 import org.parley.core.coalition.GameGenerator;
+import org.parley.core.coalition.MonotonicCoverGame;
 import org.parley.core.coalition.MonteCarloShapleyValue;
 import org.parley.core.coalition.ScenarioGame;
 import org.parley.core.coalition.SearchControl;
@@ -288,14 +289,23 @@ final class CoalitionsCommand implements Callable<Integer> {
             root.put("passBy", subject.derived().passBy().label());
             root.put("coalitions", coalitionTable(subject.derived()));
         }
+        // Exact Shapley values and the structure search read v on all 2^n coalitions. A derived game
+        // above MonotonicCoverGame.TABLE_PLAYERS is not tabulated, so each read would scan its basis:
+        // tabulate it once here (2^n doubles, 256 MiB at n = 25) by the superset maximum transform.
+        // The core keeps the game itself, whose oracle searches the basis instead.
+        boolean exactShapley = !skip.contains("shapley") && !(g instanceof WeightedVotingGame)
+                && (shapley.equals("exact") || shapley.equals("auto") && n <= ExactShapleyValue.DEFAULT_MAX_PLAYERS);
+        boolean structureSearch = !skip.contains("structure") && n <= DpBranchAndBoundCoalitionStructure.MAX_PLAYERS;
+        CoalitionalGame table = g instanceof MonotonicCoverGame && n > MonotonicCoverGame.TABLE_PLAYERS
+                && n <= TableGame.MAX_PLAYERS && (exactShapley || structureSearch) ? TableGame.of(g) : g;
         if (!skip.contains("shapley")) {
-            root.put("values", values(g));
+            root.put("values", values(table));
         }
         if (!skip.contains("core")) {
             root.put("core", core(g));
         }
         if (!skip.contains("structure")) {
-            root.put("structure", structure(g, limit));
+            root.put("structure", structure(table, limit));
         }
         return root;
     }

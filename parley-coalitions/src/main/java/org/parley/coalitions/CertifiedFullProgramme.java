@@ -144,6 +144,9 @@ final class CertifiedFullProgramme {
             certificate = certify(rows, basis);
         }
         while (certificate.violated() >= 0) {
+            if (rows.equality(certificate.violated())) {
+                throw new IllegalStateException("The equality rows contradict each other.");
+            }
             exactPivots++;
             basis[exactLeaving(rows, basis, certificate)] = certificate.violated();
             certificate = certify(rows, basis);
@@ -236,8 +239,11 @@ final class CertifiedFullProgramme {
         }
 
         /**
-         * Equalities, a free S and N∖S, then independent rows of dual 0: B^T y = e_ε holds with
-         * y_S = y_N∖S = ½, y_N = −½ and 0 elsewhere, so y ≥ 0 on the inequalities.
+         * The independent equality rows (a dependent one, as x(N) beside the coalitions of a
+         * structure, holds wherever the others do), then either one free S whose vector lies in
+         * their span (y_S = 1, the equalities' free duals make up the rest), or a free S and N∖S
+         * (y = ½ each, N being in the span), then independent rows of dual 0: B^T y = e_ε with
+         * y ≥ 0 on the inequalities, whatever the values.
          */
         int[] dualFeasibleStart() {
             if (free.length == 0) {
@@ -247,26 +253,39 @@ final class CertifiedFullProgramme {
             int[] basis = new int[k];
             int size = 0;
             for (int r = 0; r < q; r++) {
-                if (specialEquality[r]) {
-                    if (!span.add((int) bits(r))) {
-                        throw new IllegalStateException("Dependent equality rows.");
-                    }
+                if (specialEquality[r] && span.add((int) bits(r))) {
                     basis[size++] = r;
                 }
             }
-            int s = free[0];
-            int complement = Arrays.binarySearch(free, all ^ s);
-            if (complement < 0) {
-                throw new IllegalStateException("The complement of a free coalition is not free.");
+            List<Integer> chosen = new ArrayList<>();
+            for (int f = 0; f < free.length && chosen.isEmpty() && size > 1; f++) { // x(N) alone spans no free S
+                if (span.contains(free[f])) { // the coalition's x-part, ε left out
+                    chosen.add(q + f);
+                }
             }
-            for (int r : new int[] {q, q + complement}) {
+            if (chosen.isEmpty()) {
+                if (!span.contains(all)) {
+                    throw new IllegalStateException("x(N) is not fixed by the equality rows.");
+                }
+                for (int f = 0; f < free.length && chosen.isEmpty(); f++) {
+                    int complement = Arrays.binarySearch(free, all ^ free[f]);
+                    if (complement >= 0) {
+                        chosen.add(q + f);
+                        chosen.add(q + complement);
+                    }
+                }
+            }
+            if (chosen.isEmpty()) {
+                throw new IllegalStateException("No free coalition to start from.");
+            }
+            for (int r : chosen) {
                 if (!span.add((int) bits(r))) {
-                    throw new IllegalStateException("A free coalition lies in the span of the fixed ones.");
+                    throw new IllegalStateException("Dependent starting rows.");
                 }
                 basis[size++] = r;
             }
             for (int r = 0; r < size() && size < k; r++) {
-                if (!equality(r) && r != q && r != q + complement && span.add((int) bits(r))) {
+                if (!equality(r) && !chosen.contains(r) && span.add((int) bits(r))) {
                     basis[size++] = r;
                 }
             }

@@ -116,9 +116,19 @@ final class Worlds implements AutoCloseable {
             throw new ApiException(401, null, "The token is not a Parley token (43 characters of A-Z, a-z, 0-9, - and"
                     + " _); check the link.");
         }
+        String hash = Tokens.hash(token);
         while (true) {
-            Game game = games.computeIfAbsent(id, this::load);
-            if (!game.tokenHash.equals(Tokens.hash(token))) {
+            Game game = games.get(id);
+            if (game == null) {
+                // The token is checked before the replay, so that no one without it can set one off.
+                StoredWorld stored = store.findWorld(id).orElseThrow(() -> new ApiException(404, null, "No world ("
+                        + id + ") here."));
+                if (!stored.tokenHash().equals(hash)) {
+                    throw new ApiException(403, null, "This token does not open this world.");
+                }
+                game = games.computeIfAbsent(id, this::load);
+            }
+            if (!game.tokenHash.equals(hash)) {
                 throw new ApiException(403, null, "This token does not open this world.");
             }
             synchronized (game) {

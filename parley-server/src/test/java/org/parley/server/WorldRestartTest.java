@@ -1,6 +1,7 @@
 package org.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.parley.server.WorldApiTest.link;
 import static org.parley.server.WorldApiTest.settled;
 import static org.parley.server.WorldApiTest.startDuel;
@@ -95,6 +96,44 @@ class WorldRestartTest {
     }
 
     /**
+     * The same on PostgreSQL, when {@code PARLEY_TEST_POSTGRES} names a server (as in CI): a world
+     * stopped at a decision comes back at it, and the decision is taken on the new server.
+     */
+    @Test
+    void aWorldGoesOnAfterARestartOnPostgres() {
+        String url = System.getenv("PARLEY_TEST_POSTGRES");
+        if ("1".equals(System.getenv("PARLEY_REQUIRE_POSTGRES"))) {
+            assertThat(url).as("PARLEY_TEST_POSTGRES, with PARLEY_REQUIRE_POSTGRES=1").isNotBlank();
+        }
+        assumeTrue(url != null && !url.isBlank(), "PARLEY_TEST_POSTGRES is not set: PostgreSQL skipped");
+        ServerOptions options = ServerOptions.defaults().withRates(null, null);
+        JsonNode started;
+        JsonNode deciding;
+        try (TestServer first = new TestServer(url, options)) {
+            Http http = new Http(first.base());
+            started = startDuel(http, "federation");
+            String[] table = link(settled(http, started.path("id").asText(), started.path("token").asText())
+                    .path("table").path("path").asText());
+            ApiTest.turnOf(http, table[0], table[1]);
+            assertThat(http.post("/api/negotiations/" + table[0] + "/moves", table[1], "{\"type\": \"accept\"}")
+                    .status()).isEqualTo(200);
+            deciding = settled(http, started.path("id").asText(), started.path("token").asText());
+            assertThat(deciding.path("state").asText()).isEqualTo("deciding");
+        }
+        try (TestServer second = new TestServer(url, options)) {
+            Http http = new Http(second.base());
+            String id = started.path("id").asText();
+            String token = started.path("token").asText();
+            assertThat(http.get("/api/worlds/" + id, token).json()).isEqualTo(deciding);
+            assertThat(http.post("/api/worlds/" + id + "/decision", token, "{\"decision\": \"breach\"}").status())
+                    .isEqualTo(200);
+            JsonNode world = settled(http, id, token);
+            assertThat(world.path("state").asText()).isEqualTo("negotiating");
+            assertThat(world.path("schedule").get(0).path("breached").toString()).isEqualTo("[\"federation\"]");
+        }
+    }
+
+    /**
      * The person's breach is acknowledged, and the server is killed at once (SIGKILL: no shutdown
      * hook, nothing flushed). The server started again on the database has the breach and goes on
      * exactly as a server that was never killed does with the same world, seed and moves.
@@ -152,6 +191,9 @@ class WorldRestartTest {
             String token = started.path("token").asText();
             JsonNode atTable = settled(http, id, token);
             awaitEvicted(server);
+            // A wrong token is refused before any replay: the world stays out of memory.
+            assertThat(http.get("/api/worlds/" + id, "A".repeat(43)).status()).isEqualTo(403);
+            assertThat(server.server.worldsInMemory()).isZero();
             assertThat(http.get("/api/worlds/" + id, token).json()).isEqualTo(atTable);
             assertThat(server.server.worldsInMemory()).isEqualTo(1);
 
