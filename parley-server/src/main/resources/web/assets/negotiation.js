@@ -577,6 +577,16 @@ function renderDebrief() {
   const banner = el('div', {class: 'outcome-banner ' + (r.agreement ? 'deal' : 'nodeal'), id: 'outcome'},
     el('span', {class: 'icon'}, r.agreement ? '✓' : '✕'),
     el('div', {}, el('h2', {}, r.agreement ? 'Agreement reached' : 'No agreement'), el('p', {class: 'muted'}, reason)));
+  if (v.debriefWithheld) {
+    // A negotiation of a world in play: the others' briefs wait for the world's end (a later table may reuse them).
+    clear(root, el('section', {class: 'card'}, banner,
+      r.agreement ? el('div', {}, el('h3', {}, 'The deal'), offerGrid(r.outcome, null)) : null,
+      el('p', {class: 'notice', id: 'debrief-withheld'}, v.debriefWithheld)));
+    root.classList.remove('hidden');
+    root.classList.add('stack');
+    paint(root);
+    return;
+  }
   const you = isParty() ? me() : null;
   const scores = el('table', {id: 'scores'},
     el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Played by'), el('th', {}, 'Signed'),

@@ -147,7 +147,8 @@ function renderNow(view) {
     clear(now, el('h2', {}, 'The world is over'),
       el('p', {}, 'Your welfare: ', el('strong', {id: 'your-welfare'}, points(you.welfare)), ' points over '
         + you.negotiations + ' negotiations; you kept ' + you.honoured + ' agreements and broke ' + you.breached + '.'),
-      el('p', {class: 'muted small'}, 'Each power\'s welfare and standing (the others\' mean trust in it) and its honour policy are now revealed in the panel.'));
+      el('p', {class: 'muted small'}, 'Each power\'s welfare and standing (the others\' mean trust in it) and its honour policy are now revealed in the panel.'),
+      el('p', {class: 'muted small', id: 'debriefs-open'}, 'The debriefing of each of your tables, with everyone\'s briefs and scores, is open now: follow its link in the schedule.'));
   } else {
     clear(now, el('h2', {}, 'The world has stopped'), el('p', {class: 'notice bad'}, view.failure || 'A negotiation failed.'));
   }

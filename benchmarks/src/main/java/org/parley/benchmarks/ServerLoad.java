@@ -30,10 +30,22 @@ import org.parley.store.RecordStore;
  * view in which it is the client's turn again: the AI diplomats answer after the move is
  * acknowledged, and the client long-polls for them). Not a test: run it by hand.
  *
+ * <p>The client asks for what it lacks only ({@code --views since}, the default: long polls for
+ * the view since its settled moves, moves acknowledged with {@code Prefer: return=minimal}), or
+ * for whole views each time ({@code --views whole}, as before); it talks over a kept-alive
+ * connection per thread ({@code --http plain}, the default, see {@link PlainHttp}) or through the
+ * JDK's HttpClient ({@code --http jdk}, as before). The server is the same either way.
+ *
+ * <p>That is a closed loop: C clients that never pause, each sending its next request when the
+ * last is answered, so that the latency is C / throughput (Little's law). With {@code --rate R}
+ * it runs an open loop instead ({@link #runOpen}): people who move R times a second in all,
+ * whatever the server's latency, as a class with think time does.
+ *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar org.parley.benchmarks.ServerLoad [--negotiations 500]
- *     [--clients 32] [--rounds 40] [--url http://127.0.0.1:8080] [--db jdbc:...]
+ *     [--clients 32] [--rounds 40] [--warmup 500] [--url http://127.0.0.1:8080] [--db jdbc:...]
+ *     [--http plain|jdk] [--views since|whole] [--rate R [--seconds 20]]
  * </pre>
  * Without {@code --url} it starts a server in this JVM on a fresh SQLite file (or {@code --db}).
  */
@@ -65,7 +77,12 @@ public final class ServerLoad {
     private static final class Game {
         final String id;
         final String token;
+        /** The latest view (with {@code --views since}, the latest update, or a move's acknowledgement). */
         JsonNode view;
+        /** The moves, from the first, the client holds for good: the {@code since} of its next view. */
+        int settled;
+        /** The moves the client has seen (the highest seq + 1). */
+        int seen;
         int offers;
         /** System.nanoTime() when the client's last move was sent, until its turn came back (0: none pending). */
         long movedAt;
@@ -78,7 +95,18 @@ public final class ServerLoad {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /** Each driver thread's own kept-alive connection, for {@code --http plain}. */
+    private final ThreadLocal<PlainHttp> connection;
     private final String base;
+    /** The path of {@link #base}, before {@code /api/}. */
+    private final String basePath;
+    /** The client: {@code plain} (a {@link PlainHttp} connection per thread) or {@code jdk} (the JDK's HttpClient). */
+    private final boolean plain;
+    /**
+     * Whether the client asks for what it lacks only ({@code --views since}: views {@code ?since=}
+     * its settled moves, moves acknowledged with {@code Prefer: return=minimal}), or for whole views.
+     */
+    private final boolean since;
     private Latencies create = new Latencies();
     private Latencies view = new Latencies();
     private Latencies move = new Latencies();
@@ -91,8 +119,13 @@ public final class ServerLoad {
     /** Numbers the negotiations across a warm-up and the measured run (their seeds). */
     private int created;
 
-    private ServerLoad(String base) {
+    private ServerLoad(String base, boolean plain, boolean since) {
         this.base = base;
+        this.plain = plain;
+        this.since = since;
+        URI uri = URI.create(base);
+        this.basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        this.connection = ThreadLocal.withInitial(() -> new PlainHttp(uri, 60_000));
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,8 +133,12 @@ public final class ServerLoad {
         int clients = 32;
         int rounds = 40;
         int warmup = 0;
+        double rate = 0;
+        double seconds = 20;
         String url = null;
         String db = null;
+        String http = "plain";
+        String views = "since";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
@@ -110,23 +147,37 @@ public final class ServerLoad {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--url" -> url = args[++i];
                 case "--db" -> db = args[++i];
+                case "--http" -> http = args[++i];
+                case "--views" -> views = args[++i];
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
-                        + " --clients, --rounds, --warmup, --url or --db.");
+                        + " --clients, --rounds, --warmup, --url, --db, --http, --views, --rate or --seconds.");
             }
+        }
+        if (!http.equals("plain") && !http.equals("jdk")) {
+            throw new IllegalArgumentException("--http is plain or jdk, not (" + http + ").");
+        }
+        if (!views.equals("since") && !views.equals("whole")) {
+            throw new IllegalArgumentException("--views is since or whole, not (" + views + ").");
         }
         ParleyServer server = null;
         RecordStore store = null;
         if (url == null) {
             Path folder = Files.createTempDirectory("parley-load-");
             store = Databases.open(db != null ? db : "jdbc:sqlite:" + folder.resolve("load.db"));
-            // One client address plays 500 tables: no rate limits, room for every table.
+            // One client address plays 500 tables: no rate limits, room for every table (and for
+            // the open loop's new tables while the ended ones are still counted).
             server = ParleyServer.start("127.0.0.1", 0, store, ServerOptions.defaults().withRates(null, null)
-                    .withMaxRunning(Math.max(negotiations, 1)));
+                    .withMaxRunning(2 * Math.max(negotiations, warmup) + 10));
             url = "http://127.0.0.1:" + server.port();
             System.out.println("server in this JVM on " + url + ", records in " + store.location());
         }
         try {
-            ServerLoad load = new ServerLoad(url);
+            ServerLoad load = new ServerLoad(url, http.equals("plain"), views.equals("since"));
+            System.out.println("client: " + (http.equals("plain") ? "a kept-alive HTTP/1.1 connection per thread"
+                    : "the JDK's HttpClient") + "; " + (views.equals("since") ? "views since the settled moves, moves"
+                    + " acknowledged minimally" : "whole views, moves answered with the view"));
             if (warmup > 0) {
                 // A server that has been up a while: its code compiled by the JIT, its pools and
                 // caches filled. The same workload, reported apart and then forgotten.
@@ -135,7 +186,11 @@ public final class ServerLoad {
                 load.reset();
                 System.out.println();
             }
-            load.run(negotiations, clients, rounds);
+            if (rate > 0) {
+                load.runOpen(negotiations, rate, seconds, rounds);
+            } else {
+                load.run(negotiations, clients, rounds);
+            }
         } finally {
             if (server != null) {
                 server.close();
@@ -158,11 +213,7 @@ public final class ServerLoad {
         ConcurrentLinkedQueue<Game> open = new ConcurrentLinkedQueue<>();
         List<Game> all = new ArrayList<>();
         for (int n = 0; n < negotiations; n++) {
-            int i = created++;
-            String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
-                    + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
-            JsonNode created = send(create, post("", null, body));
-            Game game = new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
+            Game game = newGame(rounds);
             all.add(game);
             open.add(game);
         }
@@ -188,6 +239,7 @@ public final class ServerLoad {
                     errors.incrementAndGet();
                     e.printStackTrace();
                 } finally {
+                    hangUp();
                     clientCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     done.countDown();
                 }
@@ -196,22 +248,26 @@ public final class ServerLoad {
         }
         done.await();
         long end = System.nanoTime();
+        hangUp();
         long cpu = processCpuNanos() - cpuAtPlay;
         java.util.Map<String, Long> threadsAtEnd = threadCpuNanos();
         threadsAtEnd.merge("load-client", clientCpu.get(), Long::sum);
         int played = create.count() + view.count() + move.count() - requestsAtPlay;
         int agreements = 0;
         int events = 0;
+        int seen = 0;
         for (Game game : all) {
             if (game.view.path("result").path("agreement").asBoolean()) {
                 agreements++;
             }
-            events += game.view.path("moves").size();
+            // The version counts the logged events, plus one once ended.
+            events += game.view.path("version").asInt() - (ended(game) ? 1 : 0);
+            seen += game.seen;
         }
         double seconds = (end - start) / 1e9;
         System.out.printf(Locale.ROOT, "%d negotiations finished in %.1f s (creating them: %.1f s); %d agreements;"
-                + " %d moves stored; %d errors%n", all.size(), seconds, (created - start) / 1e9, agreements, events,
-                errors.get());
+                + " %d moves stored (%d seen by the client); %d errors%n", all.size(), seconds, (created - start) / 1e9,
+                agreements, events, seen, errors.get());
         System.out.printf(Locale.ROOT, "throughput: %.1f negotiations/s, %.0f HTTP requests/s, %.0f stored moves/s%n",
                 all.size() / seconds, (create.count() + view.count() + move.count()) / seconds, events / seconds);
         // CPU per request: what the latencies come to once the machine is shared (they are queueing
@@ -229,38 +285,193 @@ public final class ServerLoad {
         turn.print("turn (move to next turn)");
     }
 
+    /** Creates a negotiation (counted as a create request). */
+    private Game newGame(int rounds) {
+        int i;
+        synchronized (this) {
+            i = created++;
+        }
+        String body = "{\"scenario\": \"tavrik-accord\", \"deadline\": {\"rounds\": " + rounds + "}, \"seed\": " + i
+                + ", \"parties\": {\"kaldari\": {\"player\": \"human\"}}}";
+        JsonNode created = send(create, "POST", "", null, body);
+        return new Game(created.path("id").asText(), created.path("parties").path("kaldari").path("token").asText());
+    }
+
+    /**
+     * The open loop: the people at {@code negotiations} tables move at {@code rate} moves a second
+     * in all, at random times (Poisson arrivals, fixed seed), for {@code seconds}; each move goes to
+     * a table where it is the person's turn, on a thread of its own, and its latency counts from
+     * the moment it was meant to go, whether or not the machine was ready to send it then (no
+     * coordinated omission: a slow server does not slow the arrivals down). An arrival that finds no
+     * table at its turn is counted and dropped. A table that ends is replaced by a new one, so that
+     * the number of tables stays put. Each turn is a move and the long polls until the next turn,
+     * as in the closed loop.
+     */
+    private void runOpen(int negotiations, double rate, double seconds, int rounds) throws Exception {
+        System.out.printf(Locale.ROOT, "open loop: %d tables of tavrik-accord (2 AI diplomats + 1 scripted HTTP party),"
+                + " moves offered at %.0f/s (Poisson) for %.0f s%n", negotiations, rate, seconds);
+        java.util.concurrent.LinkedBlockingQueue<Game> ready = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicInteger threads = new AtomicInteger();
+        java.util.concurrent.ExecutorService people = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "load-client-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
+        for (int n = 0; n < negotiations; n++) {
+            Game game = newGame(rounds);
+            inFlight.register();
+            people.execute(() -> {
+                try {
+                    seat(game, ready);
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        }
+        inFlight.arriveAndAwaitAdvance();
+        reset();
+        long cpuAtPlay = processCpuNanos();
+        java.util.Map<String, Long> threadsAtPlay = threadCpuNanos();
+        received.set(0);
+        System.out.println("playing from " + java.time.Instant.now() + "; " + ready.size() + " tables at the person's turn");
+        java.util.Random arrivals = new java.util.Random(20261205);
+        long start = System.nanoTime();
+        double at = 0;
+        int sent = 0;
+        int missed = 0;
+        while (true) {
+            at += -Math.log(1 - arrivals.nextDouble()) / rate;
+            if (at >= seconds) {
+                break;
+            }
+            long intended = start + (long) (at * 1e9);
+            for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            Game game = ready.poll();
+            if (game == null) {
+                missed++;
+                continue;
+            }
+            sent++;
+            inFlight.register();
+            people.execute(() -> {
+                try {
+                    playTurn(game, nextMove(game), intended);
+                    if (ended(game)) {
+                        seat(newGame(rounds), ready);
+                    } else {
+                        ready.add(game);
+                    }
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        }
+        inFlight.arriveAndAwaitAdvance();
+        long end = System.nanoTime();
+        long cpu = processCpuNanos() - cpuAtPlay;
+        java.util.Map<String, Long> threadsAtEnd = threadCpuNanos();
+        people.shutdown();
+        int played = create.count() + view.count() + move.count();
+        double elapsed = (end - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%d moves sent in %.1f s (%.0f/s; %d arrivals found no table at its turn);"
+                + " %d HTTP requests (%.0f/s); %d errors%n", sent, elapsed, sent / elapsed, missed, played,
+                played / elapsed, errors.get());
+        System.out.printf(Locale.ROOT, "%.2f ms of this JVM's CPU per request (clients and server; %.0f %% of one core on"
+                + " average); response bodies %.1f kB on average%n", cpu / 1e6 / Math.max(1, played),
+                100.0 * cpu / (end - start), received.get() / 1e3 / Math.max(1, played));
+        printCpuShares(threadsAtPlay, threadsAtEnd, cpu, played);
+        System.out.println("latency (ms)         count     p50     p90     p99     max");
+        create.print("create");
+        view.print("view");
+        move.print("move (stored)");
+        turn.print("turn (move to next turn)");
+    }
+
+    /** A new table's first view, and the long polls until the person's turn; then it is ready. */
+    private void seat(Game game, java.util.concurrent.BlockingQueue<Game> ready) {
+        look(game, send(view, "GET", "/" + game.id, game.token, null));
+        while (!game.view.path("turn").isObject() && !ended(game)) {
+            poll(game);
+        }
+        if (!ended(game)) {
+            ready.add(game);
+        }
+    }
+
     /** One request for the game; returns whether the game goes on. */
     private boolean step(Game game) {
         if (game.view == null) {
-            game.view = send(view, get("/" + game.id, game.token));
+            look(game, send(view, "GET", "/" + game.id, game.token, null));
             return !ended(game);
         }
         JsonNode turn = game.view.path("turn");
         if (!turn.isObject()) {
-            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            poll(game);
             turnCameBack(game);
             return !ended(game);
         }
-        int next = Math.min(game.offers, OFFERS.length - 1);
-        String body;
-        if (turn.path("kind").asText().equals("respond") && turn.path("score").path("acceptable").asBoolean()
-                && turn.path("score").path("points").asDouble() >= nextPoints(next)) {
-            body = "{\"type\": \"accept\"}";
-        } else if (game.offers > 2 * OFFERS.length) {
-            body = "{\"type\": \"walk-away\"}";
-        } else {
-            body = "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
-            game.offers++;
-        }
-        game.movedAt = System.nanoTime();
-        game.view = send(move, post("/" + game.id + "/moves", game.token, body));
+        playTurn(game, nextMove(game), System.nanoTime());
+        return !ended(game);
+    }
+
+    /**
+     * Sends the move meant to go at {@code intended} (System.nanoTime()), and waits for the turn
+     * to come back; the move's and the turn's latencies count from {@code intended}.
+     */
+    private void playTurn(Game game, String body, long intended) {
+        game.movedAt = intended;
+        look(game, send(move, intended, "POST", "/" + game.id + "/moves", game.token, body));
         // As a person at the table would: wait for the AI diplomats' replies at once (a long poll),
         // rather than going round the other tables first.
         while (!game.view.path("turn").isObject() && !ended(game)) {
-            game.view = send(view, get("/" + game.id + "?after=" + game.view.path("version").asLong(), game.token));
+            poll(game);
+        }
+        if (ended(game) && !game.view.has("result")) {
+            // The move ended it (acknowledged minimally): the result, as a person would see it.
+            look(game, send(view, "GET", "/" + game.id + (since ? "?since=" + game.settled : ""), game.token, null));
         }
         turnCameBack(game);
-        return !ended(game);
+    }
+
+    /** The scripted kaldari's move at its turn: accept what is good enough, else the next offer, at last walk away. */
+    private static String nextMove(Game game) {
+        JsonNode turn = game.view.path("turn");
+        int next = Math.min(game.offers, OFFERS.length - 1);
+        if (turn.path("kind").asText().equals("respond") && turn.path("score").path("acceptable").asBoolean()
+                && turn.path("score").path("points").asDouble() >= nextPoints(next)) {
+            return "{\"type\": \"accept\"}";
+        } else if (game.offers > 2 * OFFERS.length) {
+            return "{\"type\": \"walk-away\"}";
+        }
+        game.offers++;
+        return "{\"type\": \"offer\", \"offer\": " + OFFERS[next] + "}";
+    }
+
+    /** Closes this thread's connection, if it has one. */
+    private void hangUp() {
+        connection.get().close();
+        connection.remove();
+    }
+
+    /** A long poll for the view after the one the client holds. */
+    private void poll(Game game) {
+        look(game, send(view, "GET", "/" + game.id + "?after=" + game.view.path("version").asLong()
+                + (since ? "&since=" + game.settled : ""), game.token, null));
+    }
+
+    /** Takes in a view, an update or a move's acknowledgement. */
+    private static void look(Game game, JsonNode view) {
+        game.view = view;
+        game.settled = Math.max(game.settled, view.path("settledMoves").asInt());
+        for (JsonNode move : view.path("moves")) {
+            game.seen = Math.max(game.seen, move.path("seq").asInt() + 1);
+        }
     }
 
     /**
@@ -283,34 +494,52 @@ public final class ServerLoad {
         return game.view.path("state").asText().equals("ended");
     }
 
-    private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET().build();
+    /**
+     * Sends a request under {@code /api/negotiations} and returns its JSON; the latency is counted
+     * in {@code latencies}. A move asks for a minimal acknowledgement with {@code --views since}.
+     */
+    private JsonNode send(Latencies latencies, String method, String path, String token, String body) {
+        return send(latencies, System.nanoTime(), method, path, token, body);
     }
 
-    private HttpRequest post(String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder.build();
-    }
-
-    private JsonNode send(Latencies latencies, HttpRequest request) {
-        long t0 = System.nanoTime();
+    /** Sends a request; its latency counts from {@code t0} (System.nanoTime()), when it was meant to go. */
+    private JsonNode send(Latencies latencies, long t0, String method, String path, String token, String body) {
+        boolean minimal = since && body != null && path.endsWith("/moves");
+        int status;
+        byte[] bytes;
         try {
-            // Bytes, parsed as UTF-8 by Jackson: decoding the body to a String first cost the clients,
-            // which share the CPU with the server, as much again.
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            latencies.add(System.nanoTime() - t0);
-            received.addAndGet(response.body().length);
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " → " + response.statusCode()
-                        + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            if (plain) {
+                String headers = (token != null ? "Authorization: Bearer " + token + "\r\n" : "")
+                        + (minimal ? "Prefer: return=minimal\r\n" : "");
+                PlainHttp.Response response = connection.get().send(method, basePath + "/api/negotiations" + path,
+                        headers, body);
+                status = response.status();
+                bytes = response.body();
+            } else {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/negotiations" + path))
+                        .timeout(Duration.ofSeconds(60));
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                if (minimal) {
+                    request.header("Prefer", "return=minimal");
+                }
+                if (body != null) {
+                    request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                }
+                // Bytes, parsed as UTF-8 by Jackson: decoding the body to a String first cost the
+                // clients, which share the CPU with the server, as much again.
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                status = response.statusCode();
+                bytes = response.body();
             }
-            return JSON.readTree(response.body());
+            latencies.add(System.nanoTime() - t0);
+            received.addAndGet(bytes.length);
+            if (status / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " → " + status + ": "
+                        + new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return JSON.readTree(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parley.coalitions.ExcessOracle;
 import org.parley.coalitions.LeastCore;
-import org.parley.coalitions.LinearProgrammingLeastCore;
+import org.parley.coalitions.CertifiedSimplexLeastCore;
+import org.parley.coalitions.CertifiedSimplexNucleolus;
 import org.parley.coalitions.Nucleolus;
 import org.parley.coalitions.Rational;
 import org.parley.coalitions.RowGenerationLeastCore;
 import org.parley.coalitions.RowGenerationNucleolus;
-import org.parley.coalitions.SequentialLinearProgrammingNucleolus;
 import org.parley.coalitions.Stability;
 import org.parley.core.coalition.BanzhafIndex;
 import org.parley.core.coalition.CoalitionStructure;
@@ -34,6 +34,7 @@ import org.parley.core.coalition.DynamicProgrammingBanzhaf;
 import org.parley.core.coalition.DynamicProgrammingShapleyShubik;
 import org.parley.core.coalition.ExactShapleyValue;
 import org.parley.core.coalition.GameGenerator;
+import org.parley.core.coalition.MonotonicCoverGame;
 import org.parley.core.coalition.MonteCarloShapleyValue;
 import org.parley.core.coalition.ScenarioGame;
 import org.parley.core.coalition.SearchControl;
@@ -101,6 +102,12 @@ final class CoalitionsCommand implements Callable<Integer> {
             + " (comma-separated).")
     List<String> skip = new ArrayList<>();
 
+    @Option(names = "--core-method", paramLabel = "METHOD", description = "Least core and nucleolus by row-generation"
+            + " (constraints only for the coalitions a separation oracle finds violated; any size its oracle takes) or"
+            + " full (a row for every one of the 2^n − 2 coalitions, certified in rationals; at most "
+            + CertifiedSimplexLeastCore.MAX_PLAYERS + " players). Both exact (default: ${DEFAULT-VALUE}).")
+    String coreMethod = "row-generation";
+
     @Option(names = "--steps", paramLabel = "N", description = "Values per real-range issue for a derived game"
             + " (default: ${DEFAULT-VALUE}).")
     int steps = OutcomeSpace.DEFAULT_REAL_STEPS;
@@ -131,6 +138,9 @@ final class CoalitionsCommand implements Callable<Integer> {
         }
         if (samples < 2 || samples > 1_000_000_000L) {
             throw new UserException("--samples: expected 2 to 10^9 permutations, got " + samples + ".");
+        }
+        if (!List.of("row-generation", "full").contains(coreMethod)) {
+            throw new UserException("--core-method: expected row-generation or full, got (" + coreMethod + ").");
         }
         if (steps < 2 || steps > 1_000_000) {
             throw new UserException("--steps: expected 2 to 1000000 values per real issue, got " + steps + ".");
@@ -279,14 +289,23 @@ final class CoalitionsCommand implements Callable<Integer> {
             root.put("passBy", subject.derived().passBy().label());
             root.put("coalitions", coalitionTable(subject.derived()));
         }
+        // Exact Shapley values and the structure search read v on all 2^n coalitions. A derived game
+        // above MonotonicCoverGame.TABLE_PLAYERS is not tabulated, so each read would scan its basis:
+        // tabulate it once here (2^n doubles, 256 MiB at n = 25) by the superset maximum transform.
+        // The core keeps the game itself, whose oracle searches the basis instead.
+        boolean exactShapley = !skip.contains("shapley") && !(g instanceof WeightedVotingGame)
+                && (shapley.equals("exact") || shapley.equals("auto") && n <= ExactShapleyValue.DEFAULT_MAX_PLAYERS);
+        boolean structureSearch = !skip.contains("structure") && n <= DpBranchAndBoundCoalitionStructure.MAX_PLAYERS;
+        CoalitionalGame table = g instanceof MonotonicCoverGame && n > MonotonicCoverGame.TABLE_PLAYERS
+                && n <= TableGame.MAX_PLAYERS && (exactShapley || structureSearch) ? TableGame.of(g) : g;
         if (!skip.contains("shapley")) {
-            root.put("values", values(g));
+            root.put("values", values(table));
         }
         if (!skip.contains("core")) {
             root.put("core", core(g));
         }
         if (!skip.contains("structure")) {
-            root.put("structure", structure(g, limit));
+            root.put("structure", structure(table, limit));
         }
         return root;
     }
@@ -364,10 +383,12 @@ final class CoalitionsCommand implements Callable<Integer> {
     }
 
     /**
-     * Least core and nucleolus, exact fractions: up to {@link LinearProgrammingLeastCore#MAX_PLAYERS}
-     * players by the programmes over all 2^n − 2 coalitions, beyond by row generation (constraints
-     * only for the coalitions a separation oracle finds violated), which needs a game whose oracle
-     * can search it (a derived game at any size, any other game up to 28 players by enumeration).
+     * Least core and nucleolus, exact fractions. By default row generation (constraints only for the
+     * coalitions a separation oracle finds violated), which needs a game whose oracle can search it:
+     * a derived game at any size, any other game up to 28 players by enumeration. With
+     * {@code --core-method full}, the programmes with a row for every coalition (up to
+     * {@link CertifiedSimplexLeastCore#MAX_PLAYERS} players), the reference row generation is tested
+     * against.
      */
     private Map<String, Object> core(CoalitionalGame g) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -375,10 +396,17 @@ final class CoalitionsCommand implements Callable<Integer> {
         LeastCore leastCore;
         Nucleolus nucleolus;
         String method;
-        if (g.players() <= LinearProgrammingLeastCore.MAX_PLAYERS) {
-            leastCore = new LinearProgrammingLeastCore().leastCore(g);
-            nucleolus = new SequentialLinearProgrammingNucleolus().nucleolus(g);
-            method = "linear programmes over all 2^" + g.players() + " − 2 coalitions";
+        if (coreMethod.equals("full")) {
+            if (g.players() > CertifiedSimplexLeastCore.MAX_PLAYERS) {
+                map.put("skipped", "--core-method full writes a row for each of the 2^n − 2 coalitions: at most "
+                        + CertifiedSimplexLeastCore.MAX_PLAYERS + " players, this game has " + g.players()
+                        + " (row-generation takes it)");
+                return map;
+            }
+            leastCore = new CertifiedSimplexLeastCore().leastCore(g);
+            nucleolus = new CertifiedSimplexNucleolus().nucleolus(g);
+            method = "full: linear programmes over all 2^" + g.players() + " − 2 coalitions, dual simplex certified in"
+                    + " rationals";
         } else {
             ExcessOracle oracle;
             try {
@@ -389,8 +417,7 @@ final class CoalitionsCommand implements Callable<Integer> {
             }
             leastCore = new RowGenerationLeastCore().leastCore(oracle);
             nucleolus = new RowGenerationNucleolus().nucleolus(oracle);
-            method = "row generation, more than " + LinearProgrammingLeastCore.MAX_PLAYERS + " players: constraints only for"
-                    + " the coalitions " + oracle.description() + " finds violated";
+            method = "row generation: constraints only for the coalitions " + oracle.description() + " finds violated";
         }
         map.put("empty", leastCore.coreIsEmpty());
         map.put("leastCoreEpsilon", exactNumber(leastCore.epsilon()));

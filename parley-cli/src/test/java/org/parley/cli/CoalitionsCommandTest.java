@@ -76,11 +76,48 @@ class CoalitionsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("Shapley-Shubik").contains("loyalists").contains("0.3333")
                 .contains("core: empty (least core ε = 1/3)").contains("optimal coalition structure: value 1.0")
-                .contains("(linear programmes over all 2^4 − 2 coalitions;");
+                .contains("(row generation: constraints only for the coalitions a scan of all 2^4 coalitions finds violated;");
     }
 
     /*
-     * Beyond 16 players the least core and the nucleolus come from row generation, which the
+     * --core-method full: the programmes with a row for every coalition give the same exact least
+     * core and nucleolus as the default row generation, on both of trinity-station's games, and say
+     * which ran; an unknown method is refused, and full refuses more than 20 players.
+     */
+    @Test
+    void coreMethodFullAsRowGeneration() throws Exception {
+        CliRunner rows = CliRunner.run("coalitions", scenario().toString(), "--json", "--skip", "shapley,structure");
+        CliRunner full = CliRunner.run("coalitions", scenario().toString(), "--json", "--skip", "shapley,structure",
+                "--core-method", "full");
+        assertThat(full.exitCode()).as(full.err()).isZero();
+        JsonNode byRows = new ObjectMapper().readTree(rows.out()).get("games");
+        JsonNode byFull = new ObjectMapper().readTree(full.out()).get("games");
+        for (int g = 0; g < 2; g++) {
+            JsonNode a = byRows.get(g).get("core");
+            JsonNode b = byFull.get(g).get("core");
+            assertThat(a.get("method").asText()).startsWith("row generation: ");
+            assertThat(b.get("method").asText()).isEqualTo("full: linear programmes over all 2^4 − 2 coalitions, dual"
+                    + " simplex certified in rationals");
+            assertThat(b.get("leastCoreEpsilon")).isEqualTo(a.get("leastCoreEpsilon"));
+            assertThat(b.get("nucleolus")).isEqualTo(a.get("nucleolus"));
+        }
+        CliRunner human = CliRunner.run("coalitions", scenario().toString(), "--game", "voting", "--core-method", "full");
+        assertThat(human.out()).contains("(full: linear programmes over all 2^4 − 2 coalitions, dual simplex certified in"
+                + " rationals; ");
+
+        CliRunner wrong = CliRunner.run("coalitions", scenario().toString(), "--core-method", "simplex");
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.err()).contains("--core-method: expected row-generation or full, got (simplex).");
+
+        CliRunner large = CliRunner.run("coalitions", "--generate", "uniform", "--players", "21", "--skip",
+                "shapley,structure", "--core-method", "full");
+        assertThat(large.exitCode()).as(large.err()).isZero();
+        assertThat(large.out()).contains("core: skipped — --core-method full writes a row for each of the 2^n − 2"
+                + " coalitions: at most 20 players, this game has 21 (row-generation takes it)");
+    }
+
+    /*
+     * Row generation at 18 players, which the
      * output names; the derived game of a generated 18-party scenario under "16 of 18" is searched
      * from its winning signer sets (172 can pass a deal).
      */
@@ -96,7 +133,7 @@ class CoalitionsCommandTest {
         CliRunner cli = CliRunner.run("coalitions", file.toString(), "--skip", "shapley,structure");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("core: ").contains("nucleolus: ")
-                .containsPattern("\\(row generation, more than 16 players: constraints only for the coalitions a best-first"
+                .containsPattern("\\(row generation: constraints only for the coalitions a best-first"
                         + " search over the supersets of the game's \\d+ basis coalitions finds violated; ");
         CliRunner json = CliRunner.run("coalitions", file.toString(), "--skip", "shapley,structure", "--json");
         JsonNode core = new ObjectMapper().readTree(json.out()).get("core");

@@ -52,8 +52,39 @@ public final class Stability {
         return !restricted(game, coalition).coreIsEmpty();
     }
 
-    /** The least ε of the CS-core of {@code structure}, and a payoff reaching it. */
+    /**
+     * The least ε of the CS-core of {@code structure}, and a payoff reaching it: the programme over
+     * all coalitions with x(C) = v(C) for each C of the structure, by the certified dual simplex
+     * ({@link CertifiedFullProgramme}, n ≤ 20).
+     */
     public static LeastCore structure(CoalitionalGame game, long[] structure) {
+        CertifiedFullProgramme programme = new CertifiedFullProgramme(game);
+        java.util.Set<Integer> parts = new java.util.HashSet<>();
+        List<CertifiedFullProgramme.Fixed> fixed = new ArrayList<>();
+        Rational total = Rational.ZERO;
+        for (long c : structure) {
+            parts.add((int) c);
+            total = total.add(programme.value((int) c));
+            if (c != programme.all) {
+                fixed.add(new CertifiedFullProgramme.Fixed((int) c, Rational.ZERO));
+            }
+        }
+        int[] free = java.util.stream.IntStream.of(programme.everyCoalition()).filter(s -> !parts.contains(s)).toArray();
+        if (free.length == 0) {
+            // Every coalition but N is in the structure: n = 1, or n = 2 split into the two singletons.
+            Rational[] x = new Rational[programme.n];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = programme.value(x.length == 1 ? programme.all : 1 << i);
+            }
+            return new LeastCore(Rational.ZERO, x);
+        }
+        CertifiedFullProgramme.Solution solution = programme.solve(new CertifiedFullProgramme.Problem(free, fixed,
+                Set.of(), false, total));
+        return new LeastCore(solution.epsilon(), solution.x());
+    }
+
+    /** {@link #structure} by the older programme (ojAlgo, then exact cutting planes; n ≤ 16): the tests' reference. */
+    static LeastCore structureByCuttingPlanes(CoalitionalGame game, long[] structure) {
         ExcessProgramme programme = new ExcessProgramme(game);
         boolean[] free = new boolean[programme.all + 1];
         for (int s = 1; s <= programme.all; s++) {

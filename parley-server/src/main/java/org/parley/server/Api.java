@@ -388,8 +388,9 @@ final class Api {
         AccessGrant grant = authorize(ctx);
         Table table = tables.table(grant.negotiationId());
         String after = ctx.queryParam("after");
+        int since = since(ctx);
         if (after == null) {
-            json(ctx, 200, Views.view(table.state(), grant));
+            json(ctx, 200, Views.view(table.state(), grant, since));
             return;
         }
         long version;
@@ -401,7 +402,7 @@ final class Api {
         }
         Table.State now = table.state();
         if (now.version() > version || now.finished()) {
-            json(ctx, 200, Views.view(now, grant));
+            json(ctx, 200, Views.view(now, grant, since));
             return;
         }
         ctx.future(() -> {
@@ -409,9 +410,49 @@ final class Api {
             return waiter.completeOnTimeout(null, POLL_SECONDS, TimeUnit.SECONDS).thenAccept(ignored -> {
                 table.forget(waiter);
                 Table current = tables.table(grant.negotiationId());
-                json(ctx, 200, Views.view(current.state(), grant));
+                json(ctx, 200, Views.view(current.state(), grant, since));
             });
         });
+    }
+
+    /**
+     * The {@code since} query parameter: the number of moves, from the first, that the client
+     * already holds settled (its last view's {@code settledMoves}); -1 when absent (the whole view).
+     */
+    static int since(Context ctx) {
+        String since = ctx.queryParam("since");
+        if (since == null) {
+            return -1;
+        }
+        try {
+            int moves = Integer.parseInt(since);
+            if (moves >= 0) {
+                return moves;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(400, "since", "The since parameter must be a number of moves (a whole number, 0 or"
+                + " more: the settledMoves of the view you hold), not (" + Messages.quote(since) + ").");
+    }
+
+    /**
+     * Whether the request asks for a minimal answer ({@code Prefer: return=minimal}, RFC 7240):
+     * a client that follows the table by long polls or the event stream needs no view with each move.
+     */
+    static boolean minimal(Context ctx) {
+        String prefer = ctx.header("Prefer");
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String[] parts = preference.split(";")[0].split("=", 2);
+            if (parts.length == 2 && parts[0].strip().equalsIgnoreCase("return")
+                    && parts[1].strip().replace("\"", "").equalsIgnoreCase("minimal")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void stream(SseClient client) {
@@ -559,8 +600,28 @@ final class Api {
         if (message != null) {
             action = said(action, message);
         }
+        int since = since(ctx);
+        boolean minimal = minimal(ctx);
         Table.State stored = await(table.submit(party, action));
-        json(ctx, 200, Views.view(stored, grant));
+        if (minimal) {
+            ctx.header("Preference-Applied", "return=minimal");
+            json(ctx, 200, acknowledgement(stored));
+        } else {
+            json(ctx, 200, Views.view(stored, grant, since));
+        }
+    }
+
+    /**
+     * A stored move's acknowledgement without the view: what a client needs to follow the table
+     * from there, the version to long-poll after. No settled moves to ask since: a client asks
+     * since those of the last view it holds, which the move itself is not in.
+     */
+    static ObjectNode acknowledgement(Table.State stored) {
+        ObjectNode node = Views.MAPPER.createObjectNode();
+        node.put("id", stored.id());
+        node.put("version", stored.version());
+        node.put("state", stored.finished() ? "ended" : "running");
+        return node;
     }
 
     /** Waits (holding no lock) for a write to be stored; a refused write is the 503 of a StorageException. */
@@ -648,6 +709,10 @@ final class Api {
         Table.State table = tables.table(grant.negotiationId()).state();
         if (!table.finished()) {
             throw ApiException.conflict(what + " is available once the negotiation has ended.");
+        }
+        if (table.table().debriefWithheld()) {
+            throw new ApiException(403, null, what + " is withheld: " + Character.toLowerCase(Views.WITHHELD.charAt(0))
+                    + Views.WITHHELD.substring(1));
         }
         return table;
     }

@@ -43,15 +43,10 @@ final class Journal {
     }
 
     /**
-     * The start of a new negotiation with its join links, queued; the future completes once it is
-     * stored. The table's options ride in the stored settings JSON, which readers of settings ignore.
+     * The start of a new negotiation with its join links, as one write of a unit (with a class's
+     * other tables, or a world's step). The table's options ride in the stored settings JSON, which
+     * readers of settings ignore.
      */
-    static CompletableFuture<Void> start(RecordStore store, String id, Scenario scenario, String scenarioText,
-            NegotiationSettings settings, TableOptions options, List<AccessGrant> grants, String organizerHash) {
-        return store.commit(List.of(startWrite(id, scenario, scenarioText, settings, options, grants, organizerHash)));
-    }
-
-    /** The start of a new negotiation with its join links, as one write (of a larger unit, for a class's tables). */
     static Write.Start startWrite(String id, Scenario scenario, String scenarioText, NegotiationSettings settings,
             TableOptions options, List<AccessGrant> grants, String organizerHash) {
         List<PartyAssignment> parties = new ArrayList<>();

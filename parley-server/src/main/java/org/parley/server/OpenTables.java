@@ -58,6 +58,11 @@ final class OpenTables implements AutoCloseable {
     private final Engines engines;
     private final BuiltInScenarios builtIns;
     private final Tokens tokens = new Tokens();
+    /**
+     * The worlds played in the browser, which are set up after the tables they create: until then
+     * no world is over, so a world table's debriefing stays withheld.
+     */
+    private volatile Table.WorldGate worlds = world -> false;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Map<String, AccessGrant> grants = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
@@ -83,7 +88,7 @@ final class OpenTables implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.services = new Table.Services(ai, news, metrics, new Debriefers());
+        this.services = new Table.Services(ai, news, metrics, new Debriefers(), world -> worlds.over(world));
         metrics.negotiations(() -> tables.values().stream().filter(t -> !t.state().finished()).count(), tables::size);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-deadlines");
@@ -91,6 +96,15 @@ final class OpenTables implements AutoCloseable {
             return t;
         });
         ticker.scheduleWithFixedDelay(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Says whose worlds are over, for the debriefing of their tables ({@link Table#debriefWithheld()}). */
+    void worlds(Table.WorldGate gate) {
+        this.worlds = gate;
+    }
+
+    RecordStore store() {
+        return store;
     }
 
     Engines engines() {
@@ -111,6 +125,17 @@ final class OpenTables implements AutoCloseable {
 
     Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash,
             TableOptions tableOptions) {
+        return create(scenario, scenarioText, settings, organizerHash, tableOptions, Map.of(), id -> List.of());
+    }
+
+    /**
+     * A new negotiation whose human parties in {@code givenTokens} get those tokens (derived ones,
+     * that their holder can be given again) instead of fresh ones, and whose start is stored in one
+     * unit with the writes {@code alongside} gives for its id (a world's step that links to it).
+     */
+    Created create(Scenario scenario, String scenarioText, NegotiationSettings settings, String organizerHash,
+            TableOptions tableOptions, Map<String, String> givenTokens,
+            java.util.function.Function<String, List<Write>> alongside) {
         if (running.size() >= options.maxRunning()) {
             throw new ApiException(503, null, "This server runs " + running.size() + " negotiations, its limit; an"
                     + " organizer can end some on the organizer's page, or try again later.").retryAfter(60);
@@ -122,15 +147,17 @@ final class OpenTables implements AutoCloseable {
         List<AccessGrant> newGrants = new ArrayList<>();
         for (String party : scenario.partyNames()) {
             if (settings.strategy(party).isHuman()) {
-                String token = tokens.next();
+                String token = givenTokens.containsKey(party) ? givenTokens.get(party) : tokens.next();
                 partyTokens.put(party, token);
                 newGrants.add(new AccessGrant(Tokens.hash(token), id, AccessGrant.PARTY, party));
             }
         }
         String observerToken = tokens.next();
         newGrants.add(new AccessGrant(Tokens.hash(observerToken), id, AccessGrant.OBSERVER, null));
-        CompletableFuture<Void> stored = Journal.start(store, id, scenario, scenarioText, settings, tableOptions,
-                newGrants, organizerHash);
+        List<Write> unit = new ArrayList<>();
+        unit.add(Journal.startWrite(id, scenario, scenarioText, settings, tableOptions, newGrants, organizerHash));
+        unit.addAll(alongside.apply(id));
+        CompletableFuture<Void> stored = store.commit(unit);
         Journal journal = new Journal(store, id, scenario, 0, false);
         Table table = Table.open(id, scenario, scenarioText, settings, tableOptions, engine, journal, services);
         tables.put(id, table);

@@ -78,7 +78,7 @@ public final class ParleyServer implements AutoCloseable {
         OpenTables tables = new OpenTables(store, engines, BuiltInScenarios.load(), metrics, options);
         Api api = new Api(tables);
         ClassApi classes = new ClassApi(tables);
-        Worlds worlds = new Worlds(tables);
+        Worlds worlds = new Worlds(tables, new WorldFiles(tables.builtIns()), options.evictIdle());
         WorldApi worldApi = new WorldApi(tables, worlds);
         String index = page("web/index.html");
         String negotiation = page("web/negotiation.html");
@@ -221,6 +221,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** How many worlds played in the browser are in memory now (the others are in the store only). */
+    int worldsInMemory() {
+        return worlds.loaded();
     }
 
     @Override

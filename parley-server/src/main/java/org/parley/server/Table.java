@@ -1,6 +1,5 @@
 package org.parley.server;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -163,7 +162,13 @@ final class Table {
      * What every table of a server shares: the AI workers, the threads that deliver news, the
      * meters, the debriefers of the scenarios.
      */
-    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics, Debriefers debriefers) {}
+    record Services(AiPool ai, java.util.concurrent.Executor news, ServerMetrics metrics, Debriefers debriefers,
+            WorldGate worlds) {}
+
+    /** Whether a world played in the browser is over: the debriefing of its tables waits for that. */
+    interface WorldGate {
+        boolean over(String worldId);
+    }
 
     private final String id;
     private final Scenario scenario;
@@ -260,9 +265,9 @@ final class Table {
      * table: views are read-only trees, only ever written out. Without it, each view rebuilt and
      * rescored the whole history for its reader.
      *
-     * <p>The piece is kept as its JSON text (with its UTF-8 bytes once written), written into a
-     * view as it is: kept as a tree, the pieces of 2,000 tables held half a million small objects
-     * that every young collection copied (pauses of 100–300 ms under load), and each view walked
+     * <p>The piece is kept as its JSON, in UTF-8 ({@link WrittenJson}), written into a view as it
+     * is: kept as a tree, the pieces of 2,000 tables held half a million small objects that every
+     * young collection copied (pauses of 100–300 ms under load), and each view walked
      * them all again to write them.
      */
     JsonNode part(String key, Supplier<? extends JsonNode> make) {
@@ -270,9 +275,9 @@ final class Table {
         return known != null ? known : parts.computeIfAbsent(key, k -> written(make.get()));
     }
 
-    /** A node that writes itself as the given node's JSON, computed once. */
+    /** A node that writes itself as the given node's JSON, written once (to UTF-8). */
     static JsonNode written(JsonNode node) {
-        return JsonNodeFactory.instance.rawValueNode(new RawValue(new SerializedString(Views.json(node))));
+        return JsonNodeFactory.instance.rawValueNode(new RawValue(new WrittenJson(Views.jsonBytes(node))));
     }
 
     /** The debriefer of this table's scenario, shared with the other tables of the same scenario. */
@@ -286,6 +291,15 @@ final class Table {
 
     TableOptions options() {
         return options;
+    }
+
+    /**
+     * Whether this table's debriefing (everyone's preferences, the chart, the record with the
+     * scenario) is held back after its end: it is a negotiation of a world still in play, whose later
+     * tables may give the same powers the same seats and preferences.
+     */
+    boolean debriefWithheld() {
+        return options.world() != null && !services.worlds().over(options.world());
     }
 
     /** What clients see now. */

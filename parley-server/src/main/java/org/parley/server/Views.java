@@ -41,8 +41,8 @@ import org.parley.store.AccessGrant;
 /**
  * What each client may see, as JSON. The one rule: a party's private preferences (weights, points,
  * reservation, constraints, discount, its utility of anything) appear only in that party's own view,
- * and in everyone's view once the negotiation has ended (the debriefing). Observers see the public
- * record until then. Every number a party sees about an outcome is its own score of it.
+ * and in everyone's view once the negotiation has ended (the debriefing), or, for a negotiation of
+ * a world played in the browser, once the world has ended. Observers see the public record until then. Every number a party sees about an outcome is its own score of it.
  */
 final class Views {
 
@@ -74,31 +74,61 @@ final class Views {
 
     /** The view for a join link: a party's or an observer's. */
     static ObjectNode view(Table.State table, AccessGrant access) {
+        return view(table, access, -1);
+    }
+
+    /**
+     * The view for a join link; with {@code since} ≥ 0, the part of it a client that holds an
+     * earlier view still lacks: the moves from number {@code since} on (a client passes the {@code
+     * settledMoves} of the view it holds), and none of what never changes during a negotiation
+     * (the scenario, protocol, deadline, agreement rule, issues, the party's own preferences).
+     * Without it, every long poll of a client at a table of 40 moves carried the whole history
+     * again, each move with the caller's score of it: 10 kB a response on average under load, and
+     * most of the server's work per request was building and writing it.
+     */
+    static ObjectNode view(Table.State table, AccessGrant access, int since) {
         String party = AccessGrant.PARTY.equals(access.role()) ? access.party() : null;
         Scenario scenario = table.scenario();
+        boolean whole = since < 0;
         ObjectNode view = MAPPER.createObjectNode();
         view.put("id", table.id());
         view.put("version", table.version());
+        if (!whole) {
+            view.put("since", since);
+        }
         ObjectNode you = view.putObject("you");
         you.put("role", access.role());
         if (party != null) {
             you.put("party", party);
         }
-        publicInfo(view, table);
-        if (party != null) {
+        if (whole) {
+            publicInfo(view, table);
+        }
+        parties(view, table);
+        if (party != null && whole) {
             view.set("preferences", table.table().part("preferences " + party, () -> preferences(scenario, party)));
         }
         boolean ended = table.finished();
         view.put("state", ended ? "ended" : "running");
         view.put("protocolLine", TurnGuide.protocolLine(table));
         status(view, table, party);
-        view.set("moves", moves(table, party));
+        view.put("settledMoves", table.published());
+        view.set("moves", moves(table, party, Math.max(0, since)));
         if (ended) {
             view.set("result", result(scenario, table.result()));
-            view.set("debrief", table.table().part("debrief", () -> table.debrief().json()));
+            if (table.table().debriefWithheld()) {
+                view.put("debriefWithheld", WITHHELD);
+            } else {
+                view.set("debrief", table.table().part("debrief", () -> table.debrief().json()));
+            }
         }
         return view;
     }
+
+    /** Said instead of the debriefing of a world's table while the world is in play. */
+    static final String WITHHELD = "This negotiation is part of a world still in play: the other parties' briefs,"
+            + " scores and the analysis are revealed when the world ends, since a later negotiation of the world may"
+            + " seat the same powers with the same briefs.";
 
     private static void publicInfo(ObjectNode view, Table.State table) {
         Scenario scenario = table.scenario();
@@ -119,6 +149,12 @@ final class Views {
         view.put("agreementRule", describeRule(scenario));
         view.put("advisor", table.table().options().advisor());
         view.set("issues", table.table().part("issues", () -> issues(scenario.domain())));
+    }
+
+    /** Who sits at the table, and who has left it. */
+    private static void parties(ObjectNode view, Table.State table) {
+        Scenario scenario = table.scenario();
+        NegotiationSettings settings = table.settings();
         Set<String> gone = gone(table.events(), table.published());
         ArrayNode parties = view.putArray("parties");
         for (Party p : scenario.parties()) {
@@ -382,13 +418,13 @@ final class Views {
         return node;
     }
 
-    /** The moves the viewer may see: the published ones, and its own sealed ones. */
-    private static ArrayNode moves(Table.State table, String party) {
+    /** The moves from number {@code from} on that the viewer may see: the published ones, and its own sealed ones. */
+    private static ArrayNode moves(Table.State table, String party, int from) {
         Scenario scenario = table.scenario();
         List<Event> events = table.events();
         int published = table.published();
         ArrayNode moves = MAPPER.createArrayNode();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = from; i < events.size(); i++) {
             Event e = events.get(i);
             boolean sealed = i >= published;
             if (sealed && !e.party().equals(party)) {

@@ -3,9 +3,6 @@ package org.parley.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +13,6 @@ import org.parley.core.world.World;
 import org.parley.core.world.WorldPlay;
 import org.parley.core.world.WorldResult;
 import org.parley.io.FormatException;
-import org.parley.io.world.WorldReader;
 
 /**
  * The JSON API of worlds played in the browser (docs/api.md, "Worlds"): the built-in worlds, starting
@@ -33,39 +29,15 @@ final class WorldApi {
 
     private final OpenTables tables;
     private final Worlds worlds;
-    private final Map<String, World> builtIns;
 
     WorldApi(OpenTables tables, Worlds worlds) {
         this.tables = tables;
         this.worlds = worlds;
-        Map<String, World> loaded = new LinkedHashMap<>();
-        for (String file : BuiltInScenarios.files("worlds")) {
-            World world = WorldReader.read(BuiltInScenarios.read("worlds/" + file), file, this::scenario,
-                    Worlds.MAX_NEGOTIATIONS);
-            loaded.put(world.name(), world);
-        }
-        this.builtIns = Collections.unmodifiableMap(loaded);
-    }
-
-    /**
-     * A scenario a world file names: a built-in scenario, by its file name, whatever folder the
-     * file gives (the built-in worlds name them as ../scenarios/NAME.yaml).
-     */
-    private Scenario scenario(String name) {
-        String file = Path.of(name).getFileName().toString();
-        String stem = file.replaceFirst("\\.(yaml|yml|json)$", "");
-        BuiltInScenarios.Entry entry = tables.builtIns().get(stem);
-        if (entry == null) {
-            throw new IllegalArgumentException("a world played here may name the built-in scenarios only ("
-                    + String.join(", ", tables.builtIns().entries().keySet()) + "), or generate its scenarios; not ("
-                    + name + ")");
-        }
-        return entry.scenario();
     }
 
     void list(Context ctx) {
         ArrayNode list = Views.MAPPER.createArrayNode();
-        builtIns.values().forEach(w -> list.add(summary(w)));
+        worlds.files().builtIns().values().forEach(w -> list.add(summary(w.world())));
         Api.json(ctx, 200, list);
     }
 
@@ -101,13 +73,16 @@ final class WorldApi {
     }
 
     private World uploaded(ObjectNode body) {
-        String text = Api.string(body, "worldText", true);
+        return uploaded(Api.string(body, "worldText", true));
+    }
+
+    private World uploaded(String text) {
         if (text.length() > Api.MAX_SCENARIO_CHARS) {
             throw ApiException.badField("worldText", "The world file is " + text.length() + " characters long; at"
                 + " most " + Api.MAX_SCENARIO_CHARS + " are accepted.");
         }
         try {
-            return WorldReader.read(text, "uploaded world", this::scenario, Worlds.MAX_NEGOTIATIONS);
+            return worlds.files().read(text, "uploaded world");
         } catch (FormatException e) {
             throw ApiException.badField("worldText", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -120,19 +95,25 @@ final class WorldApi {
         tables.creations().acquire(organizer != null ? "organizer " + organizer : "address " + ctx.ip());
         ObjectNode body = Api.body(ctx, Set.of("world", "worldText", "power", "seed"));
         World world;
+        String builtIn = null;
+        String text;
         if (body.hasNonNull("worldText")) {
             if (body.hasNonNull("world")) {
                 throw ApiException.badField("world", "Give either world (a built-in world's name) or worldText (an"
                         + " uploaded world file), not both.");
             }
-            world = uploaded(body);
+            text = Api.string(body, "worldText", true);
+            world = uploaded(text);
         } else {
             String name = Api.string(body, "world", true);
-            world = builtIns.get(name);
-            if (world == null) {
+            WorldFiles.BuiltIn found = worlds.files().builtIns().get(name);
+            if (found == null) {
                 throw ApiException.badField("world", "No built-in world (" + name + "); the built-in worlds are "
-                        + builtIns.keySet() + ", or upload one as worldText.");
+                        + worlds.files().builtIns().keySet() + ", or upload one as worldText.");
             }
+            world = found.world();
+            builtIn = name;
+            text = found.text();
         }
         String power = Api.string(body, "power", true);
         if (!world.powerNames().contains(power)) {
@@ -144,7 +125,7 @@ final class WorldApi {
                     + world.name() + "; choose one that does.");
         }
         long seed = Api.seed(body, tables.tokens().seed());
-        Worlds.Game game = worlds.start(world, power, seed, organizer);
+        Worlds.Game game = worlds.start(world, builtIn, text, power, seed, organizer);
         ObjectNode response = view(game);
         response.put("token", game.token());
         response.put("path", "/w/" + game.id + "#" + game.token());
@@ -235,7 +216,7 @@ final class WorldApi {
                     if (yours) {
                         item.put("yourPayoff", m.payoffs().get(you));
                         if (h.tableId() != null) {
-                            item.put("table", tablePath(game, h.tableId(), h.tableToken()));
+                            item.put("table", tablePath(game, h.tableId(), k));
                         }
                     }
                 }
@@ -243,7 +224,7 @@ final class WorldApi {
             if (phase == Worlds.Phase.NEGOTIATING) {
                 ObjectNode table = node.putObject("table");
                 table.put("id", game.tableId());
-                table.put("path", tablePath(game, game.tableId(), game.tableToken()));
+                table.put("path", tablePath(game, game.tableId(), play.position()));
                 table.put("scenario", play.prepare().meeting().scenario().name());
                 table.put("party", Worlds.partyOf(play.prepare(), you));
             }
@@ -264,7 +245,7 @@ final class WorldApi {
                     // Worked out from what every power saw, which in a public world is what this one saw.
                     decision.put("reputationCost", play.breachCost(you));
                 }
-                decision.put("table", tablePath(game, game.tableId(), game.tableToken()));
+                decision.put("table", tablePath(game, game.tableId(), play.position()));
             }
             WorldResult so = play.result();
             Map<String, WorldPlay.Seen> seen = play.seenBy(you);
@@ -299,8 +280,9 @@ final class WorldApi {
         }
     }
 
-    private static String tablePath(Worlds.Game game, String tableId, String tableToken) {
-        return "/n/" + tableId + "#" + tableToken + "&world=" + game.id + "." + game.token();
+    /** The person's table of negotiation {@code index}, with the way back to the world. */
+    private static String tablePath(Worlds.Game game, String tableId, int index) {
+        return "/n/" + tableId + "#" + game.seatToken(index) + "&world=" + game.id + "." + game.token();
     }
 
     private static String partyOf(World.Meeting meeting, String power) {

@@ -349,6 +349,133 @@ class ApiTest extends ServedTest {
         assertThat(unknown.json().path("error").isObject()).isTrue();
     }
 
+    /**
+     * A client's moves brought up to date by a view {@code ?since=} the settled moves of the view
+     * it held: the moves it kept (those before {@code since}), then the ones the new view carries.
+     */
+    static com.fasterxml.jackson.databind.node.ArrayNode merged(JsonNode held, JsonNode update) {
+        com.fasterxml.jackson.databind.node.ArrayNode moves = Http.JSON.createArrayNode();
+        held.path("moves").forEach(m -> {
+            if (m.path("seq").asInt() < update.path("since").asInt()) {
+                moves.add(m);
+            }
+        });
+        update.path("moves").forEach(moves::add);
+        return moves;
+    }
+
+    /** A move with {@code Prefer: return=minimal}: status, the Preference-Applied header, and the body. */
+    static java.net.http.HttpResponse<String> moveMinimal(String id, String token, String body) throws Exception {
+        return http.client().send(http.request("/api/negotiations/" + id + "/moves", token)
+                .header("Content-Type", "application/json").header("Prefer", "return=minimal")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aMoveWithPreferReturnMinimalIsAcknowledgedWithoutTheView() throws Exception {
+        JsonNode created = tavrik();
+        String id = created.path("id").asText();
+        String token = created.path("parties").path("kaldari").path("token").asText();
+        JsonNode view = turnOf(http, id, token);
+
+        var moved = moveMinimal(id, token, "{\"type\": \"offer\", \"offer\": " + KALDARI_BEST + "}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.headers().firstValue("Preference-Applied")).hasValue("return=minimal");
+        JsonNode acknowledged = Http.parse(moved.body());
+        List<String> fields = new ArrayList<>();
+        acknowledged.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "version", "state");
+        assertThat(acknowledged.path("id").asText()).isEqualTo(id);
+        assertThat(acknowledged.path("state").asText()).isEqualTo("running");
+        // Acknowledged once stored: the version counts the move, and the database has it.
+        assertThat(acknowledged.path("version").asLong()).isEqualTo(view.path("version").asLong() + 1);
+        assertThat(server.store.events(id)).hasSizeGreaterThanOrEqualTo((int) acknowledged.path("version").asLong());
+        // A refused move is refused as before, in the error shape.
+        var refused = moveMinimal(id, token, "{\"type\": \"dance\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.parse(refused.body()).path("error").path("field").asText()).isEqualTo("type");
+    }
+
+    @Test
+    void aViewSinceTheSettledMovesCarriesWhatChangedAndNothingThatNeverChanges() throws Exception {
+        JsonNode created = tavrik();
+        String id = created.path("id").asText();
+        String token = created.path("parties").path("kaldari").path("token").asText();
+        JsonNode held = turnOf(http, id, token);
+        // Stacked alternating offers publish every move at once.
+        int settled = held.path("settledMoves").asInt();
+        assertThat(settled).isEqualTo(held.path("moves").size()).isPositive();
+
+        JsonNode acknowledged = Http.parse(moveMinimal(id, token, "{\"type\": \"offer\", \"offer\": "
+                + KALDARI_BEST + "}").body());
+        JsonNode polled = http.get("/api/negotiations/" + id + "?after=" + acknowledged.path("version").asLong()
+                + "&since=" + settled, token).json();
+        for (int i = 0; i < 100 && polled.path("turn").isNull() && polled.path("state").asText().equals("running"); i++) {
+            polled = http.get("/api/negotiations/" + id + "?after=" + polled.path("version").asLong() + "&since="
+                    + settled, token).json();
+        }
+        JsonNode update = polled;
+        assertThat(update.path("turn").isObject()).as(update.toString()).isTrue();
+        JsonNode whole = http.get("/api/negotiations/" + id, token).json();
+        assertThat(whole.path("version").asLong()).isEqualTo(update.path("version").asLong());
+
+        assertThat(update.path("since").asInt()).isEqualTo(settled);
+        assertThat(update.path("moves").findValuesAsText("seq")).allMatch(seq -> Integer.parseInt(seq) >= settled)
+                .hasSize(whole.path("moves").size() - settled);
+        assertThat(merged(held, update)).isEqualTo(whole.path("moves"));
+        // Everything else is the whole view's, less what never changes during a negotiation.
+        List<String> left = new ArrayList<>();
+        whole.fieldNames().forEachRemaining(name -> {
+            if (!update.has(name)) {
+                left.add(name);
+            } else if (!name.equals("moves")) {
+                assertThat(update.get(name)).as(name).isEqualTo(whole.get(name));
+            }
+        });
+        assertThat(left).containsExactlyInAnyOrder("scenario", "protocol", "deadline", "agreementRule", "advisor",
+                "issues", "preferences");
+        assertThat(whole.has("since")).isFalse();
+
+        for (String bad : List.of("-1", "two", "99999999999")) {
+            Http.Response refused = http.get("/api/negotiations/" + id + "?since=" + bad, token);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.field()).isEqualTo("since");
+        }
+        // Since a number past the log: no moves, the rest as ever.
+        assertThat(http.get("/api/negotiations/" + id + "?since=1000", token).json().path("moves").size()).isZero();
+    }
+
+    @Test
+    void aSealedProposalIsSentAgainSinceTheSettledMovesUntilItIsRevealed() {
+        Http.Response created = http.post("/api/negotiations", null, """
+                {"scenario": "cardassian-talks", "protocol": "amop", "deadline": {"rounds": 5},
+                 "parties": {"federation": {"player": "human"}, "union": {"player": "human"}}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String federation = created.json().path("parties").path("federation").path("token").asText();
+        String union = created.json().path("parties").path("union").path("token").asText();
+        String offer = "{\"type\": \"offer\", \"offer\": {\"defence\": \"defensive-pact\", \"front\":"
+                + " \"patrol-support\", \"occupied-sector\": \"humanitarian-access\", \"exchange\":"
+                + " \"trade-agreement\"}}";
+        JsonNode held = http.post("/api/negotiations/" + id + "/moves", federation, offer).json();
+        // The federation's proposal is its own, sealed: not settled, so a view since the settled moves has it.
+        assertThat(held.path("moves").get(0).path("sealed").asBoolean()).isTrue();
+        int settled = held.path("settledMoves").asInt();
+        assertThat(settled).isZero();
+        assertThat(http.get("/api/negotiations/" + id + "?since=" + settled, federation).json().path("moves").get(0)
+                .path("sealed").asBoolean()).isTrue();
+
+        assertThat(http.post("/api/negotiations/" + id + "/moves", union, offer).status()).isEqualTo(200);
+        JsonNode update = http.get("/api/negotiations/" + id + "?after=" + held.path("version").asLong() + "&since="
+                + settled, federation).json();
+        JsonNode whole = http.get("/api/negotiations/" + id, federation).json();
+        assertThat(update.path("settledMoves").asInt()).isEqualTo(2);
+        assertThat(merged(held, update)).isEqualTo(whole.path("moves"));
+        assertThat(update.path("moves").findValuesAsText("party")).containsExactly("federation", "union");
+        assertThat(update.path("moves").findValues("sealed")).isEmpty();
+    }
+
     @Test
     void aLongPollReturnsWhenTheTableChanges() throws Exception {
         Http.Response created = http.post("/api/negotiations", null, """

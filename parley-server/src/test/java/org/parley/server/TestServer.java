@@ -28,8 +28,17 @@ final class TestServer implements AutoCloseable {
 
     /** A server over the database in {@code folder}: a restart, when an earlier server used it. */
     TestServer(Path folder, ServerOptions options, Engines engines) {
+        this(folder, "jdbc:sqlite:" + folder.resolve("parley.db"), options, engines);
+    }
+
+    /** A server over the database at {@code url} (PostgreSQL, say); {@code folder} is null then. */
+    TestServer(String url, ServerOptions options) {
+        this(null, url, options, new Engines());
+    }
+
+    private TestServer(Path folder, String url, ServerOptions options, Engines engines) {
         this.folder = folder;
-        store = Databases.open("jdbc:sqlite:" + folder.resolve("parley.db"));
+        store = Databases.open(url);
         server = ParleyServer.start("127.0.0.1", 0, store, options, engines);
     }
 

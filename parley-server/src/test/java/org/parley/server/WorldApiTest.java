@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 class WorldApiTest extends ServedTest {
 
     static String duel() {
-        try (InputStream in = WorldApiTest.class.getResourceAsStream("/test-worlds/duel.yaml")) {
+        return testWorld("duel.yaml");
+    }
+
+    static String testWorld(String file) {
+        try (InputStream in = WorldApiTest.class.getResourceAsStream("/test-worlds/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -275,26 +279,54 @@ class WorldApiTest extends ServedTest {
     }
 
     /**
-     * What a restart does, as docs/worlds.md says: the world is held in memory and is gone (its
-     * link says so), while its tables are stored as every table is and open again.
+     * A world that holds the same negotiation twice, the same powers in the same seats: the first
+     * table's debriefing (the kaldari's brief among it) would tell the person what the second is
+     * played on, so it waits for the world's end; so do the chart and the record, which hold as much.
      */
     @Test
-    void aRestartEndsTheWorldButNotItsTables() {
-        TestServer first = new TestServer();
-        JsonNode started;
-        try {
-            started = startDuel(new Http(first.base()), "federation");
-        } finally {
-            first.close();
+    void aWorldTablesDebriefingWaitsForTheEndOfTheWorld() {
+        ObjectNode body = Http.JSON.createObjectNode();
+        body.put("worldText", testWorld("repeat.yaml"));
+        body.put("power", "federation");
+        body.put("seed", 3);
+        Http.Response started = http.post("/api/worlds", null, body);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().path("id").asText();
+        String token = started.json().path("token").asText();
+        String[] first = link(settled(http, id, token).path("table").path("path").asText());
+        ApiTest.turnOf(http, first[0], first[1]);
+        assertThat(http.post("/api/negotiations/" + first[0] + "/moves", first[1], "{\"type\": \"walk-away\"}")
+                .status()).isEqualTo(200);
+        JsonNode world = settled(http, id, token);
+        assertThat(world.path("state").asText()).isEqualTo("negotiating");
+        assertThat(world.path("position").asInt()).isEqualTo(1);
+
+        JsonNode ended = http.get("/api/negotiations/" + first[0], first[1]).json();
+        assertThat(ended.path("state").asText()).isEqualTo("ended");
+        assertThat(ended.path("result").path("agreement").asBoolean()).isFalse();
+        assertThat(ended.path("debriefWithheld").asText()).contains("world still in play");
+        assertThat(ended.has("debrief")).isFalse();
+        assertPrivate(ended);
+        for (String part : List.of("/plot", "/plot.svg", "/record")) {
+            Http.Response refused = http.get("/api/negotiations/" + first[0] + part, first[1]);
+            assertThat(refused.status()).as(part).isEqualTo(403);
+            assertThat(refused.error()).as(part).contains("withheld");
         }
-        try (TestServer second = new TestServer(first.folder, ServerOptions.defaults(), new Engines())) {
-            Http again = new Http(second.base());
-            Http.Response world = again.get("/api/worlds/" + started.path("id").asText(), started.path("token").asText());
-            assertThat(world.status()).isEqualTo(404);
-            assertThat(world.error()).contains("held in memory");
-            String[] table = link(started.path("table").path("path").asText());
-            JsonNode seat = again.get("/api/negotiations/" + table[0], table[1]).json();
-            assertThat(seat.path("you").path("party").asText()).isEqualTo(started.path("table").path("party").asText());
+        // The second table: the same scenario, the kaldari's brief still unknown to the person.
+        String[] second = link(world.path("table").path("path").asText());
+        assertPrivate(ApiTest.turnOf(http, second[0], second[1]));
+
+        assertThat(http.post("/api/negotiations/" + second[0] + "/moves", second[1], "{\"type\": \"walk-away\"}")
+                .status()).isEqualTo(200);
+        assertThat(settled(http, id, token).path("state").asText()).isEqualTo("ended");
+        // The world is over: both tables' debriefings are open, everyone's briefs with them.
+        for (String[] table : List.of(first, second)) {
+            JsonNode view = http.get("/api/negotiations/" + table[0], table[1]).json();
+            assertThat(view.has("debriefWithheld")).isFalse();
+            JsonNode debrief = view.path("debrief");
+            assertThat(debrief.path("parties").isArray()).isTrue();
+            assertThat(debrief.path("parties").findValues("preferences")).hasSize(2);
+            assertThat(http.get("/api/negotiations/" + table[0] + "/record", table[1]).status()).isEqualTo(200);
         }
     }
 

@@ -13,7 +13,8 @@ import org.openqa.selenium.support.ui.Select;
  * A person plays the federation through a short world (test-worlds/duel.yaml) in Chromium: from
  * the start page to the world page, to the first table with the reputation panel beside it, an
  * agreement, the decision to break it (the gain shown), the kaldari's breach seen in the panel, a
- * second table, an agreement kept, and the end, where everything is revealed.
+ * second table, an agreement kept, and the end, where everything is revealed (a table's debriefing
+ * included, which waits for the world's end).
  */
 class WorldBrowserTest extends BrowsedTest {
 
@@ -48,6 +49,11 @@ class WorldBrowserTest extends BrowsedTest {
         Browsers.screenshot(browser, "world-03-table-with-reputation");
         Browsers.click(browser, By.id("accept"));
         Browsers.textIs(browser, By.id("state"), "Negotiation over");
+        // The world is in play: the table's debriefing (the kaldari's brief) waits for its end.
+        Browsers.visible(browser, By.id("debrief-withheld"));
+        assertThat(Browsers.text(browser, By.id("debrief-withheld"))).contains("revealed when the world ends");
+        assertThat(browser.findElements(By.id("scores"))).isEmpty();
+        Browsers.screenshot(browser, "world-03b-debriefing-withheld");
         Browsers.textIs(browser, By.id("to-world"), "Decide: keep it or break it →");
         Browsers.click(browser, By.id("to-world"));
 
@@ -77,6 +83,11 @@ class WorldBrowserTest extends BrowsedTest {
         String panel = Browsers.text(browser, By.id("reputation-table"));
         assertThat(panel).doesNotContain("·").contains("honours never, standing");
         Browsers.screenshot(browser, "world-06-ended");
+        // Now the first table's debriefing is open, everyone's scores with it.
+        Browsers.visible(browser, By.id("debriefs-open"));
+        Browsers.click(browser, By.cssSelector("#schedule-table tr[data-index='0'] a"));
+        Browsers.visible(browser, By.id("scores"));
+        assertThat(Browsers.text(browser, By.id("scores"))).contains("AI: conceder").contains("(you)");
         Browsers.noConsoleErrors(browser);
     }
 }

@@ -64,9 +64,76 @@ final class JdbcRecordStore implements RecordStore {
                     finish(handle, finish.id(), finish.status(), finish.agreement(), finish.result());
                 } else if (write instanceof Write.ClassStart classStart) {
                     startClass(handle, classStart.session());
+                } else if (write instanceof Write.WorldStart worldStart) {
+                    startWorld(handle, worldStart.world());
+                } else if (write instanceof Write.WorldStep step) {
+                    worldStep(handle, step);
+                } else if (write instanceof Write.WorldDecision decision) {
+                    worldDecision(handle, decision);
                 }
             }
         });
+    }
+
+    private static void startWorld(Handle handle, StoredWorld world) {
+        handle.createUpdate("""
+                        INSERT INTO world_game (id, token_hash, name, built_in, world_text, world_digest, person, seed,
+                                                organizer_hash, created_at)
+                        VALUES (:id, :token, :name, :builtIn, :text, :digest, :person, :seed, :organizer, :createdAt)""")
+                .bind("id", world.id()).bind("token", world.tokenHash()).bind("name", world.name())
+                .bind("builtIn", world.builtIn()).bind("text", world.worldText()).bind("digest", world.worldDigest())
+                .bind("person", world.person()).bind("seed", world.seed()).bind("organizer", world.organizerHash())
+                .bind("createdAt", world.createdAt().toEpochMilli())
+                .execute();
+    }
+
+    private static void worldStep(Handle handle, Write.WorldStep step) {
+        // Steps come in schedule order with no gaps: a step stored twice (two servers playing one world)
+        // or out of order is refused, with the unit it came in.
+        int held = handle.createQuery("SELECT COUNT(*) FROM world_step WHERE world_id = :id")
+                .bind("id", step.worldId()).mapTo(Integer.class).one();
+        if (held != step.position()) {
+            throw new IllegalStateException("World " + step.worldId() + " has " + held + " steps stored; step "
+                    + step.position() + " cannot be the next.");
+        }
+        handle.createUpdate("INSERT INTO world_step (world_id, position, negotiation_id) VALUES (:id, :position,"
+                        + " :negotiation)")
+                .bind("id", step.worldId()).bind("position", step.position()).bind("negotiation", step.negotiationId())
+                .execute();
+    }
+
+    private void worldDecision(Handle handle, Write.WorldDecision decision) {
+        int updated = handle.createUpdate("UPDATE world_step SET breach = :breach WHERE world_id = :id"
+                        + " AND position = :position AND breach IS NULL")
+                .bind("breach", decision.breach()).bind("id", decision.worldId()).bind("position", decision.position())
+                .execute();
+        if (updated == 0) {
+            throw new IllegalStateException("World " + decision.worldId() + " has no step " + decision.position()
+                    + " waiting for a decision in " + location + ".");
+        }
+    }
+
+    @Override
+    public Optional<StoredWorld> findWorld(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM world_game WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredWorld(rs.getString("id"), rs.getString("token_hash"), rs.getString("name"),
+                        rs.getString("built_in"), rs.getString("world_text"), rs.getString("world_digest"),
+                        rs.getString("person"), rs.getLong("seed"), rs.getString("organizer_hash"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), List.of()))
+                .findOne()
+                .map(world -> new StoredWorld(world.id(), world.tokenHash(), world.name(), world.builtIn(),
+                        world.worldText(), world.worldDigest(), world.person(), world.seed(), world.organizerHash(),
+                        world.createdAt(), handle.createQuery("SELECT position, negotiation_id, breach FROM world_step"
+                                        + " WHERE world_id = :id ORDER BY position")
+                                .bind("id", id)
+                                .map((rs, ctx) -> {
+                                    boolean breach = rs.getBoolean("breach");
+                                    Boolean decided = rs.wasNull() ? null : breach;
+                                    return new StoredWorld.Step(rs.getInt("position"), rs.getString("negotiation_id"),
+                                            decided);
+                                })
+                                .list())));
     }
 
     private static void startClass(Handle handle, ClassSession session) {

@@ -67,6 +67,8 @@ public interface RecordStore extends AutoCloseable {
                     finish(finish.id(), finish.status(), finish.agreement(), finish.result());
                 } else if (write instanceof Write.ClassStart) {
                     throw new UnsupportedOperationException("This record store keeps no class sessions.");
+                } else {
+                    throw new UnsupportedOperationException("This record store keeps no worlds.");
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -79,6 +81,14 @@ public interface RecordStore extends AutoCloseable {
 
     /** The class session with this id ({@link Write.ClassStart}), with its tables and seats. */
     default Optional<ClassSession> findClass(String id) {
+        return Optional.empty();
+    }
+
+    /**
+     * The world played in the browser with this id ({@link Write.WorldStart}), with its steps in
+     * order. A store that keeps no worlds has none.
+     */
+    default Optional<StoredWorld> findWorld(String id) {
         return Optional.empty();
     }
 

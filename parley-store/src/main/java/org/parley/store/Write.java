@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One write to a live negotiation's record, for {@link RecordStore#commit}: its start with its join
- * links, events appended to its log, or its end; or a class session of such negotiations set up. A
- * list of them is one unit, stored all or none.
+ * links, events appended to its log, or its end; or a class session of such negotiations set up; or
+ * a world played in the browser begun, a step of it, or the person's decision in it. A list of them
+ * is one unit, stored all or none.
  */
 public sealed interface Write {
 
@@ -53,6 +54,43 @@ public sealed interface Write {
         @Override
         public String id() {
             return session.id();
+        }
+    }
+
+    /** A world played in the browser begun (its steps come as {@link WorldStep}s). Its id is the world's. */
+    record WorldStart(StoredWorld world) implements Write {
+        public WorldStart {
+            if (!world.steps().isEmpty()) {
+                throw new IllegalArgumentException("A world is stored without steps; each comes as a WorldStep.");
+            }
+        }
+
+        @Override
+        public String id() {
+            return world.id();
+        }
+    }
+
+    /**
+     * The negotiation at {@code position} of a world's schedule, stored as {@code negotiationId} (in
+     * the same unit, or before it): the next step of the world, which must have exactly {@code
+     * position} steps already.
+     */
+    record WorldStep(String worldId, int position, String negotiationId) implements Write {
+        @Override
+        public String id() {
+            return worldId;
+        }
+    }
+
+    /**
+     * The person's decision on the agreement they signed at {@code position} of a world: true to
+     * breach it, false to honour it. Refused if that step has a decision already.
+     */
+    record WorldDecision(String worldId, int position, boolean breach) implements Write {
+        @Override
+        public String id() {
+            return worldId;
         }
     }
 }

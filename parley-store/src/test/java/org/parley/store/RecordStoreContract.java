@@ -467,4 +467,67 @@ abstract class RecordStoreContract {
                 .hasMessageContaining("must seat each of them once");
         assertThatThrownBy(() -> new ClassSession.Seat("p", 1, null)).hasMessageContaining("neither");
     }
+
+    static StoredWorld world(String id, String builtIn, String text) {
+        return new StoredWorld(id, randomHash(), "duel", builtIn, text, randomHash(), "federation", -7L, null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of());
+    }
+
+    /**
+     * A world played in the browser: begun, its steps in order each linked to a stored negotiation,
+     * the person's decision on one; read back whole. Steps out of order, twice, or a second decision
+     * are refused with their unit, which then stores nothing.
+     */
+    @Test
+    void storesAWorldStepByStepWithThePersonsDecisions() {
+        String worldId = "w-" + UUID.randomUUID();
+        StoredWorld begun = world(worldId, null, "name: duel\n");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String a = "w1-" + UUID.randomUUID();
+        String b = "w2-" + UUID.randomUUID();
+        store.commit(List.of(new Write.WorldStart(begun))).join();
+        assertThat(store.findWorld(worldId)).contains(begun);
+        // The first step: the person's table, started in the same unit as the step.
+        store.commit(List.of(new Write.Start(record(a, scenario, RecordStatus.RUNNING, now, "human", "conceder"),
+                List.of()), new Write.WorldStep(worldId, 0, a))).join();
+        store.commit(List.of(new Write.WorldDecision(worldId, 0, true))).join();
+        // A second decision on the same step is refused.
+        assertThatThrownBy(store.commit(List.of(new Write.WorldDecision(worldId, 0, false)))::join)
+                .hasMessageContaining("no step 0 waiting");
+        // A step that is not the next is refused, and the negotiation started in its unit is not stored.
+        String c = "w3-" + UUID.randomUUID();
+        assertThatThrownBy(store.commit(List.of(new Write.Start(record(c, scenario, RecordStatus.RUNNING, now,
+                "conceder"), List.of()), new Write.WorldStep(worldId, 2, c)))::join)
+                .hasMessageContaining("cannot be the next");
+        assertThat(store.find(c)).isEmpty();
+        store.save(record(b, scenario, RecordStatus.FINISHED, now, "conceder", "conceder"), List.of("{}"));
+        store.commit(List.of(new Write.WorldStep(worldId, 1, b))).join();
+        assertThatThrownBy(store.commit(List.of(new Write.WorldStep(worldId, 1, b)))::join)
+                .hasMessageContaining("cannot be the next");
+        assertThat(store.findWorld(worldId).orElseThrow().steps()).containsExactly(
+                new StoredWorld.Step(0, a, true), new StoredWorld.Step(1, b, null));
+        assertThat(store.findWorld(worldId).orElseThrow().withoutSteps()).isEqualTo(begun);
+
+        // A built-in world is kept by name (and the digest of its text), without its text.
+        StoredWorld builtIn = world("wb-" + UUID.randomUUID(), "sector", null);
+        store.commit(List.of(new Write.WorldStart(builtIn))).join();
+        assertThat(store.findWorld(builtIn.id())).contains(builtIn);
+        assertThat(store.findWorld("nowhere-" + UUID.randomUUID())).isEmpty();
+        // Two worlds cannot share a token.
+        StoredWorld twin = new StoredWorld("wt-" + UUID.randomUUID(), builtIn.tokenHash(), "sector", "sector", null,
+                builtIn.worldDigest(), "kaldari", 1, null, now, List.of());
+        assertThatThrownBy(store.commit(List.of(new Write.WorldStart(twin)))::join)
+                .isInstanceOf(java.util.concurrent.CompletionException.class);
+        assertThat(store.findWorld(twin.id())).isEmpty();
+    }
+
+    @Test
+    void aStoredWorldIsEitherBuiltInOrUploaded() {
+        assertThatThrownBy(() -> world("x", "sector", "name: x\n")).hasMessageContaining("not both");
+        assertThatThrownBy(() -> world("x", null, null)).hasMessageContaining("not neither");
+        assertThatThrownBy(() -> new StoredWorld("x", "nothex", "x", "sector", null, randomHash(), "p", 1, null,
+                Instant.now(), List.of())).hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> new StoredWorld("x", randomHash(), "x", "sector", null, randomHash(), "p", 1, null,
+                Instant.now(), List.of(new StoredWorld.Step(1, "n", null)))).hasMessageContaining("numbered 0, 1");
+    }
 }

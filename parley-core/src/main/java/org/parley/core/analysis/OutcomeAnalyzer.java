@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.parley.core.model.Scenario;
 
 /**
@@ -87,13 +88,26 @@ public final class OutcomeAnalyzer {
      * For coalition games: the largest joint surplus Σ_{i∈S} max(0, u_i − r_i) over the outcomes
      * acceptable to every party of {@code coalition} (its members' constraints and reservation
      * values; other parties play no part), or empty when no outcome is acceptable to all of them.
-     * The maximum lies on the coalition's frontier, which is all this computes.
+     * Linear additive utilities: branch and bound over the issue-wise blocks ({@link
+     * BranchAndBoundJointSurplus}); otherwise, or when that search runs past its node budget, the
+     * maximum over the coalition's frontier (where the maximum lies).
      */
     public static OptionalDouble jointSurplus(Scenario scenario, Collection<String> coalition, int realSteps) {
         if (coalition.isEmpty()) {
             throw new IllegalArgumentException("A coalition needs at least one party.");
         }
         AnalysisProblem problem = AnalysisProblem.of(scenario, List.copyOf(coalition), realSteps);
+        if (ISSUE_WISE.supports(problem)) {
+            OptionalLong units = BranchAndBoundJointSurplus.solve(problem, ISSUE_WISE.blocks(problem));
+            if (units != null) {
+                return units.isPresent() ? OptionalDouble.of(FixedPoint.toUtility(units.getAsLong())) : OptionalDouble.empty();
+            }
+        }
+        return jointSurplusOnFrontier(problem);
+    }
+
+    /** The largest joint surplus as the maximum over the frontier: the reference for the branch and bound. */
+    static OptionalDouble jointSurplusOnFrontier(AnalysisProblem problem) {
         ParetoFrontier frontier = frontier(problem);
         if (frontier.isEmpty()) {
             return OptionalDouble.empty();

@@ -64,6 +64,21 @@ public final class MonotonicCoverGame implements CoalitionalGame {
         table = players <= TABLE_PLAYERS ? tabulate() : null;
     }
 
+    /**
+     * The whole value table (2^n doubles, a fresh array) by the superset maximum transform, O(2^n · n):
+     * at n = 25 about a second and 256 MiB, against a scan of the basis for each of the 2^n
+     * coalitions (2^25 · 2 626 tests for a 22-of-25 rule).
+     *
+     * @throws IllegalArgumentException beyond {@link TableGame#MAX_PLAYERS} players
+     */
+    public double[] valueTable() {
+        if (players > TableGame.MAX_PLAYERS) {
+            throw new IllegalArgumentException("A game of " + players + " players is too large for a value table (at"
+                    + " most " + TableGame.MAX_PLAYERS + ").");
+        }
+        return table != null ? table.clone() : tabulate();
+    }
+
     /** v(S) = max over T ⊆ S: first w at the basis coalitions, then the maximum pushed up one player at a time. */
     private double[] tabulate() {
         double[] t = new double[1 << players];

@@ -57,6 +57,9 @@ public final class TableGame implements CoalitionalGame {
             throw new IllegalArgumentException("A game of " + n + " players is too large for a value table (at most "
                     + MAX_PLAYERS + ").");
         }
+        if (game instanceof MonotonicCoverGame cover) {
+            return new TableGame(cover.valueTable(), game.names());
+        }
         double[] values = new double[1 << n];
         for (int s = 1; s < values.length; s++) {
             values[s] = game.value(s);

@@ -1,5 +1,6 @@
 package org.parley.core.strategy;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,15 +23,25 @@ import org.parley.core.preference.Constraint;
  * Parley's default AI diplomat: it answers the other side, weighs the clock and its walk-away
  * value, aims at the coalition the agreement rule needs, and says why it moves.
  *
- * <p><b>Target.</b> Its aim at normalised time t is u_max − plan(t) − ρ · R, never below its floor
- * (the reservation value; a hardliner's is higher) and never below the least of the best offers
- * its partners have made it. plan(t) = (u_max − floor) · τ^(1/e) is its deadline plan, a
- * time-dependent curve (Faratin, Sierra and Jennings 1998) read at the plan time τ of
- * {@link TimePressure}, which runs
- * ahead of t under a discount. R is reciprocity (Axelrod; the "relative tit-for-tat" family of
- * Faratin et al.): the mean, over its coalition partners, of how far each partner's best offer
- * has risen in its own utility since that partner's first offer; ρ scales its answer. Against a
- * party that never concedes R stays 0 and it concedes no more than its deadline plan.
+ * <p><b>Target.</b> Its aim at normalised time t is u_max − plan(t) − max(0, ρ · R − plan(t) / 2),
+ * never below its floor (the reservation value; a hardliner's is higher) and, facing one partner,
+ * never below the best offer that partner has made it. plan(t) = (u_max − floor) · τ^(1/e) is its
+ * deadline plan, a time-dependent curve (Faratin, Sierra and Jennings 1998) read at the plan time
+ * τ of {@link TimePressure}, which runs ahead of t under a discount. R is reciprocity (Axelrod;
+ * the "relative tit-for-tat" family of Faratin et al.): how far its partners have come towards it
+ * in its own utility, counted from each partner's first offer that keeps its hard constraints; ρ
+ * scales its answer. It answers only the part of ρ · R beyond half its planned concession: its
+ * plan already moves it towards them, and adding their whole concession on top of it would give
+ * twice for one step of theirs (measured: the sum let time-dependent opponents, which concede on
+ * the clock whatever it does, take the difference). Against a party that never concedes R stays 0
+ * and it concedes no more than its deadline plan.
+ *
+ * <p>With one opponent every offer is addressed to it, so R is the rise of that opponent's best
+ * offer. With several, each partner's offers court the whole table and their worth to it varies
+ * with whom they court; the best so far of such a series only ratchets up with that noise. So a
+ * partner's level is the mean of its last {@value #WINDOW} offers, its concession the rise of
+ * that level above the level of its first {@value #WINDOW} offers, and R the least of the partners' concessions: a deal needs
+ * every member of the coalition, and the coalition has come as far as its most distant member.
  *
  * <p><b>Coalition.</b> Of the smallest winning signer sets that include it
  * ({@link RuleAnalyzer#winningWith}), it courts the one with the best expected value for itself:
@@ -45,12 +56,16 @@ import org.parley.core.preference.Constraint;
  * of its own names, so that saying so reveals no constraint) at its best option.
  *
  * <p><b>Acceptance and walking away.</b> It accepts an acceptable offer worth at least its next
- * target a round from now (discounted), or anything acceptable at its last chance. Under a discount
+ * target a round from now (discounted), or anything acceptable at its last chance or, with several
+ * opponents, once its plan is spent. Under a discount
  * it also weighs the prospect of going on: it extrapolates the partners' best offers, finds where
  * they would meet its own plan, and discounts that deal to now. It accepts an offer better than
- * the prospect; when the prospect is worse than walking away now, it first makes a final offer
- * near its floor with a warning, then leaves. (The reservation value is discounted like a deal,
- * so without a discount walking away never beats waiting.)
+ * the prospect; when, facing one opponent, the prospect is worse than walking away now, it first
+ * makes a final offer near its floor with a warning, then leaves. (The reservation value is
+ * discounted like a deal, so without a discount walking away never beats waiting.) With several
+ * opponents it does not leave on the prospect: the partners' trend is no forecast of where they
+ * would meet it (their offers court the whole table), and under unanimity its leaving ends the
+ * talks for everyone; it still leaves a table where nothing is acceptable to it.
  *
  * <p><b>Reasons.</b> Every move carries a {@link Rationale}: the kind (opening, hold,
  * non-negotiable, concession, concession-answered, deadline, coalition-offer, walk-away-threat,
@@ -72,6 +87,8 @@ public final class DiplomatStrategy implements Strategy {
     private static final int EVIDENCE = 3;
     /** Normalised time it watches each partner before it judges their trend: opening offers hold still. */
     private static final double WATCH = 0.15;
+    /** The offers of a partner in multi-party talks whose mean is its level (see the class comment). */
+    static final int WINDOW = 4;
     /** The share of its range above its floor left to concede when its plan counts as spent. */
     private static final double SPENT = 0.05;
 
@@ -107,7 +124,11 @@ public final class DiplomatStrategy implements Strategy {
     private boolean threatened;
     private boolean coalitionChanged = true;
 
-    /** What one opponent has offered: its first and best offers in own utility, with times. */
+    /**
+     * What one opponent has offered, counted from its first offer that keeps the own hard
+     * constraints: its first and best offers in own utility, with times, and its concession (the
+     * rise of its level; see the class comment).
+     */
     private static final class Track {
         int offers;
         double firstTime;
@@ -116,6 +137,29 @@ public final class DiplomatStrategy implements Strategy {
         double bestTime;
         Outcome bestOutcome;
         double atAnswer;
+        /** Its latest offers' own utilities, at most the window's length. */
+        final ArrayDeque<Double> recent = new ArrayDeque<>();
+        double sum;
+        /** Its level once its first window filled: where it opened. */
+        double opening = Double.NaN;
+        double conceded;
+
+        /** Takes an offer of own utility u, the level being the mean of the last {@code window} offers. */
+        void add(double u, int window) {
+            recent.addLast(u);
+            sum += u;
+            if (recent.size() > window) {
+                sum -= recent.removeFirst();
+            }
+            if (recent.size() < window) {
+                return;
+            }
+            double level = sum / window;
+            if (Double.isNaN(opening)) {
+                opening = level;
+            }
+            conceded = Math.max(conceded, level - opening);
+        }
     }
 
     public DiplomatStrategy(Persona persona, boolean discountAware) {
@@ -220,8 +264,17 @@ public final class DiplomatStrategy implements Strategy {
             return;
         }
         if (move.action() instanceof Action.Offer offer) {
+            if (++offersSeen % REFRESH == 0) {
+                chooseCoalition();
+            }
+            // Counted from the partner's first offer that keeps the own constraints: an opening
+            // that breaks them would make its first acceptable offer read as a large concession.
+            if (!setup.preferences().satisfiesConstraints(offer.outcome())) {
+                return;
+            }
             Track track = tracks.get(party);
-            double u = setup.preferences().satisfiesConstraints(offer.outcome()) ? setup.utility(offer.outcome()) : 0;
+            double u = setup.utility(offer.outcome());
+            track.add(u, setup.opponents().size() > 1 ? WINDOW : 1);
             if (track.offers++ == 0) {
                 track.first = u;
                 track.firstTime = move.time();
@@ -231,9 +284,6 @@ public final class DiplomatStrategy implements Strategy {
                 track.best = u;
                 track.bestTime = move.time();
                 track.bestOutcome = offer.outcome();
-            }
-            if (++offersSeen % REFRESH == 0) {
-                chooseCoalition();
             }
         }
     }
@@ -271,42 +321,44 @@ public final class DiplomatStrategy implements Strategy {
     }
 
     /**
-     * R: the mean rise of the partners' best offers since their first, in own utility, each
-     * weighted by the trust in that partner.
+     * R: the least, over the partners, of each partner's concession in own utility (0 for one
+     * that has made no offer keeping the own constraints), each weighted by the trust in that
+     * partner.
      */
     double reciprocity() {
         if (partners.isEmpty()) {
             return 0;
         }
-        double sum = 0;
+        double least = Double.POSITIVE_INFINITY;
         for (String partner : partners) {
             Track track = tracks.get(partner);
-            if (track.offers > 0) {
-                sum += trustIn(partner) * Math.max(0, track.best - track.first);
-            }
+            least = Math.min(least, track.offers > 0 ? trustIn(partner) * track.conceded : 0);
         }
-        return sum / partners.size();
+        return least;
     }
 
     /** The own utility it aims at now, before the partners' best offers are counted. */
     double target(double t) {
-        return Math.max(floor, max - planned(t) - answer * reciprocity());
+        return Math.max(floor, max - concession(planned(t), answer * reciprocity()));
+    }
+
+    /** Its concession from u_max: the plan, and the answer beyond half of it (see the class comment). */
+    private static double concession(double plan, double answered) {
+        return plan + Math.max(0, answered - plan / 2);
     }
 
     /**
-     * The least, over its partners, of the best offer each has made it (in own utility), or −∞:
-     * every partner has shown it would go that far, so asking for less would give away what is
-     * already on the table.
+     * The best offer its one partner has made it (in own utility), or −∞ with several partners or
+     * none: the partner has shown it would go that far, so asking for less would give away what is
+     * already on the table. With several partners their best offers are different outcomes that no
+     * one offer need match, so the least of them is no floor (it held the diplomat far above any
+     * deal to the deadline in 4-party talks).
      */
     private double bestFromPartners() {
-        if (partners.isEmpty()) {
+        if (partners.size() != 1) {
             return Double.NEGATIVE_INFINITY;
         }
-        double least = Double.POSITIVE_INFINITY;
-        for (String partner : partners) {
-            least = Math.min(least, tracks.get(partner).best);
-        }
-        return least;
+        return tracks.get(partners.get(0)).best;
     }
 
     // ---- moves ------------------------------------------------------------------------------------
@@ -317,8 +369,8 @@ public final class DiplomatStrategy implements Strategy {
         boolean discounted = pressure != null && pressure.discounted();
         // It leaves only once its own plan is spent: a partner that holds still may be a Boulware
         // that concedes late, and an extrapolation of its trend cannot tell.
-        boolean spent = target <= floor + SPENT * (max - floor);
-        if (discounted && spent && prospect < setup.reservation() - EPS) {
+        boolean spent = spent(target);
+        if (discounted && spent && setup.opponents().size() == 1 && prospect < setup.reservation() - EPS) {
             if (threatened) {
                 return new Action.WalkAway(Rationale.of(Rationale.WALK_AWAY).figure("prospect", prospect)
                         .figure("reservation", setup.reservation()), null);
@@ -412,7 +464,10 @@ public final class DiplomatStrategy implements Strategy {
         Rationale why = null;
         if (u >= next * step - Tolerances.ROUNDING) {
             why = Rationale.of(Rationale.ACCEPT_ABOVE_TARGET);
-        } else if (lastChance(request)) {
+        } else if (lastChance(request) || (setup.opponents().size() > 1 && spent(target))) {
+            // Its plan spent, it has nothing left to concede; with several opponents a counter
+            // must collect every signature again in turn, so an acceptable offer that is already
+            // gathering them is worth more than any counter it could make.
             why = Rationale.of(Rationale.ACCEPT_BEFORE_DEADLINE);
         } else if (pressure != null && pressure.discounted()) {
             double prospect = prospect(t, target);
@@ -425,6 +480,11 @@ public final class DiplomatStrategy implements Strategy {
         }
         return new Action.Accept(offered).explained(why.figure("offer", u).figure("target", target)
                 .figure("reservation", setup.reservation()), null);
+    }
+
+    /** Whether its plan is spent: a target within {@value #SPENT} of its range above its floor. */
+    private boolean spent(double target) {
+        return target <= floor + SPENT * (max - floor);
     }
 
     /** Whether the talks are in their last round (or last 2 % of the time). */
@@ -495,7 +555,7 @@ public final class DiplomatStrategy implements Strategy {
         double reciprocal = answer * reciprocity();
         for (int k = 1; k <= 100; k++) {
             double later = t + (1 - t) * k / 100.0;
-            double aim = Math.max(floor, Math.min(target, max - planned(later) - reciprocal));
+            double aim = Math.max(floor, Math.min(target, max - concession(planned(later), reciprocal)));
             if (best + slope * (later - t) >= aim - Tolerances.ROUNDING) {
                 return aim * pressure.factor(later) / now;
             }

@@ -52,6 +52,22 @@ class MonotonicCoverGameTest {
         }
     }
 
+    /* Above 20 players the table comes from the transform on request (TableGame.of), equal to the scan everywhere. */
+    @Test
+    void valueTableBeyondTwentyPlayersAsTheScan() {
+        int n = 21;
+        MonotonicCoverGame game = new MonotonicCoverGame(n, null, randomBasis(n, 60, 21));
+        TableGame table = TableGame.of(game);
+        for (long s = 0; s < 1L << n; s++) {
+            if (table.value(s) != game.value(s)) {
+                assertThat(table.value(s)).as("S %d", s).isEqualTo(game.value(s));
+            }
+        }
+        assertThat(table.names()).isEqualTo(game.names());
+        assertThatThrownBy(() -> new MonotonicCoverGame(29, null, randomBasis(29, 3, 29)).valueTable())
+                .hasMessageContaining("29 players is too large for a value table (at most 28)");
+    }
+
     @Test
     void mistakes() {
         assertThatThrownBy(() -> new MonotonicCoverGame(2, null, List.of(new MonotonicCoverGame.Basis(4, 1))))

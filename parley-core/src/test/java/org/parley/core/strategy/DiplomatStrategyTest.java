@@ -136,6 +136,140 @@ class DiplomatStrategyTest {
         return plan;
     }
 
+    /** Three parties under unanimity: the diplomat (party-1) courts both others. */
+    private static final Scenario TABLE = ScenarioGenerator.generate(new ScenarioGenerator.Settings(3, 5, 5, 3));
+
+    /**
+     * The default diplomat of party-1 at {@code scenario}'s table after {@code rounds} rounds in
+     * which each other party offered, in order, the outcome at the level (of the diplomat's own
+     * utility) its script gives for that round.
+     */
+    private static DiplomatStrategy watch(Scenario scenario, int rounds, Map<String, java.util.function.IntToDoubleFunction> scripts) {
+        DiplomatStrategy diplomat = new DiplomatStrategy(Persona.DEFAULT, true);
+        Setup setup = StrategyFixtures.setup(scenario, "party-1");
+        diplomat.start(setup);
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, java.util.function.IntToDoubleFunction> script : scripts.entrySet()) {
+                Outcome offer = setup.bids().atLeast(script.getValue().applyAsDouble(round));
+                diplomat.observe(StrategyFixtures.offer(script.getKey(), offer, round / 100.0));
+            }
+        }
+        return diplomat;
+    }
+
+    /* With several partners the coalition has come only as far as its most distant member: one partner's concessions alone earn no answer. */
+    @Test
+    void withSeveralPartnersItAnswersTheLeastConcession() {
+        java.util.function.IntToDoubleFunction conceding = round -> 0.1 + 0.01 * round;
+        java.util.function.IntToDoubleFunction wall = round -> 0.1;
+        DiplomatStrategy one = watch(TABLE, 40, Map.of("party-2", conceding, "party-3", wall));
+        assertThat(one.partners()).containsExactlyInAnyOrder("party-2", "party-3");
+        assertThat(one.reciprocity()).isEqualTo(0);
+        assertThat(one.target(0.4)).as("as if it had seen no offer").isEqualTo(watch(TABLE, 0, Map.of()).target(0.4));
+        DiplomatStrategy both = watch(TABLE, 40, Map.of("party-2", conceding, "party-3", round -> 0.1 + 0.005 * round));
+        // party-3 came about 0.18 (its window's mean trails its latest offer); party-2 twice as far.
+        assertThat(both.reciprocity()).isBetween(0.1, 0.2);
+    }
+
+    /*
+     * With several partners an offer's worth to the diplomat varies with whom it courts: a partner
+     * whose offers swing between two levels without a trend has conceded nothing, although its
+     * best offer lies far above its first.
+     */
+    @Test
+    void aPartnersSwingsAreNoConcession() {
+        java.util.function.IntToDoubleFunction swinging = round -> round % 2 == 0 ? 0.1 : 0.6;
+        DiplomatStrategy diplomat = watch(TABLE, 40, Map.of("party-2", swinging, "party-3", swinging));
+        assertThat(diplomat.reciprocity()).isLessThan(0.02);
+    }
+
+    /*
+     * Under a discount, facing one opponent that will not come near its walk-away value, the
+     * diplomat warns and leaves once its plan is spent; with several opponents it stays (their
+     * trend is no forecast there, and under unanimity its leaving would end the talks for all).
+     */
+    @Test
+    void itWalksAwayOnItsProspectOnlyFacingOneOpponent() {
+        for (int parties : new int[] {2, 3}) {
+            // The first generated table where some outcome lies below the diplomat's walk-away value.
+            Setup setup = null;
+            for (int seed = 1; setup == null || setup.acceptable(worst(setup)); seed++) {
+                setup = StrategyFixtures.setup(ScenarioGenerator.generate(new ScenarioGenerator.Settings(parties, 5, 5, seed,
+                        0.6, 0, 0.97, 0)), "party-1");
+            }
+            DiplomatStrategy diplomat = new DiplomatStrategy(Persona.DEFAULT, true);
+            diplomat.start(setup);
+            Outcome low = worst(setup);
+            List<String> kinds = new ArrayList<>();
+            for (int round = 0; round < ROUNDS && !kinds.contains(Rationale.WALK_AWAY); round++) {
+                double t = (double) round / ROUNDS;
+                for (String other : setup.opponents()) {
+                    diplomat.observe(StrategyFixtures.offer(other, low, t));
+                }
+                Action action = diplomat.act(StrategyFixtures.respond("party-1", low, setup.opponents().get(0), t));
+                kinds.add(action.rationale().kind());
+                diplomat.observe(new Move(round, t, "party-1", action));
+            }
+            if (parties == 2) {
+                assertThat(kinds).as("facing one").contains(Rationale.WALK_AWAY_THREAT, Rationale.WALK_AWAY);
+            } else {
+                assertThat(kinds).as("facing two").doesNotContain(Rationale.WALK_AWAY_THREAT, Rationale.WALK_AWAY);
+            }
+        }
+    }
+
+    /*
+     * With several partners, their best offers so far are different outcomes that no one offer need
+     * match: two partners that once offered it 0.9 and 0.92 and then far less do not hold its aim up
+     * at 0.9 to the deadline.
+     */
+    @Test
+    void withSeveralPartnersTheirBestOffersAreNoFloor() {
+        java.util.function.IntToDoubleFunction high = round -> round == 0 ? 0.9 : 0.1;
+        java.util.function.IntToDoubleFunction higher = round -> round == 0 ? 0.92 : 0.1;
+        DiplomatStrategy diplomat = watch(TABLE, 90, Map.of("party-2", high, "party-3", higher));
+        Setup setup = StrategyFixtures.setup(TABLE, "party-1");
+        Action late = diplomat.act(StrategyFixtures.propose("party-1", 0.95));
+        assertThat(setup.utility(late.outcome())).isLessThan(0.85);
+    }
+
+    /*
+     * Once its plan is spent, with several opponents it signs an acceptable offer below its target
+     * (a counter would have to collect every signature again); facing one it still counters.
+     */
+    @Test
+    void itsPlanSpentItSignsAnAcceptableOfferAtAMultiPartyTable() {
+        for (Scenario scenario : List.of(TABLE, TALKS)) {
+            Setup setup = StrategyFixtures.setup(scenario, "party-1");
+            DiplomatStrategy diplomat = new DiplomatStrategy(Persona.DEFAULT, true);
+            diplomat.start(setup);
+            Outcome offered = setup.bids().atLeast(setup.reservation());
+            double t = 0.97;
+            assertThat(setup.acceptable(offered)).isTrue();
+            assertThat(setup.utility(offered)).isLessThan(diplomat.target(t) - 0.005);
+            Action action = diplomat.act(StrategyFixtures.respond("party-1", offered, "party-2", t));
+            if (scenario == TABLE) {
+                assertThat(action).as("two opponents").isInstanceOf(Action.Accept.class);
+            } else {
+                assertThat(action).as("one opponent").isInstanceOf(Action.Offer.class);
+            }
+        }
+    }
+
+    /** The outcome of least own utility (issue by issue: the generated utilities are additive). */
+    private static Outcome worst(Setup setup) {
+        Outcome outcome = setup.bids().best();
+        for (int i = 0; i < setup.domain().size(); i++) {
+            org.parley.core.model.DiscreteIssue issue = (org.parley.core.model.DiscreteIssue) setup.domain().issue(i);
+            for (int o = 0; o < issue.options().size(); o++) {
+                if (setup.utility(outcome.with(i, o)) < setup.utility(outcome)) {
+                    outcome = outcome.with(i, o);
+                }
+            }
+        }
+        return outcome;
+    }
+
     /* Every move says why; the kinds are the documented ones. */
     @Test
     void everyMoveHasARationale() {
