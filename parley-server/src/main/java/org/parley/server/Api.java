@@ -780,6 +780,13 @@ final class Api {
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'", Pattern.DOTALL);
 
+    /** Jackson's "[Source: REDACTED (…); line: 1, column: 7]" where it names a position: only the position. */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+    static String withoutSource(String message) {
+        return message == null ? null : SOURCE.matcher(message).replaceAll("line $1, column $2");
+    }
+
     static ObjectNode body(Context ctx, Set<String> allowed) {
         if (!isJson(ctx.contentType())) {
             throw new ApiException(415, null, "Send the body as JSON (Content-Type: application/json), not ("
@@ -795,7 +802,7 @@ final class Api {
                 throw new ApiException(400, null, "The key (" + Messages.quote(duplicate.group(1)) + ") appears twice"
                         + " in one object of the body; give each key once.");
             }
-            throw new ApiException(400, null, "The body is not valid JSON: " + message);
+            throw new ApiException(400, null, "The body is not valid JSON: " + withoutSource(message));
         }
         if (node == null || !node.isObject()) {
             throw new ApiException(400, null, "The body must be a JSON object.");
