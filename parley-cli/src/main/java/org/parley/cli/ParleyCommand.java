@@ -53,9 +53,9 @@ public final class ParleyCommand implements Runnable {
     static {
         // Picocli's DefaultFactory looks up Groovy's Closure class once, for Groovy scripts that put
         // closures in annotations; Parley has none. A class that is not there is looked for in every
-        // jar of the class path, which opens and indexes all of target/lib/ (28,000 entries,
-        // Hazelcast's 11,800 among them) on every start, even for parley --version. This property
-        // is picocli's own switch for skipping the lookup; a value given with -D is kept.
+        // jar of the class path: cheap in the one shaded jar, but with a class path of many jars
+        // (tests, -cp with plugins) it opens and indexes each of them. picocli.disable.closures is
+        // picocli's own switch for skipping the lookup; a value given with -D is kept.
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
         }
