@@ -60,8 +60,8 @@ import org.parley.core.preference.Constraint;
  * target a round from now (discounted), or anything acceptable at its last chance or, with several
  * opponents, once its plan is spent. When its signature would close the deal (the standing offer's
  * proposer and those who accepted it since, with it, satisfy the rule) it also accepts an offer
- * worth at least what a counter-offer is worth: its aim {@value #COUNTER_ROUNDS} rounds on,
- * discounted by them, the time it reckons a counter needs to collect the signatures again (with
+ * worth at least what a counter-offer is worth: its aim {@value #COUNTER_TIME} of the time later,
+ * discounted, the time it reckons a counter needs to collect the signatures again (with
  * several opponents always; facing one, under a discount). Under a discount it also weighs the
  * prospect of going on: it extrapolates the partners' best offers, finds where they would meet its
  * own plan, and discounts that deal to now. (It no longer accepts on the prospect: the partners'
@@ -99,12 +99,14 @@ public final class DiplomatStrategy implements Strategy {
     /** The share of its range above its floor left to concede when its plan counts as spent. */
     private static final double SPENT = 0.05;
     /**
-     * The rounds it reckons a counter-offer needs before it could close a deal: an offer whose
-     * acceptance closes the deal is weighed against its aim that many rounds on, discounted by them
-     * (see {@link #closingValue}). Measured on the diplomat benchmark, 10, 15 and 20 give the same
-     * ranking; without the rule it ranked behind linear on a second set of scenarios.
+     * The share of the talks' time it reckons a counter-offer needs before it could close a deal:
+     * an offer whose acceptance closes the deal is weighed against its aim that much later,
+     * discounted (see {@link #closingValue}). On the diplomat benchmark (100 rounds) 0.10, 0.15 and
+     * 0.20 give the same ranking; without the rule it ranked behind linear on a second set of
+     * scenarios. A share of the time, not a number of rounds, so that in short talks it does not
+     * sign the first acceptable offer because a counter could not close before the deadline.
      */
-    static final int COUNTER_ROUNDS = 15;
+    static final double COUNTER_TIME = 0.15;
 
     private final Persona persona;
     private final boolean discountAware;
@@ -519,14 +521,13 @@ public final class DiplomatStrategy implements Strategy {
     }
 
     /**
-     * What a counter-offer is worth now: its aim {@value #COUNTER_ROUNDS} rounds on (the time it
-     * reckons a counter needs to gather the signatures), discounted by those rounds. Under a
-     * time-only deadline the rounds are counted as 1 % of the time each.
+     * What a counter-offer is worth now: its aim {@value #COUNTER_TIME} of the time later (what it
+     * reckons a counter needs to gather the signatures again), discounted from then to now.
      */
     double closingValue(double t) {
-        double rounds = setup.deadline().hasRounds() ? setup.deadline().rounds() : 100;
-        double step = pressure == null ? 1 : pressure.step();
-        return target(t + COUNTER_ROUNDS / rounds) * Math.pow(step, COUNTER_ROUNDS);
+        double later = Math.min(1, t + COUNTER_TIME);
+        double worth = pressure == null ? 1 : pressure.factor(later) / pressure.factor(t);
+        return target(later) * worth;
     }
 
     /** Whether its plan is spent: a target within {@value #SPENT} of its range above its floor. */
