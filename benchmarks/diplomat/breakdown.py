@@ -7,7 +7,8 @@ strategy X, the seat-swap difference: the diplomat's discounted utility in a sea
 same seat of the same scenario against the same other strategies (only negotiations without X
 elsewhere at the table have such a twin), its mean and 95 % interval (1.96 standard errors). The
 pairing removes the spread between scenarios, so its interval is narrower than the ranking's.
-The mean over the tournament's self-play closes the report. Standard library only.
+Then the bilateral talks of the diplomat against each other strategy, head to head; the mean over
+the tournament's self-play closes the report. Standard library only.
 """
 import collections
 import json
@@ -78,6 +79,14 @@ def main(out):
             sd = math.sqrt(sum((x - mean) ** 2 for x in d) / max(1, len(d) - 1))
             cells.append(f'{mean:+.3f} ±{1.96 * sd / math.sqrt(len(d)):.3f}')
         print(f'{other:13}' + ''.join(f'{c:>18}' for c in cells))
+
+    print('\nbilateral head to head: the diplomat against X, mean discounted utility of each (negotiations)')
+    for other in strategies[1:]:
+        pairs = [row for row in rows if len(row['parties']) == 2 and set(row['strategies']) == {'diplomat', other}]
+        if pairs:
+            ours = sum(row['discounted'][row['strategies'].index('diplomat')] for row in pairs) / len(pairs)
+            theirs = sum(row['discounted'][row['strategies'].index(other)] for row in pairs) / len(pairs)
+            print(f'{other:13} diplomat {ours:.3f}  {other} {theirs:.3f}  ({len(pairs)})')
 
     self_play = os.path.join(out, 'self-play', 'results.jsonl')
     if os.path.exists(self_play):
