@@ -467,11 +467,24 @@ public final class ServerLoad {
 
     /** Takes in a view, an update or a move's acknowledgement. */
     private static void look(Game game, JsonNode view) {
-        game.view = view;
         game.settled = Math.max(game.settled, view.path("settledMoves").asInt());
         for (JsonNode move : view.path("moves")) {
             game.seen = Math.max(game.seen, move.path("seq").asInt() + 1);
         }
+        // Only what the script reads next is kept, not the whole tree: the driver shares its heap
+        // with the server, and 500 parsed views held between steps (about half a million small
+        // objects) were copied by every young collection, the server's pauses made longer by the
+        // client's garbage. A client on another machine would not cost the server that.
+        com.fasterxml.jackson.databind.node.ObjectNode kept = JSON.createObjectNode();
+        for (String field : new String[] {"turn", "version", "state", "settledMoves"}) {
+            if (view.has(field)) {
+                kept.set(field, view.get(field));
+            }
+        }
+        if (view.has("result")) {
+            kept.putObject("result").put("agreement", view.path("result").path("agreement").asBoolean());
+        }
+        game.view = kept;
     }
 
     /**

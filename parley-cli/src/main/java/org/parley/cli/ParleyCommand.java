@@ -50,6 +50,17 @@ public final class ParleyCommand implements Runnable {
             WorldCommand.class,
             ServeCommand.class);
 
+    static {
+        // Picocli's DefaultFactory looks up Groovy's Closure class once, for Groovy scripts that put
+        // closures in annotations; Parley has none. A class that is not there is looked for in every
+        // jar of the class path, which opens and indexes all of target/lib/ (28,000 entries,
+        // Hazelcast's 11,800 among them) on every start, even for parley --version. This property
+        // is picocli's own switch for skipping the lookup; a value given with -D is kept.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     /** slf4j-simple's level for every logger without one of its own (simplelogger.properties sets warn). */
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 

@@ -171,4 +171,13 @@ class ErrorShapeTest extends ServedTest {
         assertThat(response.body()).startsWith(0, 0, 1, 0);
         assertThat(http.get("/assets/favicon.svg", null).body()).contains("<svg");
     }
+
+    @Test
+    void aCutBodyIsNamedByItsPositionNotByJacksonsSourceNote() {
+        Http.Response response = http.post("/api/scenarios/check", null, "{\"text\": [1, 2");
+        assertShape(response, 400);
+        assertThat(response.error()).startsWith("The body is not valid JSON")
+                .contains("line 1, column")
+                .doesNotContain("Source", "REDACTED", "StreamReadFeature");
+    }
 }
