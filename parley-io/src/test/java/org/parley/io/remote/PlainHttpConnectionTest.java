@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -153,13 +154,16 @@ class PlainHttpConnectionTest {
             assertThatThrownBy(() -> connection.post("{}", 200)).isInstanceOf(HttpTimeoutException.class);
             assertThat((System.nanoTime() - start) / 1e6).isLessThan(900);
         }
-        URI gone;
-        try (Scripted agent = new Scripted(n -> ok("{}"))) {
-            gone = agent.url();
-        }
-        try (PlainHttpConnection connection = new PlainHttpConnection(gone, 1000)) {
-            assertThatThrownBy(() -> connection.post("{}", 2000)).isInstanceOf(IOException.class)
-                    .isNotInstanceOf(HttpTimeoutException.class);
+        // A port bound but not listening refuses connections, and while it stays bound nothing else
+        // can listen on it, nor can the client's own end take it (a port closed before the call
+        // could be taken by another server, or by the client itself: a TCP self-connect).
+        try (Socket bound = new Socket()) {
+            bound.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            URI gone = URI.create("http://127.0.0.1:" + bound.getLocalPort() + "/");
+            try (PlainHttpConnection connection = new PlainHttpConnection(gone, 1000)) {
+                assertThatThrownBy(() -> connection.post("{}", 2000)).isInstanceOf(IOException.class)
+                        .isNotInstanceOf(HttpTimeoutException.class);
+            }
         }
     }
 
