@@ -8,7 +8,6 @@ import org.parley.io.FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code parley} command: one subcommand per job.
@@ -21,11 +20,11 @@ import picocli.CommandLine.ScopeType;
  * suggestions, and never run (it is only reached when its name is on the command line, and then it
  * is the real one).
  */
-// scope = INHERIT gives every subcommand -h/--help (and -V/--version), so that help works whatever
-// the subcommand's required parameters.
+// Every subcommand declares -h/--help and -V/--version itself (mixinStandardHelpOptions), and gets
+// --verbose when it is built (addSubcommands): not scope = INHERIT on the root, which would copy
+// those options into each of the 16 stand-ins at every start (about 20 ms) for nothing.
 @Command(
         name = "parley",
-        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCommand.Version.class,
         description = "Multi-party, multi-issue negotiation: model scenarios, analyse them, run negotiations.")
@@ -72,13 +71,32 @@ public final class ParleyCommand implements Runnable {
      * libraries' information logs too, not only warnings and errors, on standard error. Takes effect
      * because nothing logs before the command line is parsed (slf4j-simple reads its level once).
      */
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Log information too (database migrations; for serve, each request), not only warnings and"
-                    + " errors, on standard error.")
+    @Option(names = "--verbose", description = VERBOSE)
     void verbose(boolean verbose) {
         if (verbose) {
             System.setProperty(LOG_LEVEL, "info");
         }
+    }
+
+    static final String VERBOSE = "Log information too (database migrations; for serve, each request), not only"
+            + " warnings and errors, on standard error.";
+
+    /** The root's {@code --verbose}, for a subcommand: {@code parley serve --verbose}. */
+    static CommandLine.Model.OptionSpec verboseOption() {
+        return CommandLine.Model.OptionSpec.builder("--verbose")
+                .description(VERBOSE)
+                .type(boolean.class)
+                .arity("0")
+                .setter(new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (Boolean.TRUE.equals(value)) {
+                            System.setProperty(LOG_LEVEL, "info");
+                        }
+                        return null;
+                    }
+                })
+                .build();
     }
 
     @Override
@@ -126,8 +144,10 @@ public final class ParleyCommand implements Runnable {
             names.add(0, command.name());
             if (all || Arrays.stream(args).anyMatch(names::contains)) {
                 root.addSubcommand(command.name(), type, command.aliases());
+                CommandLine.Model.CommandSpec built = root.getSubcommands().get(command.name()).getCommandSpec();
                 // So that parley run -V prints what parley -V does, not an empty line.
-                root.getSubcommands().get(command.name()).getCommandSpec().versionProvider(new Version());
+                built.versionProvider(new Version());
+                built.addOption(verboseOption());
             } else {
                 root.addSubcommand(command.name(), new CommandLine(standIn(command)), command.aliases());
             }
