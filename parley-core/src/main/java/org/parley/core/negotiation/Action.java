@@ -100,6 +100,17 @@ public sealed interface Action {
     /** A yes or no on an outcome put to the party: the standing offer, a proposal, a text. */
     sealed interface Vote extends Action permits Accept, Reject {
         boolean yes();
+
+        /** A vote's key and label are its answer. */
+        @Override
+        default String key() {
+            return yes() ? "accept" : "reject";
+        }
+
+        @Override
+        default String label() {
+            return key();
+        }
     }
 
     /** Yes to the outcome put to the party (the standing offer in SAOP, a proposal or text when voting). */
@@ -122,16 +133,6 @@ public sealed interface Action {
         @Override
         public Accept withoutRationale() {
             return rationale == null ? this : new Accept(outcome, null, message);
-        }
-
-        @Override
-        public String key() {
-            return "accept";
-        }
-
-        @Override
-        public String label() {
-            return "accept";
         }
 
         @Override
@@ -160,16 +161,6 @@ public sealed interface Action {
         @Override
         public Reject withoutRationale() {
             return rationale == null ? this : new Reject(outcome, null, message);
-        }
-
-        @Override
-        public String key() {
-            return "reject";
-        }
-
-        @Override
-        public String label() {
-            return "reject";
         }
 
         @Override
