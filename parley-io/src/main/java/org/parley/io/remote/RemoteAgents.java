@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.parley.core.strategy.StrategyRegistry;
 import org.parley.io.json.NegotiationJson;
 
@@ -43,10 +44,23 @@ public final class RemoteAgents {
      * another is refused, with {@code hint} saying how to allow it.
      */
     public static void register(StrategyRegistry registry, Predicate<URI> allowed, String hint) {
-        // The client's own threads finish each exchange instead of handing it to a pool: one thread
-        // hand-off less per move, which is most of a move's latency on a busy machine.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(CONNECT_MILLIS)).executor(Runnable::run).build();
+        // Built when the first remote party is: a JDK HttpClient sets up TLS (an SSLContext, the
+        // security providers: some 180 classes) as it is built, which every `parley run` and
+        // tournament paid for at start-up without a remote party in sight.
+        Supplier<HttpClient> client = new Supplier<>() {
+            private HttpClient built;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (built == null) {
+                    // The client's own threads finish each exchange instead of handing it to a pool: one
+                    // thread hand-off less per move, which is most of a move's latency on a busy machine.
+                    built = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofMillis(CONNECT_MILLIS)).executor(Runnable::run).build();
+                }
+                return built;
+            }
+        };
         registry.register(new StrategyRegistry.Entry(NAME, "an agent in any language behind an HTTP endpoint, speaking"
                 + " Parley's JSON protocol (docs/agents.md): it is sent its own preferences at the start and each turn's"
                 + " public moves, and answers with its action", List.of(
@@ -67,7 +81,7 @@ public final class RemoteAgents {
                         throw new IllegalArgumentException("The parameter (bids) of strategy (remote) must be from 0 to"
                                 + " 100000, got (" + bids + ").");
                     }
-                    return new RemoteStrategy(client, url, timeout == null ? null : duration(timeout), (int) bids);
+                    return new RemoteStrategy(client.get(), url, timeout == null ? null : duration(timeout), (int) bids);
                 }), ORIGIN);
     }
 
