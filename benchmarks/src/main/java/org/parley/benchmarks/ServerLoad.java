@@ -45,7 +45,7 @@ import org.parley.store.RecordStore;
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar org.parley.benchmarks.ServerLoad [--negotiations 500]
  *     [--clients 32] [--rounds 40] [--warmup 500] [--url http://127.0.0.1:8080] [--db jdbc:...]
- *     [--http plain|jdk] [--views since|whole] [--rate R [--seconds 20]]
+ *     [--http plain|jdk] [--views since|whole] [--rate R [--seconds 20]] [--passes N]
  * </pre>
  * Without {@code --url} it starts a server in this JVM on a fresh SQLite file (or {@code --db}).
  */
@@ -139,6 +139,7 @@ public final class ServerLoad {
         String db = null;
         String http = "plain";
         String views = "since";
+        int passes = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
@@ -151,8 +152,9 @@ public final class ServerLoad {
                 case "--views" -> views = args[++i];
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option (" + args[i] + "); expected --negotiations,"
-                        + " --clients, --rounds, --warmup, --url, --db, --http, --views, --rate or --seconds.");
+                        + " --clients, --rounds, --warmup, --url, --db, --http, --views, --rate, --seconds or --passes.");
             }
         }
         if (!http.equals("plain") && !http.equals("jdk")) {
@@ -160,6 +162,10 @@ public final class ServerLoad {
         }
         if (!views.equals("since") && !views.equals("whole")) {
             throw new IllegalArgumentException("--views is since or whole, not (" + views + ").");
+        }
+        if (passes < 1 || (passes > 1 && rate > 0)) {
+            throw new IllegalArgumentException("--passes is a whole number from 1, for the closed loop only, not ("
+                    + passes + ").");
         }
         ParleyServer server = null;
         RecordStore store = null;
@@ -188,8 +194,10 @@ public final class ServerLoad {
             }
             if (rate > 0) {
                 load.runOpen(negotiations, rate, seconds, rounds);
-            } else {
+            } else if (passes == 1) {
                 load.run(negotiations, clients, rounds);
+            } else {
+                load.runPasses(passes, negotiations, clients, rounds);
             }
         } finally {
             if (server != null) {
@@ -283,6 +291,32 @@ public final class ServerLoad {
         view.print("view");
         move.print("move (stored)");
         turn.print("turn (move to next turn)");
+    }
+
+    /**
+     * The closed loop {@code passes} times over, each pass on fresh negotiations after the last
+     * has ended, each reported as one run; then the move's and the turn's percentiles over all
+     * passes together, and each pass's move p99 next to them. One pass lasts a few seconds, and on
+     * a shared 2-core machine its p99 moves by a fifth from one run to the next: what a single
+     * pass cannot tell.
+     */
+    private void runPasses(int passes, int negotiations, int clients, int rounds) throws Exception {
+        Latencies allMoves = new Latencies();
+        Latencies allTurns = new Latencies();
+        StringBuilder perPass = new StringBuilder();
+        for (int pass = 1; pass <= passes; pass++) {
+            System.out.printf(Locale.ROOT, "pass %d of %d: ", pass, passes);
+            run(negotiations, clients, rounds);
+            System.out.println();
+            allMoves.addAll(move);
+            allTurns.addAll(turn);
+            perPass.append(pass == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", move.percentile(0.99)));
+            reset();
+        }
+        System.out.printf(Locale.ROOT, "%d passes together; move p99 of each pass (ms): %s%n", passes, perPass);
+        System.out.println("latency (ms)         count     p50     p90     p99     max");
+        allMoves.print("move (stored)");
+        allTurns.print("turn (move to next turn)");
     }
 
     /** Creates a negotiation (counted as a create request). */
@@ -628,6 +662,27 @@ public final class ServerLoad {
 
         synchronized int count() {
             return size;
+        }
+
+        synchronized void addAll(Latencies other) {
+            long[] theirs;
+            int count;
+            synchronized (other) {
+                theirs = Arrays.copyOf(other.values, other.size);
+                count = other.size;
+            }
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + count));
+            }
+            System.arraycopy(theirs, 0, values, size, count);
+            size += count;
+        }
+
+        /** The {@code p} quantile in milliseconds (0 when empty). */
+        synchronized double percentile(double p) {
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            return percentile(sorted, p);
         }
 
         synchronized void print(String name) {
