@@ -163,9 +163,12 @@ public final class ServerLoad {
         if (!views.equals("since") && !views.equals("whole")) {
             throw new IllegalArgumentException("--views is since or whole, not (" + views + ").");
         }
-        if (passes < 1 || (passes > 1 && rate > 0)) {
-            throw new IllegalArgumentException("--passes is a whole number from 1, for the closed loop only, not ("
-                    + passes + ").");
+        if (passes < 1) {
+            throw new IllegalArgumentException("--passes is a whole number from 1, not (" + passes + ").");
+        }
+        if (passes > 1 && rate > 0) {
+            throw new IllegalArgumentException("--passes is for the closed loop; the open loop (--rate) runs for"
+                    + " --seconds instead.");
         }
         ParleyServer server = null;
         RecordStore store = null;
