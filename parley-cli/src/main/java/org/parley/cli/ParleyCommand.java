@@ -115,6 +115,19 @@ public final class ParleyCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         Listings.install(commandLine);
+        CommandLine.IParameterExceptionHandler picocli = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            String suggestion = exception.getCommandLine() == commandLine
+                    && exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")
+                    ? suggestion(unmatched.getUnmatched().get(0), commandLine) : null;
+            if (suggestion == null) {
+                return picocli.handleParseException(exception, arguments);
+            }
+            commandLine.getErr().println(exception.getMessage());
+            commandLine.getErr().println("Did you mean: parley " + suggestion + "?");
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof FormatException || exception instanceof UserException) {
                 cmd.getErr().println("error: " + exception.getMessage());
@@ -153,6 +166,55 @@ public final class ParleyCommand implements Runnable {
             }
         }
         root.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+
+    /**
+     * The commands closest to a mistyped one, by edit distance with a swap of neighbours counting
+     * as one edit (picocli's own guess, by shared letter pairs, offered {@code tournament} for
+     * {@code rnu}); null when none is within two edits (and within half the word), which leaves
+     * the guess to picocli.
+     */
+    static String suggestion(String typed, CommandLine root) {
+        String word = typed.toLowerCase(java.util.Locale.ROOT);
+        int limit = Math.min(2, Math.max(1, word.length() / 2));
+        int best = limit + 1;
+        List<String> closest = new ArrayList<>();
+        for (var entry : root.getSubcommands().entrySet()) {
+            String name = entry.getKey();
+            if (name.equals("help") && !word.startsWith("h")) {
+                continue;
+            }
+            int distance = editDistance(word, name);
+            if (distance < best) {
+                best = distance;
+                closest.clear();
+            }
+            if (distance == best && !closest.contains(entry.getValue().getCommandName())) {
+                closest.add(entry.getValue().getCommandName());
+            }
+        }
+        return best > limit ? null : String.join(" or parley ", closest);
+    }
+
+    /** Damerau–Levenshtein distance (optimal string alignment): inserts, deletions, changes and neighbour swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + change);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** What the root's help shows of a command: its name and description, read from its annotation. */

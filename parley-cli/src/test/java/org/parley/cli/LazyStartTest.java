@@ -83,6 +83,30 @@ class LazyStartTest {
         assertThat(typo.err()).contains("Did you mean: parley analyze");
     }
 
+    @Test
+    void aTransposedCommandIsSuggestedByEditDistance() {
+        // picocli's own guess (letter pairs in common) offered "tournament" for "rnu".
+        CliRunner swapped = CliRunner.run("rnu", "scenarios/tavrik-accord.yaml");
+        assertThat(swapped.exitCode()).isEqualTo(2);
+        assertThat(swapped.err()).contains("Unmatched argument").contains("'rnu'").contains("Did you mean: parley run?")
+                .doesNotContain("tournament");
+        assertThat(CliRunner.run("chekc").err()).contains("Did you mean: parley check?");
+        assertThat(CliRunner.run("Serve").err()).contains("Did you mean: parley serve?");
+        // Nothing near: no guess of ours, picocli's message stands, still exit code 2.
+        CliRunner far = CliRunner.run("xyzzyplugh");
+        assertThat(far.exitCode()).isEqualTo(2);
+        assertThat(far.err()).contains("Unmatched argument at index 0: 'xyzzyplugh'");
+    }
+
+    @Test
+    void editDistanceCountsASwapOfNeighboursAsOneEdit() {
+        assertThat(ParleyCommand.editDistance("rnu", "run")).isEqualTo(1);
+        assertThat(ParleyCommand.editDistance("run", "run")).isZero();
+        assertThat(ParleyCommand.editDistance("", "run")).isEqualTo(3);
+        assertThat(ParleyCommand.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ParleyCommand.editDistance("ca", "abc")).isEqualTo(3); // optimal string alignment, not full Damerau
+    }
+
     /** In a fresh JVM: --version and --help load none of the commands' libraries, and neither runs their code. */
     @Test
     void versionAndHelpLoadNoLibraryOfTheCommands() throws Exception {
